@@ -1,0 +1,42 @@
+// npm run validate [folder…]: checks questionnaire folders and prints every problem; exit 1 on any error.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import i18next from 'i18next';
+import { loadQuestionnaire } from '../src/core/index.ts';
+import fr from '../src/i18n/locales/fr.json' with { type: 'json' };
+import en from '../src/i18n/locales/en.json' with { type: 'json' };
+import { formatProblem } from '../src/i18n/problems.ts';
+import { questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+
+const language = (process.env.LANG ?? '').startsWith('en') ? 'en' : 'fr';
+const i18n = i18next.createInstance();
+await i18n.init({ lng: language, fallbackLng: 'fr', resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false } });
+
+const args = process.argv.slice(2);
+const folders = args.length ? args.map((a) => resolve(a.replace(/\/questionnaire\.json$/, ''))) : questionnaireFolders();
+let errors = 0;
+const failing = new Set<string>();
+for (const folder of folders) {
+  if (!existsSync(folder)) {
+    console.error(`${folder}: not found`);
+    errors++;
+    continue;
+  }
+  const result = loadQuestionnaire(readQuestionnaireFolder(folder));
+  const problems = result.ok ? result.warnings : result.problems;
+  for (const problem of problems) {
+    (problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem, i18n.t));
+    if (problem.severity === 'error') {
+      errors++;
+      failing.add(problem.file);
+    }
+  }
+  if (result.ok) {
+    const q = result.loaded.questionnaire;
+    console.log(i18n.t('validation.ok', { name: q.id, questions: q.questions.length, languages: q.languages.join(', ') }));
+  }
+}
+if (errors > 0) {
+  console.error(i18n.t('validation.summary', { count: errors, files: failing.size }));
+  process.exit(1);
+}

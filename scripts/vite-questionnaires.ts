@@ -1,0 +1,82 @@
+// Vite plugin: serves questionnaires/ in development, copies it into the build with an index,
+// and refuses to build when a questionnaire has errors (the validator's messages are printed).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import i18next from 'i18next';
+import type { Plugin } from 'vite';
+import { loadQuestionnaire } from '../src/core/index.ts';
+import fr from '../src/i18n/locales/fr.json' with { type: 'json' };
+import { formatProblem } from '../src/i18n/problems.ts';
+import { QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+
+/** What the app reads first: which questionnaires exist, their languages and content hash. */
+export interface QuestionnaireIndexEntry {
+  id: string;
+  version: string;
+  languages: string[];
+  defaultLanguage: string;
+  contentHash: string;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+function buildIndex(): { index: QuestionnaireIndexEntry[]; errors: string[] } {
+  const i18n = i18next.createInstance();
+  i18n.init({ lng: 'fr', resources: { fr: { translation: fr } }, initAsync: false, interpolation: { escapeValue: false } });
+  const index: QuestionnaireIndexEntry[] = [];
+  const errors: string[] = [];
+  for (const folder of questionnaireFolders()) {
+    const result = loadQuestionnaire(readQuestionnaireFolder(folder));
+    if (!result.ok) {
+      errors.push(...result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, i18n.t)));
+      continue;
+    }
+    const q = result.loaded.questionnaire;
+    index.push({ id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash });
+  }
+  return { index, errors };
+}
+
+export function questionnairesPlugin(): Plugin {
+  return {
+    name: 'reperes-questionnaires',
+    configureServer(server) {
+      server.watcher.add(QUESTIONNAIRES_DIR);
+      server.middlewares.use('/questionnaires', (req, res, next) => {
+        const url = (req.url ?? '/').split('?')[0] ?? '/';
+        if (url === '/index.json') {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify(buildIndex().index));
+          return;
+        }
+        const path = join(QUESTIONNAIRES_DIR, decodeURIComponent(url));
+        if (!path.startsWith(QUESTIONNAIRES_DIR)) return next();
+        try {
+          const body = readFileSync(path);
+          res.setHeader('Content-Type', path.endsWith('.svg') ? 'image/svg+xml' : 'application/json');
+          res.end(body);
+        } catch {
+          next();
+        }
+      });
+    },
+    generateBundle() {
+      const { index, errors } = buildIndex();
+      if (errors.length) this.error(`Questionnaires invalides :\n${errors.join('\n')}`);
+      for (const entry of index) {
+        const folder = join(QUESTIONNAIRES_DIR, entry.id);
+        for (const file of listFiles(folder)) {
+          if (!/\.(json|svg)$/.test(file)) continue;
+          const fileName = `questionnaires/${relative(QUESTIONNAIRES_DIR, file).split('\\').join('/')}`;
+          this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
+        }
+      }
+      this.emitFile({ type: 'asset', fileName: 'questionnaires/index.json', source: JSON.stringify(index) });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// The core's public surface: pure TypeScript, no Preact, no IndexedDB, no DOM.
+export * from './types.ts';
+export { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts';
+export { loadQuestionnaire, EXERCISE_TYPES, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
+export { createQuestionnaireMachine, RESULT_STATE, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
+export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, pickProfile, recommend, scoreAreas, flagsOf } from './scoring.ts';
+export { END, expectedPath, isAnswered, nextRules, nextStep } from './navigation.ts';
+export { explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
+export { canonicalJson, contentHash } from './hash.ts';
+export {
+  CURRENT_RECORD_VERSION,
+  createRecord,
+  newSessionId,
+  readRecord,
+  replay,
+  type Replay,
+  type SessionMode,
+  type SessionRecord,
+  type SessionRecordV1,
+  type SessionStatus,
+} from './session-record.ts';
