@@ -16,6 +16,8 @@ export interface QuestionnaireIndexEntry {
   languages: string[];
   defaultLanguage: string;
   contentHash: string;
+  /** Pictogram names available in the folder, which the browser-side validator needs. */
+  pictograms: string[];
 }
 
 function listFiles(dir: string): string[] {
@@ -31,13 +33,14 @@ function buildIndex(): { index: QuestionnaireIndexEntry[]; errors: string[] } {
   const index: QuestionnaireIndexEntry[] = [];
   const errors: string[] = [];
   for (const folder of questionnaireFolders()) {
-    const result = loadQuestionnaire(readQuestionnaireFolder(folder));
+    const source = readQuestionnaireFolder(folder);
+    const result = loadQuestionnaire(source);
     if (!result.ok) {
       errors.push(...result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, i18n.t)));
       continue;
     }
     const q = result.loaded.questionnaire;
-    index.push({ id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash });
+    index.push({ id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort() });
   }
   return { index, errors };
 }
