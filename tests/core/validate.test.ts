@@ -1,0 +1,147 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { loadQuestionnaire, type Problem, type QuestionnaireSource } from '../../src/core/index.ts';
+import fr from '../../src/i18n/locales/fr.json' with { type: 'json' };
+import { formatProblem } from '../../src/i18n/problems.ts';
+import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+import { join } from 'node:path';
+
+type Json = Record<string, unknown>;
+const sample = readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, 'exemple'));
+const i18n = i18next.createInstance();
+i18n.init({ lng: 'fr', resources: { fr: { translation: fr } }, initAsync: false, interpolation: { escapeValue: false } });
+
+/** The sample questionnaire with one change applied to its structure (and optionally its French texts). */
+function broken(change: (q: Json) => void, changeFr?: (t: Json) => void, more?: Partial<QuestionnaireSource>): QuestionnaireSource {
+  const structure = JSON.parse(sample.structure.text) as Json;
+  change(structure);
+  const locales = sample.locales.map((l) => {
+    if (l.language !== 'fr' || !changeFr) return l;
+    const tree = JSON.parse(l.text) as Json;
+    changeFr(tree);
+    return { ...l, text: JSON.stringify(tree) };
+  });
+  return { ...sample, locales, ...more, structure: { ...sample.structure, text: JSON.stringify(structure), ...more?.structure } };
+}
+
+const questions = (q: Json) => q.questions as Json[];
+const question = (q: Json, id: string) => questions(q).find((x) => x.id === id) as Json;
+const options = (q: Json, id: string) => question(q, id).options as Json[];
+
+function problemsOf(source: QuestionnaireSource): Problem[] {
+  const result = loadQuestionnaire(source);
+  return result.ok ? result.warnings : result.problems;
+}
+
+interface Case {
+  name: string;
+  source: () => QuestionnaireSource;
+  code: Problem['code'];
+  file?: string;
+  path: string;
+  /** Words the French message must contain (the fix, the ids it names). */
+  says: string[];
+}
+
+const cases: Case[] = [
+  { name: 'a file that is not JSON', source: () => ({ ...sample, structure: { ...sample.structure, text: '{ "id": "exemple",\n  "version": }' } }), code: 'json.parse', path: '$', says: ['ligne 2', 'virgule'] },
+  { name: 'a required key missing', source: () => broken((q) => delete q.start), code: 'key.required', path: '$', says: ['« start »', 'Ajoutez'] },
+  { name: 'a misspelt key', source: () => broken((q) => { q.profilRules = q.profileRules; }), code: 'key.unknown', path: '$.profilRules', says: ['« profilRules »', 'profileRules'] },
+  { name: 'an id that is not kebab-case', source: () => broken((q) => { question(q, 'courriel').id = 'Courriel Électronique'; }), code: 'id.format', path: '$.questions[3].id', says: ['courriel-electronique'] },
+  { name: 'two questions with one id', source: () => broken((q) => { question(q, 'courriel').id = 'equipement'; }), code: 'id.duplicate', path: '$.questions[3].id', says: ['« equipement »', 'unique'] },
+  { name: 'two options with one id', source: () => broken((q) => { (options(q, 'usage-internet')[1] as Json).id = 'jamais'; }), code: 'id.duplicate', path: '$.questions[2].options[1].id', says: ['« jamais »'] },
+  { name: 'a reserved id', source: () => broken((q) => { questions(q).push({ id: 'result', kind: 'info' }); }), code: 'id.reserved', path: '$.questions[8].id', says: ['réservé'] },
+  { name: 'an id that is not the folder name', source: () => broken((q) => { q.id = 'autre'; }), code: 'id.folder', path: '$.id', says: ['« exemple »'] },
+  { name: 'an unknown question kind', source: () => broken((q) => { question(q, 'courriel').kind = 'scael'; }), code: 'kind.unknown', path: '$.questions[3].kind', says: ['« scale »'] },
+  { name: 'a choice question with one option', source: () => broken((q) => { question(q, 'courriel').options = [options(q, 'courriel')[0]]; }), code: 'options.count', path: '$.questions[3].options', says: ['au moins deux'] },
+  { name: 'an info screen with options', source: () => broken((q) => { question(q, 'bienvenue').options = [{ id: 'a' }, { id: 'b' }]; }), code: 'options.forbidden', path: '$.questions[0].options', says: ['Retirez « options »'] },
+  { name: 'a yes / no question with another answer', source: () => broken((q) => { (options(q, 'urgence')[2] as Json).id = 'peut-etre'; }), code: 'options.yes-no', path: '$.questions[7].options[2].id', says: ['« single »'] },
+  { name: 'a weight on an unknown area', source: () => broken((q) => { (options(q, 'courriel')[1] as Json).scores = { communiction: 1 }; }), code: 'reference.area', path: '$.questions[3].options[1].scores.communiction', says: ['« communication »'] },
+  { name: 'a weight that is text', source: () => broken((q) => { (options(q, 'courriel')[1] as Json).scores = { communication: '1' }; }), code: 'type.number', path: '$.questions[3].options[1].scores.communication', says: ['sans guillemets'] },
+  { name: 'a negative weight', source: () => broken((q) => { (options(q, 'courriel')[1] as Json).scores = { communication: -2 }; }), code: 'number.range', path: '$.questions[3].options[1].scores.communication', says: ['entre 0 et 100'] },
+  { name: 'an unknown flag on an option', source: () => broken((q) => { (options(q, 'urgence')[0] as Json).flags = ['urgent']; }), code: 'reference.flag', path: '$.questions[7].options[0].flags[0]', says: ['« urgence »'] },
+  { name: 'a next that names an unknown question', source: () => broken((q) => { question(q, 'sms-banque').next = 'urgense'; }), code: 'reference.question', path: '$.questions[5].next', says: ['« urgence »'] },
+  { name: 'a condition on an unknown option', source: () => broken((q) => { ((question(q, 'usage-internet').next as Json[])[0] as Json).if = { answer: 'usage-internet', is: 'jamias' }; }), code: 'reference.option', path: '$.questions[2].next[0].if.is', says: ['« jamais »'] },
+  { name: 'a condition of no known shape', source: () => broken((q) => { ((question(q, 'usage-internet').next as Json[])[0] as Json).if = { answer: 'usage-internet', equals: 'jamais' }; }), code: 'condition.shape', path: '$.questions[2].next[0].if', says: ['isOneOf'] },
+  { name: '"includes" on a single-choice question', source: () => broken((q) => { ((question(q, 'usage-internet').next as Json[])[0] as Json).if = { answer: 'usage-internet', includes: 'jamais' }; }), code: 'condition.includes-single', path: '$.questions[2].next[0].if.includes', says: ['« is »'] },
+  { name: '"is" on a multiple-choice question', source: () => broken((q) => { question(q, 'equipement').next = [{ if: { answer: 'equipement', is: 'aucun' }, goto: 'envie-apprendre' }, { goto: 'usage-internet' }]; }), code: 'condition.is-multiple', path: '$.questions[1].next[0].if.is', says: ['« includes »'] },
+  { name: 'a condition on a question asked later', source: () => broken((q) => { question(q, 'equipement').next = [{ if: { answer: 'urgence', is: 'oui' }, goto: 'envie-apprendre' }, { goto: 'usage-internet' }]; }), code: 'condition.not-before', path: '$.questions[1].next[0].if.answer', says: ['jamais vraie'] },
+  { name: 'a score condition on an unknown area', source: () => broken((q) => { (q.profileRules as Json[])[2] = { profile: 'premiers-pas', when: { score: 'courriel', atMost: 40 } }; }), code: 'reference.area', path: '$.profileRules[2].when.score', says: ['« courriel »', 'areas'] },
+  { name: 'a flag condition on an unknown flag', source: () => broken((q) => { (q.profileRules as Json[])[0] = { profile: 'faire-pour', when: { flag: 'apprendre' } }; }), code: 'reference.flag', path: '$.profileRules[0].when.flag', says: ['« apprendre »'] },
+  { name: 'conditional branches with no fallback', source: () => broken((q) => { question(q, 'usage-internet').next = [{ if: { answer: 'usage-internet', is: 'jamais' }, goto: 'envie-apprendre' }]; }), code: 'next.no-fallback', path: '$.questions[2].next', says: ['sans profil', 'sans « if »'] },
+  { name: 'a branch after the fallback', source: () => broken((q) => { question(q, 'usage-internet').next = [{ goto: 'courriel' }, { if: { answer: 'usage-internet', is: 'jamais' }, goto: 'envie-apprendre' }]; }), code: 'next.after-fallback', path: '$.questions[2].next[1]', says: ['jamais utilisée'] },
+  { name: 'a question that leads to itself', source: () => broken((q) => { question(q, 'courriel').next = 'courriel'; }), code: 'next.self', path: '$.questions[3].next', says: ['elle-même'] },
+  { name: 'a question no path reaches', source: () => broken((q) => { question(q, 'sms-banque').next = 'end'; question(q, 'envie-apprendre').next = 'end'; }), code: 'question.unreachable', path: '$.questions[7]', says: ['« urgence »'] },
+  { name: 'a cycle', source: () => broken((q) => { question(q, 'sms-banque').next = 'courriel'; }), code: 'graph.cycle', path: '$.questions[5].next', says: ['boucle', 'courriel → demarches-en-ligne → sms-banque → courriel'] },
+  { name: 'profile rules without a default', source: () => broken((q) => { (q.profileRules as Json[]).pop(); (q.profileRules as Json[]).push({ profile: 'autonome', when: { score: 'global', atLeast: 80 } }); }), code: 'profile-rules.no-default', path: '$.profileRules', says: ['sans « when »'] },
+  { name: 'a rule after the default', source: () => broken((q) => { (q.profileRules as Json[]).push({ profile: 'decouverte', when: { flag: 'urgence' } }); }), code: 'profile-rules.after-default', path: '$.profileRules[5]', says: ['jamais utilisée'] },
+  { name: 'a rule for an undeclared profile', source: () => broken((q) => { ((q.profileRules as Json[])[1] as Json).profile = 'debutant'; }), code: 'reference.profile', path: '$.profileRules[1].profile', says: ['« debutant »'] },
+  { name: 'a declared profile with no rule', source: () => broken((q) => { (q.profiles as string[]).push('expert'); }, (t) => { (t.profiles as Json).expert = { title: 'E', description: 'E', professional: 'E' }; }), code: 'profile.no-rule', path: '$.profiles', says: ['« expert »'] },
+  { name: 'a profile no answers can reach', source: () => broken((q) => { ((q.profileRules as Json[])[3] as Json).when = { all: [{ score: 'demarches', atMost: 60 }, { score: 'demarches', atLeast: 90 }] }; }), code: 'profile.unreached', path: '$.profileRules[3]', says: ['« presque-autonome »', 'Assouplissez'] },
+  { name: 'an unknown recommended step', source: () => broken((q) => { ((q.recommendations as Json).byProfile as Json).autonome = ['devenir-relai']; }), code: 'reference.step', path: '$.recommendations.byProfile.autonome[0]', says: ['« devenir-relai »', 'devenir-relais'] },
+  { name: 'an unknown area level', source: () => broken((q) => { ((q.recommendations as Json).byAreaLevel as Json).securite = { faible: ['atelier-securite'] }; }), code: 'reference.level', path: '$.recommendations.byAreaLevel.securite.faible', says: ['a-travailler'] },
+  { name: 'a link that is not https', source: () => broken((q) => { (((q.recommendations as Json).steps as Json[])[0] as Json).link = 'http://france-services.gouv.fr'; }), code: 'step.link', path: '$.recommendations.steps[0].link', says: ['https://'] },
+  { name: 'a missing pictogram file', source: () => broken((q) => { question(q, 'courriel').pictogram = 'lettre'; }), code: 'reference.pictogram', path: '$.questions[3].pictogram', says: ['pictograms/lettre.svg'] },
+  { name: 'levels in the wrong order', source: () => broken((q) => { q.levels = { 'en-cours': 80, acquis: 60 }; }), code: 'levels.order', path: '$.levels', says: ['Inversez'] },
+  { name: 'a default language that is not declared', source: () => broken((q) => { q.defaultLanguage = 'es'; }), code: 'language.default', path: '$.defaultLanguage', says: ['« es »'] },
+  { name: 'an exercise step without its exercise', source: () => broken((q) => { questions(q).splice(1, 0, { id: 'clic', kind: 'exercise' }); }), code: 'exercise.missing', path: '$.questions[1].exercise', says: ['« type »'] },
+  { name: 'an unknown exercise kind', source: () => broken((q) => { questions(q).splice(1, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-targt' } }); }, (t) => { (t.questions as Json).clic = { text: 'Cliquez' }; }), code: 'exercise.type', path: '$.questions[1].exercise.type', says: ['« click-target »'] },
+  { name: 'a locale file missing a text', source: () => broken(() => {}, (t) => { delete ((t.questions as Json).courriel as Json).text; }), code: 'locale.missing-key', file: 'questionnaires/exemple/locales/fr.json', path: '$.questions.courriel.text', says: ['« fr »'] },
+  { name: 'a text present in one locale only', source: () => broken(() => {}, (t) => { ((t.questions as Json).courriel as Json).hint = 'Un message électronique.'; }), code: 'locale.partial-key', file: 'questionnaires/exemple/locales/fr.json', path: '$.questions.courriel.hint', says: ['en'] },
+  { name: 'an empty text', source: () => broken(() => {}, (t) => { t.title = ' '; }), code: 'locale.empty', file: 'questionnaires/exemple/locales/fr.json', path: '$.title', says: ['vide'] },
+  { name: 'a locale file missing for a declared language', source: () => ({ ...sample, locales: sample.locales.filter((l) => l.language !== 'en') }), code: 'file.missing', file: 'questionnaires/exemple/locales/en.json', path: '$', says: ['« en »'] },
+  { name: 'a locale file that is not JSON', source: () => ({ ...sample, locales: sample.locales.map((l) => (l.language === 'en' ? { ...l, text: '{"title": "x",}' } : l)) }), code: 'json.parse', file: 'questionnaires/exemple/locales/en.json', path: '$', says: ['ligne 1'] },
+];
+
+describe('the validator names the file, the JSON path and the fix', () => {
+  it(`covers ${cases.length} distinct broken files`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+  });
+
+  it.each(cases)('$name', ({ source, code, file, path, says }) => {
+    const problems = problemsOf(source());
+    const found = problems.find((p) => p.code === code && p.path === path);
+    expect(found, `expected ${code} at ${path}, got:\n${problems.map((p) => `${p.code} ${p.path}`).join('\n')}`).toBeDefined();
+    const problem = found as Problem;
+    expect(problem.file).toBe(file ?? 'questionnaires/exemple/questionnaire.json');
+    const line = formatProblem(problem, i18n.t);
+    expect(line.startsWith(`${problem.file} — ${path} : `)).toBe(true);
+    for (const words of says) expect(line).toContain(words);
+    expect(line).not.toMatch(/\{\{|validation\.codes/);
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    const problems = problemsOf(
+      broken((q) => {
+        question(q, 'courriel').kind = 'scael';
+        question(q, 'sms-banque').next = 'urgense';
+        q.defaultLanguage = 'es';
+      }),
+    );
+    expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['kind.unknown', 'reference.question', 'language.default']));
+  });
+
+  it('accepts the sample questionnaire with no problem at all', () => {
+    const result = loadQuestionnaire(sample);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('gives every problem code a message in French and in English', async () => {
+    const { PROBLEM_CODES } = await import('../../src/core/problems.ts');
+    const en = (await import('../../src/i18n/locales/en.json', { with: { type: 'json' } })).default as { validation: { codes: Record<string, string> } };
+    const frCodes = (fr as { validation: { codes: Record<string, string> } }).validation.codes;
+    for (const code of PROBLEM_CODES) {
+      expect(frCodes[code], `fr message for ${code}`).toBeTruthy();
+      expect(en.validation.codes[code], `en message for ${code}`).toBeTruthy();
+    }
+  });
+
+  it('never throws, whatever the file holds', () => {
+    for (const text of ['null', '[]', '"x"', '42', '{"questions": "none"}', '{"questions": [null, 3, {"id": 5}]}', '{"profileRules": [{"when": {"all": 3}}]}']) {
+      const result = loadQuestionnaire({ ...sample, structure: { ...sample.structure, text } });
+      expect(result.ok).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+// Checks generated for every questionnaire folder: a new questionnaire is covered without new test code.
+import fc from 'fast-check';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getInitialSnapshot, transition } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import {
+  createQuestionnaireMachine,
+  explore,
+  loadQuestionnaire,
+  outcomeOf,
+  possibleAnswers,
+  RESULT_STATE,
+  type Answer,
+  type LocaleTree,
+  type QuestionnaireEvent,
+} from '../../src/core/index.ts';
+import { questionnaireFolders, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+
+const RANDOM_WALKS = 10_000;
+
+/** The events that give one answer: a select per ticked option, or the exercise's result. */
+function answerEvents(answer: Answer): QuestionnaireEvent[] {
+  if (answer.type === 'choice') return [{ type: 'answer.select', option: answer.option }];
+  if (answer.type === 'choices') return answer.options.map((option) => ({ type: 'answer.select', option }));
+  return [{ type: 'exercise.done', result: answer.result }];
+}
+
+function text(tree: LocaleTree, key: string): string | undefined {
+  let node: LocaleTree | string | undefined = tree;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+for (const folder of questionnaireFolders()) {
+  describe(`questionnaire ${basename(folder)}`, () => {
+    const source = readQuestionnaireFolder(folder);
+    const result = loadQuestionnaire(source);
+
+    it('is valid, with no warning', () => {
+      expect(result.ok ? result.warnings : result.problems).toEqual([]);
+      expect(result.ok).toBe(true);
+    });
+    if (!result.ok) return;
+    const { questionnaire: q, locales } = result.loaded;
+    const machine = createQuestionnaireMachine(q);
+    const index = new Map(q.questions.map((x) => [x.id as string, x]));
+
+    it('reaches every question and the result, walking the machine with xstate/graph', () => {
+      const paths = getShortestPaths(machine, {
+        events: (snapshot) => {
+          const question = index.get(String(snapshot.value));
+          const selects = question ? possibleAnswers(question).flatMap(answerEvents) : [];
+          return [...selects, { type: 'nav.next' }];
+        },
+        // A state is the question shown plus its answer: enough to try every branch out of it.
+        serializeState: (snapshot) => `${String(snapshot.value)}|${JSON.stringify(snapshot.context.answers[String(snapshot.value) as never] ?? null)}`,
+      });
+      const reached = new Set(paths.map((p) => String(p.state.value)));
+      expect([...index.keys(), RESULT_STATE].filter((id) => !reached.has(id))).toEqual([]);
+    });
+
+    it(`ends every one of ${RANDOM_WALKS} random answer walks in exactly one declared profile`, () => {
+      const longest = q.questions.length;
+      fc.assert(
+        fc.property(fc.array(fc.nat({ max: 1000 }), { minLength: longest, maxLength: longest }), fc.boolean(), (picks, wander) => {
+          let snapshot = getInitialSnapshot(machine);
+          let backs = 0;
+          for (let step = 0; step < 3 * longest && snapshot.value !== RESULT_STATE; step++) {
+            const question = index.get(String(snapshot.value));
+            if (!question) throw new Error(`unknown state ${String(snapshot.value)}`);
+            const choices = possibleAnswers(question);
+            const pick = picks[step % longest] ?? 0;
+            const answer = choices[pick % Math.max(1, choices.length)];
+            // A question met again after going back keeps its answer; a new one gets the drawn answer.
+            const kept = snapshot.context.answers[question.id] !== undefined;
+            for (const event of answer && !kept ? answerEvents(answer) : []) [snapshot] = transition(machine, snapshot, event);
+            // Now and then go back one step, as people do, then go on.
+            if (wander && backs < 2 && pick % 7 === 0 && snapshot.context.path.length > 1) {
+              backs++;
+              [snapshot] = transition(machine, snapshot, { type: 'nav.back' });
+            } else [snapshot] = transition(machine, snapshot, { type: 'nav.next' });
+          }
+          expect(snapshot.value).toBe(RESULT_STATE);
+          const outcome = outcomeOf(q, snapshot.context.answers, snapshot.context.path);
+          expect(q.profiles).toContain(outcome.profile);
+          expect(new Set(outcome.steps).size).toBe(outcome.steps.length);
+          for (const area of outcome.areas) if (area.score !== null) expect(area.score).toBeGreaterThanOrEqual(0), expect(area.score).toBeLessThanOrEqual(100);
+        }),
+        { numRuns: RANDOM_WALKS, seed: 20261123 },
+      );
+    });
+
+    it('reaches every profile with some answers', () => {
+      const exploration = explore(q, { maxWalks: 50_000, randomWalks: 20_000 });
+      expect(exploration.runaway).toBe(0);
+      expect(q.profiles.filter((p) => !exploration.profiles.has(p))).toEqual([]);
+    });
+
+    it('has every text the screens show, in every language it declares', () => {
+      const missing: string[] = [];
+      for (const language of q.languages) {
+        const tree = locales[language];
+        if (!tree) {
+          missing.push(`${language}: whole file`);
+          continue;
+        }
+        const keys = ['title', 'intro', ...q.areas.map((a) => `areas.${a}.label`), ...q.profiles.flatMap((p) => [`profiles.${p}.title`, `profiles.${p}.description`, `profiles.${p}.professional`])];
+        keys.push(...q.recommendations.steps.flatMap((s) => [`steps.${s.id}.title`, `steps.${s.id}.text`]));
+        for (const question of q.questions) {
+          keys.push(`questions.${question.id}.text`, ...(question.options ?? []).map((o) => `questions.${question.id}.options.${o.id}`));
+          for (const name of [question.pictogram, ...(question.options ?? []).map((o) => o.pictogram)]) if (name) keys.push(`pictograms.${name}`);
+        }
+        for (const key of keys) if (!text(tree, key)?.trim()) missing.push(`${language}: ${key}`);
+      }
+      expect(missing).toEqual([]);
+    });
+  });
+}
