@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getInitialSnapshot, transition } from 'xstate';
 import { createQuestionnaireMachine, expectedPath, outcomeOf, RESULT_STATE } from '../../src/core/index.ts';
-import { back, loadSample, next, pick, run } from './sample.ts';
+import { back, loadSample, next, pick, qid, run } from './sample.ts';
 
 const loaded = loadSample();
 const q = loaded.questionnaire;
@@ -31,7 +31,7 @@ describe('the compiled machine', () => {
 
   it('toggles options of a multiple-choice question, in the questionnaire order', () => {
     const snapshot = run([next, pick('ordinateur'), pick('smartphone'), pick('aucun'), pick('aucun')]);
-    expect(snapshot.context.answers.equipement).toEqual({ type: 'choices', options: ['smartphone', 'ordinateur'] });
+    expect(snapshot.context.answers[qid('equipement')]).toEqual({ type: 'choices', options: ['smartphone', 'ordinateur'] });
   });
 
   it('follows the branch the answer chooses', () => {
@@ -48,7 +48,7 @@ describe('the compiled machine', () => {
   it('goes back to the question before, keeping what was answered', () => {
     const snapshot = run([next, pick('smartphone'), next, pick('souvent'), next, back]);
     expect(snapshot.value).toBe('usage-internet');
-    expect(snapshot.context.answers['usage-internet']).toEqual({ type: 'choice', option: 'souvent' });
+    expect(snapshot.context.answers[qid('usage-internet')]).toEqual({ type: 'choice', option: 'souvent' });
     expect(snapshot.context.path).toEqual(['bienvenue', 'equipement', 'usage-internet']);
     expect(run([...expert, back]).value).toBe('urgence');
   });
@@ -58,7 +58,7 @@ describe('the compiled machine', () => {
     const events = [next, pick('smartphone'), next, pick('souvent'), next, pick('montrer'), next, back, back, pick('jamais'), next, pick('oui'), next, pick('non'), next];
     const snapshot = run(events);
     expect(snapshot.value).toBe(RESULT_STATE);
-    expect(snapshot.context.answers.courriel).toEqual({ type: 'choice', option: 'montrer' });
+    expect(snapshot.context.answers[qid('courriel')]).toEqual({ type: 'choice', option: 'montrer' });
     const outcome = outcomeOf(q, snapshot.context.answers, snapshot.context.path);
     expect(outcome.profile).toBe('decouverte');
     expect(outcome.areas.find((a) => a.area === 'communication')?.score).toBe(0);
@@ -71,8 +71,8 @@ describe('the compiled machine', () => {
   });
 
   it('projects the expected length of the path from the answers so far', () => {
-    expect(expectedPath(q, {}, ['bienvenue'])).toHaveLength(8 - 1);
+    expect(expectedPath(q, {}, [qid('bienvenue')])).toHaveLength(8 - 1);
     const never = run([next, pick('aucun'), next, pick('jamais')]);
-    expect(expectedPath(q, never.context.answers, never.context.path)).toEqual(['bienvenue', 'equipement', 'usage-internet', 'envie-apprendre', 'urgence']);
+    expect(expectedPath(q, never.context.answers, never.context.path)).toEqual(['bienvenue', 'equipement', 'usage-internet', 'envie-apprendre', 'urgence'].map(qid));
   });
 });

@@ -1,7 +1,7 @@
 // The sample questionnaire, loaded through the real validator, for the core's tests.
 import { join } from 'node:path';
 import { createActor } from 'xstate';
-import { createQuestionnaireMachine, loadQuestionnaire, type LoadedQuestionnaire, type QuestionnaireEvent } from '../../src/core/index.ts';
+import { createQuestionnaireMachine, loadQuestionnaire, type LoadedQuestionnaire, type QuestionId, type QuestionnaireEvent } from '../../src/core/index.ts';
 import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
 
 export function loadSample(): LoadedQuestionnaire {
@@ -20,3 +20,6 @@ export function run(events: QuestionnaireEvent[], loaded = loadSample()) {
 export const pick = (option: string): QuestionnaireEvent => ({ type: 'answer.select', option: option as never });
 export const next: QuestionnaireEvent = { type: 'nav.next' };
 export const back: QuestionnaireEvent = { type: 'nav.back' };
+
+/** A question id from a plain string, for tests that name questions of the sample. */
+export const qid = (id: string) => id as QuestionId;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQuestionnaireMachine, createRecord, newSessionId, readRecord, replay, RESULT_STATE, seededRandom, type SessionRecord } from '../../src/core/index.ts';
-import { back, loadSample, next, pick, run } from './sample.ts';
+import { back, loadSample, next, pick, qid, run } from './sample.ts';
 
 const loaded = loadSample();
 const q = loaded.questionnaire;
@@ -46,7 +46,7 @@ describe('session records', () => {
     const events = [next, pick('smartphone'), next, pick('parfois'), next, pick('seul'), next, back, back, pick('jamais'), next];
     const resumed = replay(createQuestionnaireMachine(q), recordOf(events));
     expect(resumed.snapshot.value).toBe('envie-apprendre');
-    expect(resumed.snapshot.context.answers.courriel).toEqual({ type: 'choice', option: 'seul' });
+    expect(resumed.snapshot.context.answers[qid('courriel')]).toEqual({ type: 'choice', option: 'seul' });
   });
 
   it('resume a completed record on its result', () => {
@@ -65,12 +65,12 @@ describe('session records', () => {
     expect(resumed.complete).toBe(false);
     expect(resumed.stoppedAt).toEqual({ step: 3, question: 'courriel', reason: 'answer-no-longer-fits' });
     expect(resumed.snapshot.value).toBe('courriel');
-    expect(resumed.snapshot.context.answers['usage-internet']).toEqual({ type: 'choice', option: 'parfois' });
+    expect(resumed.snapshot.context.answers[qid('usage-internet')]).toEqual({ type: 'choice', option: 'parfois' });
 
     const removed = structuredClone(q);
     removed.questions = removed.questions.filter((x) => x.id !== 'demarches-en-ligne');
     const courrielNext = removed.questions.find((x) => x.id === 'courriel');
-    if (courrielNext) courrielNext.next = 'sms-banque';
+    if (courrielNext) courrielNext.next = qid('sms-banque');
     const stopped = replay(createQuestionnaireMachine(removed), record);
     expect(stopped.stoppedAt).toEqual({ step: 4, question: 'demarches-en-ligne', reason: 'unknown-question' });
     expect(stopped.snapshot.value).toBe('sms-banque');

@@ -51,7 +51,8 @@ for (const folder of questionnaireFolders()) {
         events: (snapshot) => {
           const question = index.get(String(snapshot.value));
           const selects = question ? possibleAnswers(question).flatMap(answerEvents) : [];
-          return [...selects, { type: 'nav.next' }];
+          const nextEvent: QuestionnaireEvent = { type: 'nav.next' };
+          return [...selects, nextEvent];
         },
         // A state is the question shown plus its answer: enough to try every branch out of it.
         serializeState: (snapshot) => `${String(snapshot.value)}|${JSON.stringify(snapshot.context.answers[String(snapshot.value) as never] ?? null)}`,
@@ -89,7 +90,7 @@ for (const folder of questionnaireFolders()) {
         }),
         { numRuns: RANDOM_WALKS, seed: 20261123 },
       );
-    });
+    }, 120_000);
 
     it('reaches every profile with some answers', () => {
       const exploration = explore(q, { maxWalks: 50_000, randomWalks: 20_000 });
