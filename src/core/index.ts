@@ -19,3 +19,4 @@ export {
   type SessionRecordV1,
   type SessionStatus,
 } from './session-record.ts';
+export { DEFAULT_SETTINGS, IDLE_SECONDS_RANGE, SESSION_MODES, SETTINGS_FILE, readSettings, type Settings, type SettingsContext, type SettingsResult } from './settings.ts';

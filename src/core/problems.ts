@@ -67,6 +67,7 @@ export const PROBLEM_CODES = [
   'locale.unknown-question',
   'settings.questionnaire',
   'settings.mode',
+  'settings.language',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
