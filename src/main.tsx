@@ -1,3 +1,15 @@
 import { render } from 'preact';
+import { App } from './ui/app.tsx';
+import { ErrorBoundary } from './ui/error-boundary.tsx';
+import './ui/app.css';
 
-render(<main><h1>Repères</h1></main>, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app');
+if (root) {
+  // The outer boundary catches what the app's own cannot; starting again reloads the page, which forgets everything.
+  render(
+    <ErrorBoundary onReset={() => window.location.replace(window.location.pathname)}>
+      <App />
+    </ErrorBoundary>,
+    root,
+  );
+}

@@ -1,0 +1,57 @@
+// The app's one i18next instance. Each language's UI strings are a separate chunk, loaded when the
+// language is chosen, so the first screen carries only one language.
+import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+
+export const REFERENCE_LANGUAGE = 'fr';
+
+const loaders = import.meta.glob<ResourceLanguage>('./locales/*.json', { import: 'default' });
+const loaderFor = (language: string) => loaders[`./locales/${language}.json`];
+
+/** Languages the interface itself is written in (questionnaires may offer others; the UI then falls back to French). */
+export const UI_LANGUAGES = Object.keys(loaders).map((path) => path.replace(/^.*\/(.+)\.json$/, '$1'));
+
+export const i18n = i18next.createInstance();
+
+let ready: Promise<unknown> | undefined;
+
+function init(): Promise<unknown> {
+  ready ??= i18n.init({
+    lng: REFERENCE_LANGUAGE,
+    fallbackLng: REFERENCE_LANGUAGE,
+    resources: {} satisfies Resource,
+    partialBundledLanguages: true,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return ready;
+}
+
+async function ensureBundle(language: string): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const load = loaderFor(language);
+  if (!load) return;
+  i18n.addResourceBundle(language, 'translation', await load(), true, true);
+}
+
+/** Switches the interface language (loading its strings first) and sets <html lang dir>. */
+export async function setLanguage(language: string): Promise<void> {
+  await init();
+  const base = language.split('-')[0] ?? language;
+  await Promise.all([ensureBundle(REFERENCE_LANGUAGE), ensureBundle(base), ensureBundle(language)]);
+  await i18n.changeLanguage(language);
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+    document.documentElement.dir = i18n.dir(language);
+  }
+}
+
+/** A language's name written in that language ("français", "English", "العربية"), capitalised. */
+export function languageName(language: string): string {
+  let name = language;
+  try {
+    name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  } catch {
+    // An unknown code keeps its code as a name.
+  }
+  return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+}

@@ -1,0 +1,301 @@
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createActor, type ActorRefFrom } from 'xstate';
+import {
+  createQuestionnaireMachine,
+  expectedPath,
+  outcomeOf,
+  RESULT_STATE,
+  type LoadedQuestionnaire,
+  type Problem,
+  type QuestionId,
+  type QuestionnaireMachine,
+  type Settings,
+} from '../core/index.ts';
+import { i18n, REFERENCE_LANGUAGE, setLanguage } from '../i18n/index.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { ErrorScreen } from './error-screen.tsx';
+import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
+import { IdleDialog } from './idle-dialog.tsx';
+import { LanguageSelect } from './language-select.tsx';
+import { QuestionScreen } from './question-screen.tsx';
+import {
+  fetchIndex,
+  fetchQuestionnaire,
+  fetchSettings,
+  fetchText as defaultFetchText,
+  type FetchText,
+  type QuestionnaireEntry,
+} from './questionnaire-loader.ts';
+import { stopReading } from './read-aloud.tsx';
+import type { ResultScreenProps } from './result-screen.tsx';
+import { fitResult, parseResultFragment, sharedResultOf, type SharedResult } from './result-link.ts';
+import type { SessionEvents } from './session-events.ts';
+import { StartScreen } from './start-screen.tsx';
+import { useActorSnapshot } from './use-actor.ts';
+import { useIdle } from './use-idle.ts';
+import { useLazy } from './use-lazy.ts';
+
+// The kiosk: start screen, one question a screen, the result; it forgets the person when they
+// finish or walk away. The run lives in memory only; `events` is where persistence plugs in.
+
+type QuestionnaireActor = ActorRefFrom<QuestionnaireMachine>;
+
+type Screen =
+  | { name: 'loading' }
+  | { name: 'failed'; kind: 'load' | 'questionnaire' | 'settings'; problems?: Problem[] }
+  | { name: 'start' }
+  | { name: 'run'; actor: QuestionnaireActor }
+  | { name: 'shared'; result: SharedResult };
+
+export interface AppProps {
+  fetchText?: FetchText;
+  events?: SessionEvents;
+  /** Seconds the "are you still there?" dialog counts down before wiping. */
+  countdownSeconds?: number;
+}
+
+const loadResultScreen = () => import('./result-screen.tsx');
+
+/** Seconds a person takes per step, for "it takes about N minutes". */
+const SECONDS_PER_STEP = 30;
+
+export function App({ fetchText = defaultFetchText, events, countdownSeconds = 30 }: AppProps) {
+  const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  const [settings, setSettings] = useState<Settings>();
+  const [settingsMissing, setSettingsMissing] = useState(false);
+  const [entry, setEntry] = useState<QuestionnaireEntry>();
+  const [loaded, setLoaded] = useState<LoadedQuestionnaire>();
+  const [i18nValue, setI18nValue] = useState<I18nValue>({ t: i18n.t.bind(i18n) as TFunction, language: REFERENCE_LANGUAGE });
+  const [languageFailed, setLanguageFailed] = useState(false);
+  const [idle, setIdle] = useState(false);
+  const [focusStart, setFocusStart] = useState(false);
+  const request = useRef(0);
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+
+  const applyLanguage = useCallback(async (language: string) => {
+    await setLanguage(language);
+    setI18nValue({ t: i18n.getFixedT(language), language });
+  }, []);
+
+  /** Loads the questionnaire's texts in a language and switches the interface to it; the run, if any, goes on. */
+  const changeLanguage = useCallback(
+    async (target: QuestionnaireEntry, language: string, first = false): Promise<boolean> => {
+      const ticket = ++request.current;
+      let outcome: Awaited<ReturnType<typeof fetchQuestionnaire>>;
+      try {
+        outcome = await fetchQuestionnaire(fetchText, target, language);
+      } catch {
+        if (ticket !== request.current) return false;
+        if (first) setScreen({ name: 'failed', kind: 'load' });
+        else setLanguageFailed(true);
+        return false;
+      }
+      if (ticket !== request.current) return false;
+      if (!outcome.ok) {
+        if (first) {
+          await applyLanguage(language);
+          setScreen({ name: 'failed', kind: 'questionnaire', problems: outcome.problems });
+        } else setLanguageFailed(true);
+        return false;
+      }
+      await applyLanguage(outcome.language);
+      setLanguageFailed(false);
+      setLoaded(outcome.loaded);
+      return true;
+    },
+    [fetchText, applyLanguage],
+  );
+
+  const boot = useCallback(async () => {
+    setScreen({ name: 'loading' });
+    try {
+      await applyLanguage(REFERENCE_LANGUAGE);
+      const index = await fetchIndex(fetchText);
+      const read = await fetchSettings(fetchText, index);
+      if (!read.ok) {
+        setScreen({ name: 'failed', kind: 'settings', problems: read.problems });
+        return;
+      }
+      setSettings(read.settings);
+      setSettingsMissing(read.missing);
+      const shared = parseResultFragment(window.location.hash);
+      const target = index.find((q) => q.id === (shared?.questionnaireId ?? read.settings.defaultQuestionnaire));
+      if (!target) {
+        setScreen({ name: 'failed', kind: 'load' });
+        return;
+      }
+      setEntry(target);
+      const language = shared?.language ?? read.settings.languages[0] ?? target.defaultLanguage;
+      if (language !== REFERENCE_LANGUAGE) await applyLanguage(language);
+      if (!(await changeLanguage(target, language, true))) return;
+      setScreen(shared ? { name: 'shared', result: shared } : { name: 'start' });
+    } catch (error) {
+      console.error(error);
+      setScreen({ name: 'failed', kind: 'load' });
+    }
+  }, [fetchText, applyLanguage, changeLanguage]);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  const languages = useMemo(() => {
+    if (!settings || !entry) return [];
+    return settings.languages.filter((l) => entry.languages.includes(l));
+  }, [settings, entry]);
+
+  /** Wipes everything about the person: the run, the reading, the address bar; the start screen returns. */
+  const forget = useCallback(() => {
+    const current = screenRef.current;
+    if (current.name === 'run') current.actor.stop();
+    stopReading();
+    // Replace, never push: the back button must not reveal the previous person.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    events?.forgotten?.();
+    setIdle(false);
+    setLanguageFailed(false);
+    setFocusStart(true);
+    setScreen({ name: 'start' });
+    const first = languages[0];
+    if (entry && first && first !== i18nValue.language) void changeLanguage(entry, first);
+  }, [events, languages, entry, i18nValue.language, changeLanguage]);
+
+  const begin = () => {
+    if (!loaded) return;
+    const actor = createActor(createQuestionnaireMachine(loaded.questionnaire)).start();
+    events?.started?.({ questionnaireId: loaded.questionnaire.id, contentHash: loaded.contentHash, language: i18nValue.language, mode: 'kiosk' });
+    setFocusStart(false);
+    setScreen({ name: 'run', actor });
+  };
+
+  useIdle(screen.name === 'run' && !idle, settings?.idleSeconds ?? 90, () => setIdle(true));
+
+  const minutes = useMemo(() => {
+    if (!loaded) return 1;
+    const { questionnaire } = loaded;
+    return Math.max(1, Math.round((expectedPath(questionnaire, {}, [questionnaire.start]).length * SECONDS_PER_STEP) / 60));
+  }, [loaded]);
+
+  const t = i18nValue.t;
+  let content;
+  if (screen.name === 'loading' || (!loaded && screen.name !== 'failed')) {
+    content = (
+      <p class="loading" role="status">
+        {t('ui.app.loading')}
+      </p>
+    );
+  } else if (screen.name === 'failed') {
+    const titles = { load: 'ui.error.loadTitle', questionnaire: 'ui.error.questionnaireTitle', settings: 'ui.error.settingsTitle' } as const;
+    content = (
+      <ErrorScreen
+        title={t(titles[screen.kind])}
+        text={t(screen.kind === 'load' ? 'ui.error.loadText' : 'ui.error.questionnaireText')}
+        problems={screen.problems}
+        onRestart={() => void boot()}
+      />
+    );
+  } else if (loaded && screen.name === 'start') {
+    content = (
+      <StartScreen
+        languages={languages}
+        minutes={minutes}
+        focus={focusStart}
+        notice={settingsMissing ? t('ui.app.settingsNotice') : undefined}
+        onLanguage={(l) => entry && void changeLanguage(entry, l)}
+        onStart={begin}
+      />
+    );
+  } else if (loaded && screen.name === 'run') {
+    content = <Run key={screen.actor.id} actor={screen.actor} loaded={loaded} events={events} onFinish={forget} />;
+  } else if (loaded && screen.name === 'shared') {
+    content = <SharedResultView loaded={loaded} result={screen.result} onFinish={forget} />;
+  }
+
+  const showLanguageSelect = screen.name === 'run' || screen.name === 'shared';
+  return (
+    <I18nContext.Provider value={i18nValue}>
+      <div class="app" inert={idle}>
+        <header class="site-header">
+          <p class="site-header__brand">
+            <span class="site-header__logo" aria-hidden="true" />
+            <span class="site-header__name">{t('ui.app.name')}</span>
+            {settings?.structure && <span class="site-header__structure">{settings.structure}</span>}
+          </p>
+          {showLanguageSelect && entry && <LanguageSelect languages={languages} onLanguage={(l) => void changeLanguage(entry, l)} />}
+        </header>
+        <main id="main" class="main">
+          {languageFailed && (
+            <p class="notice notice--warning" role="alert">
+              {t('ui.error.languageFailed')}
+            </p>
+          )}
+          <ErrorBoundary onReset={forget}>{content}</ErrorBoundary>
+        </main>
+      </div>
+      {idle && <IdleDialog seconds={countdownSeconds} onStay={() => setIdle(false)} onLeave={forget} />}
+    </I18nContext.Provider>
+  );
+}
+
+interface RunProps {
+  actor: QuestionnaireActor;
+  loaded: LoadedQuestionnaire;
+  events?: SessionEvents | undefined;
+  onFinish: () => void;
+}
+
+/** A run in progress: the current question, or the result once the path has ended. */
+function Run({ actor, loaded, events, onFinish }: RunProps) {
+  const { language } = useT();
+  const snapshot = useActorSnapshot(actor);
+  const { answers, path } = snapshot.context;
+  const { questionnaire } = loaded;
+  const atResult = snapshot.value === RESULT_STATE;
+  const outcome = useMemo(() => (atResult ? outcomeOf(questionnaire, answers, path) : undefined), [atResult, questionnaire, answers, path]);
+
+  useEffect(() => {
+    const session = { questionnaireId: questionnaire.id, answers, path, language };
+    if (outcome) events?.finished?.({ ...session, outcome });
+    else events?.changed?.(session);
+  }, [answers, path, outcome]); // eslint-disable-line react-hooks/exhaustive-deps -- report changes of the run only
+
+  if (outcome) {
+    return <LazyResult loaded={loaded} result={sharedResultOf(questionnaire, outcome, language)} shared={false} onFinish={onFinish} onBack={() => actor.send({ type: 'nav.back' })} />;
+  }
+  const question = questionnaire.questions.find((q) => q.id === (snapshot.value as QuestionId));
+  if (!question) throw new Error(`Unknown question ${String(snapshot.value)}`);
+  const total = expectedPath(questionnaire, answers, path).length;
+  return (
+    <QuestionScreen
+      question={question}
+      loaded={loaded}
+      answers={answers}
+      send={(event) => actor.send(event)}
+      step={{ current: path.length, total }}
+      canGoBack={path.length > 1}
+    />
+  );
+}
+
+/** A result opened from a QR code: checked against the questionnaire before it is shown. */
+function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestionnaire; result: SharedResult; onFinish: () => void }) {
+  const { t } = useT();
+  const fitted = fitResult(result, loaded.questionnaire);
+  if (!fitted) return <ErrorScreen title={t('ui.error.loadTitle')} text={t('ui.error.loadText')} onRestart={onFinish} />;
+  return <LazyResult loaded={loaded} result={fitted} shared onFinish={onFinish} />;
+}
+
+function LazyResult(props: ResultScreenProps) {
+  const { t } = useT();
+  const module = useLazy(loadResultScreen);
+  if (!module) {
+    return (
+      <p class="loading" role="status">
+        {t('ui.app.loading')}
+      </p>
+    );
+  }
+  return <module.ResultScreen {...props} />;
+}

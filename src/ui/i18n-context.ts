@@ -1,0 +1,17 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { TFunction } from 'i18next';
+import { i18n } from '../i18n/index.ts';
+
+export interface I18nValue {
+  t: TFunction;
+  /** The current language, for lang attributes and speech synthesis. */
+  language: string;
+}
+
+export const I18nContext = createContext<I18nValue>({ t: i18n.t.bind(i18n) as TFunction, language: 'fr' });
+
+/** The interface strings in the current language; re-renders when the language changes. */
+export function useT(): I18nValue {
+  return useContext(I18nContext);
+}

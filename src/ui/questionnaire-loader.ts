@@ -1,0 +1,121 @@
+import {
+  DEFAULT_SETTINGS,
+  loadQuestionnaire,
+  readSettings,
+  SETTINGS_FILE,
+  type LoadedQuestionnaire,
+  type LocaleTree,
+  type Problem,
+  type Settings,
+} from '../core/index.ts';
+
+// Everything the browser reads at start, with relative URLs (the build uses base './').
+
+/** One entry of questionnaires/index.json, written by the build. */
+export interface QuestionnaireEntry {
+  id: string;
+  version: string;
+  languages: string[];
+  defaultLanguage: string;
+  contentHash: string;
+  pictograms: string[];
+}
+
+/** Fetches a text file; rejects with MissingFile when it is not there. Tests pass their own. */
+export type FetchText = (url: string) => Promise<string>;
+
+export class MissingFile extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+  ) {
+    super(`${url}: ${status === 0 ? 'unreachable' : `HTTP ${status}`}`);
+    this.name = 'MissingFile';
+  }
+}
+
+export const fetchText: FetchText = async (url) => {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+  } catch {
+    throw new MissingFile(url, 0);
+  }
+  if (!response.ok) throw new MissingFile(url, response.status);
+  return response.text();
+};
+
+export const QUESTIONNAIRES_URL = './questionnaires';
+
+export async function fetchIndex(fetcher: FetchText): Promise<QuestionnaireEntry[]> {
+  const parsed: unknown = JSON.parse(await fetcher(`${QUESTIONNAIRES_URL}/index.json`));
+  if (!Array.isArray(parsed)) throw new Error('questionnaires/index.json is not a list');
+  return parsed as QuestionnaireEntry[];
+}
+
+export type SettingsLoad =
+  | { ok: true; settings: Settings; missing: boolean }
+  | { ok: false; problems: Problem[] };
+
+/** settings.json, checked; a missing file falls back to the defaults (and says so). */
+export async function fetchSettings(fetcher: FetchText, index: QuestionnaireEntry[]): Promise<SettingsLoad> {
+  let text: string;
+  try {
+    text = await fetcher(`./${SETTINGS_FILE}`);
+  } catch (error) {
+    if (!(error instanceof MissingFile)) throw error;
+    const first = index.find((q) => q.id === DEFAULT_SETTINGS.defaultQuestionnaire) ?? index[0];
+    const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first?.id ?? DEFAULT_SETTINGS.defaultQuestionnaire, languages: first?.languages ?? DEFAULT_SETTINGS.languages };
+    return { ok: true, settings, missing: true };
+  }
+  const result = readSettings(text, { questionnaires: index });
+  return result.ok ? { ok: true, settings: result.settings, missing: false } : { ok: false, problems: result.problems };
+}
+
+export type QuestionnaireLoad = { ok: true; loaded: LoadedQuestionnaire; language: string } | { ok: false; problems: Problem[] };
+
+const structures = new Map<string, Promise<string>>();
+
+/** One questionnaire in one language: its structure (fetched once) and only that language's texts, validated. */
+export async function fetchQuestionnaire(fetcher: FetchText, entry: QuestionnaireEntry, wanted: string): Promise<QuestionnaireLoad> {
+  const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
+  const base = `${QUESTIONNAIRES_URL}/${entry.id}`;
+  const key = `${entry.id}@${entry.contentHash}`;
+  let structure = structures.get(key);
+  if (!structure) {
+    structure = fetcher(`${base}/questionnaire.json`);
+    structures.set(key, structure);
+    structure.catch(() => structures.delete(key));
+  }
+  const [structureText, localeText] = await Promise.all([structure, fetcher(`${base}/locales/${language}.json`)]);
+  const result = loadQuestionnaire(
+    {
+      folder: entry.id,
+      structure: { file: `${entry.id}/questionnaire.json`, text: structureText },
+      locales: [{ file: `${entry.id}/locales/${language}.json`, language, text: localeText }],
+      pictograms: entry.pictograms,
+    },
+    { languages: [language], reachability: false },
+  );
+  return result.ok ? { ok: true, loaded: result.loaded, language } : { ok: false, problems: result.problems };
+}
+
+/** A text of the questionnaire's locale file, by its path of keys; the key itself when missing, never a blank. */
+export function localeText(tree: LocaleTree | undefined, ...keys: string[]): string {
+  let node: LocaleTree | string | undefined = tree;
+  for (const k of keys) {
+    if (!node || typeof node === 'string') return keys.join('.');
+    node = node[k];
+  }
+  return typeof node === 'string' ? node : keys.join('.');
+}
+
+/** Whether the questionnaire's locale file has this text. */
+export function hasLocaleText(tree: LocaleTree | undefined, ...keys: string[]): boolean {
+  return localeText(tree, ...keys) !== keys.join('.');
+}
+
+export function pictogramUrl(loaded: LoadedQuestionnaire, name: string): string | undefined {
+  const file = loaded.pictograms[name];
+  return file ? `${QUESTIONNAIRES_URL}/${loaded.questionnaire.id}/${file}` : undefined;
+}

@@ -1,0 +1,134 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { AreaLevel, LoadedQuestionnaire } from '../core/index.ts';
+import { useT } from './i18n-context.ts';
+import { localeText, hasLocaleText } from './questionnaire-loader.ts';
+import { resultUrl, type SharedResult } from './result-link.ts';
+import { useLazy } from './use-lazy.ts';
+import './result.css';
+
+// The result: the profile, each area as a level in words and colour (strengths first), the next
+// steps, the reminder that this is advice and not a decision, printing a one-page roadmap, and a QR
+// code that reopens this page on a phone. Loaded with import() after the questions.
+// Keyboard: every action is a native button or link, in reading order.
+
+const loadQr = () => import('./qr-code.tsx');
+
+export interface ResultScreenProps {
+  loaded: LoadedQuestionnaire;
+  result: SharedResult;
+  /** Opened from a QR code, on a phone: no "back", and the page says it is stored nowhere. */
+  shared: boolean;
+  onFinish: () => void;
+  onBack?: (() => void) | undefined;
+}
+
+const STRENGTH: Record<AreaLevel, number> = { acquis: 0, 'en-cours': 1, 'a-travailler': 2 };
+
+export function ResultScreen({ loaded, result, shared, onFinish, onBack }: ResultScreenProps) {
+  const { t, language } = useT();
+  const tree = loaded.locales[language];
+  const heading = useRef<HTMLHeadingElement>(null);
+  const qr = useLazy(loadQr);
+  const title = localeText(tree, 'profiles', result.profile, 'title');
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  useEffect(() => {
+    document.title = `${t('ui.result.title')} : ${title} — ${t('ui.app.name')}`;
+  }, [t, title]);
+
+  // Strengths first; areas not measured on this path last.
+  const areas = [...result.areas].sort((a, b) => (a.level ? STRENGTH[a.level] : 3) - (b.level ? STRENGTH[b.level] : 3));
+  const steps = result.steps.map((id) => loaded.questionnaire.recommendations.steps.find((s) => s.id === id)).filter((s) => s !== undefined);
+  const url = resultUrl({ ...result, language }, window.location);
+
+  return (
+    <article class="result" aria-labelledby="result-title">
+      <header class="result__header">
+        <p class="result__kicker">
+          <span class="print-only">{t('ui.result.printTitle')} — </span>
+          {t('ui.result.profile')}
+        </p>
+        <h1 id="result-title" class="result__title" tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
+        <p class="result__description">{localeText(tree, 'profiles', result.profile, 'description')}</p>
+        {shared && <p class="notice">{t('ui.result.shared')}</p>}
+      </header>
+
+      <section class="result__section" aria-labelledby="areas-title">
+        <h2 id="areas-title">{t('ui.result.areasTitle')}</h2>
+        <ul class="areas" role="list">
+          {areas.map(({ area, level }) => (
+            <li key={area} class={`area area--${level ?? 'none'}`}>
+              <span class="area__name">{localeText(tree, 'areas', area, 'label')}</span>
+              <span class="area__level">
+                <span class="area__mark" aria-hidden="true" />
+                {t(`ui.result.levels.${level ?? 'none'}`)}
+              </span>
+              {hasLocaleText(tree, 'areas', area, 'description') && <span class="area__description">{localeText(tree, 'areas', area, 'description')}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="result__section" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t('ui.result.stepsTitle')}</h2>
+        {steps.length === 0 ? (
+          <p>{t('ui.result.noSteps')}</p>
+        ) : (
+          <ol class="steps">
+            {steps.map((step) => (
+              <li key={step.id} class={`next-step next-step--${step.kind}`}>
+                <h3 class="next-step__title">{localeText(tree, 'steps', step.id, 'title')}</h3>
+                <p class="next-step__text">{localeText(tree, 'steps', step.id, 'text')}</p>
+                {step.phone && (
+                  <p class="next-step__contact">
+                    <a href={`tel:${step.phone.replace(/\s+/g, '')}`}>{t('ui.result.phone', { phone: step.phone })}</a>
+                  </p>
+                )}
+                {step.link && (
+                  <p class="next-step__contact">
+                    <a href={step.link} rel="noopener noreferrer" target="_blank">
+                      {t('ui.result.link', { link: step.link.replace(/^https:\/\//, '').replace(/\/$/, '') })}
+                    </a>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <p class="result__advice">
+        <span class="result__advice-icon" aria-hidden="true">i</span>
+        {t('ui.result.advice')}
+      </p>
+
+      <section class="result__section result__qr" aria-labelledby="qr-title">
+        <div class="result__qr-text">
+          <h2 id="qr-title">{t('ui.result.qrTitle')}</h2>
+          <p>{t('ui.result.qrText')}</p>
+        </div>
+        {qr ? <qr.QrCode text={url} label={t('ui.result.qrAlt')} /> : <span class="qr-code qr-code--loading" />}
+      </section>
+
+      <div class="result__actions no-print">
+        <button type="button" class="button button--secondary" onClick={() => window.print()}>
+          <span class="button__print" aria-hidden="true" />
+          {t('ui.result.print')}
+        </button>
+        {onBack && (
+          <button type="button" class="button button--secondary" onClick={onBack}>
+            {t('ui.result.back')}
+          </button>
+        )}
+        <button type="button" class="button button--primary" onClick={onFinish}>
+          {t(shared ? 'ui.result.close' : 'ui.result.finish')}
+        </button>
+      </div>
+    </article>
+  );
+}
+

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { languageName } from '../i18n/index.ts';
+import { useT } from './i18n-context.ts';
+
+// The start screen: what this is, how long it takes, that nothing is kept, the language, "Commencer".
+// Keyboard: Tab reaches each language button (Enter or Space chooses it) and then "Commencer".
+
+export interface StartScreenProps {
+  languages: string[];
+  minutes: number;
+  onLanguage: (language: string) => void;
+  onStart: () => void;
+  /** Moves focus to the title (when the kiosk has just forgotten the previous person). */
+  focus: boolean;
+  notice?: string | undefined;
+}
+
+export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice }: StartScreenProps) {
+  const { t, language } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+  useEffect(() => {
+    document.title = t('ui.app.name');
+  }, [t]);
+  return (
+    <section class="start" aria-labelledby="start-title">
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <h1 id="start-title" class="start__title" tabIndex={-1} ref={heading}>
+        {t('ui.start.title')}
+      </h1>
+      <p class="start__lead">{t('ui.start.what')}</p>
+      <ul class="start__facts" role="list">
+        <li class="start__fact start__fact--time">{t('ui.start.duration', { count: minutes })}</li>
+        <li class="start__fact start__fact--privacy">{t('ui.start.privacy')}</li>
+      </ul>
+      {languages.length > 1 && (
+        <fieldset class="languages">
+          <legend class="languages__legend">{t('ui.language.choose')}</legend>
+          <ul class="languages__list" role="list">
+            {languages.map((l) => (
+              <li key={l}>
+                <button type="button" class="button button--language" lang={l} aria-pressed={l === language} onClick={() => onLanguage(l)}>
+                  {languageName(l)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <button type="button" class="button button--primary button--large start__begin" onClick={onStart}>
+        {t('ui.start.begin')}
+        <span class="button__arrow" aria-hidden="true" />
+      </button>
+    </section>
+  );
+}
