@@ -20,6 +20,7 @@ import { IdleDialog } from './idle-dialog.tsx';
 import { LanguageSelect } from './language-select.tsx';
 import { QuestionScreen } from './question-screen.tsx';
 import {
+  clearFetched,
   fetchIndex,
   fetchQuestionnaire,
   fetchSettings,
@@ -110,6 +111,7 @@ export function App({ fetchText = defaultFetchText, events, countdownSeconds = 3
 
   const boot = useCallback(async () => {
     setScreen({ name: 'loading' });
+    clearFetched(fetchText);
     try {
       await applyLanguage(REFERENCE_LANGUAGE);
       const index = await fetchIndex(fetchText);

@@ -74,13 +74,24 @@ export async function fetchSettings(fetcher: FetchText, index: QuestionnaireEntr
 
 export type QuestionnaireLoad = { ok: true; loaded: LoadedQuestionnaire; language: string } | { ok: false; problems: Problem[] };
 
-const structures = new Map<string, Promise<string>>();
+// Structures already fetched, per fetcher, so a change of language fetches only the new texts.
+const fetched = new WeakMap<FetchText, Map<string, Promise<string>>>();
+
+/** Forgets fetched structures, so that starting again reads the files afresh. */
+export function clearFetched(fetcher: FetchText): void {
+  fetched.delete(fetcher);
+}
 
 /** One questionnaire in one language: its structure (fetched once) and only that language's texts, validated. */
 export async function fetchQuestionnaire(fetcher: FetchText, entry: QuestionnaireEntry, wanted: string): Promise<QuestionnaireLoad> {
   const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
   const base = `${QUESTIONNAIRES_URL}/${entry.id}`;
   const key = `${entry.id}@${entry.contentHash}`;
+  let structures = fetched.get(fetcher);
+  if (!structures) {
+    structures = new Map();
+    fetched.set(fetcher, structures);
+  }
   let structure = structures.get(key);
   if (!structure) {
     structure = fetcher(`${base}/questionnaire.json`);

@@ -1,0 +1,84 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { QUESTIONNAIRES_DIR } from '../../scripts/questionnaire-files.ts';
+import { ErrorBoundary } from '../../src/ui/error-boundary.tsx';
+import { renderKiosk } from './kiosk-harness.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  window.history.replaceState(null, '', '/');
+});
+
+const structure = readFileSync(join(QUESTIONNAIRES_DIR, 'exemple', 'questionnaire.json'), 'utf8');
+
+describe('never a white screen', () => {
+  it('shows the validator\'s messages for a broken questionnaire', async () => {
+    const broken = structure.replace('"start": "bienvenue"', '"start": "bienvenu"').replace('"kind": "scale"', '"kind": "echelle"');
+    await renderKiosk({ overrides: { './questionnaires/exemple/questionnaire.json': broken } });
+    expect(screen.getByRole('heading', { level: 1, name: /Le questionnaire ne peut pas être affiché/ })).toBeTruthy();
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain('exemple/questionnaire.json — $.start : aucune question ne s\'appelle « bienvenu ». Vérifiez l\'orthographe ou ajoutez cette question. Vouliez-vous dire « bienvenue » ?');
+    expect(items.some((i) => i?.includes('$.questions[3].kind') && i.includes('« echelle » n\'existe pas'))).toBe(true);
+    expect(screen.getByRole('button', { name: 'Recommencer' })).toBeTruthy();
+  });
+
+  it('shows a broken locale file\'s problems too', async () => {
+    await renderKiosk({ overrides: { './questionnaires/exemple/locales/fr.json': '{ "title": "x", }' } });
+    expect(screen.getByRole('heading', { level: 1, name: /Le questionnaire ne peut pas être affiché/ })).toBeTruthy();
+    expect(screen.getByText(/exemple\/locales\/fr\.json — \$ : ce n'est pas du JSON valide \(ligne 1/)).toBeTruthy();
+  });
+
+  it('shows the problems of a broken settings file', async () => {
+    await renderKiosk({ overrides: { './settings.json': JSON.stringify({ idleSeconds: 'long', modes: ['kiosque'] }) } });
+    expect(screen.getByRole('heading', { level: 1, name: /Les réglages de la structure contiennent des erreurs/ })).toBeTruthy();
+    expect(screen.getByText(/settings\.json — \$\.modes\[0\] : le mode « kiosque » n'existe pas/)).toBeTruthy();
+    expect(screen.getByText(/settings\.json — \$\.idleSeconds : un nombre est attendu ici/)).toBeTruthy();
+  });
+
+  it('falls back to the defaults, with a notice, when settings.json is missing', async () => {
+    await renderKiosk({ overrides: { './settings.json': null } });
+    expect(screen.getByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('réglages par défaut');
+    expect(screen.getByRole('button', { name: 'English' })).toBeTruthy();
+  });
+
+  it('says so when the questionnaire cannot be fetched, and "Recommencer" tries again', async () => {
+    let missing = true;
+    const overrides = {
+      get './questionnaires/exemple/questionnaire.json'() {
+        return missing ? null : structure;
+      },
+    };
+    await renderKiosk({ overrides });
+    expect(screen.getByRole('heading', { level: 1, name: 'Le questionnaire est introuvable' })).toBeTruthy();
+    missing = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Recommencer' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+  });
+
+  it('catches a rendering error and offers "Recommencer"', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { setLanguage } = await import('../../src/i18n/index.ts');
+    await setLanguage('fr');
+    let fail = true;
+    const Bomb = () => {
+      if (fail) throw new Error('boom');
+      return <p>ok</p>;
+    };
+    const onReset = vi.fn(() => {
+      fail = false;
+    });
+    render(
+      <ErrorBoundary onReset={onReset}>
+        <Bomb />
+      </ErrorBoundary>,
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: /Un problème est survenu/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Recommencer' }));
+    expect(onReset).toHaveBeenCalled();
+    expect(await screen.findByText('ok')).toBeTruthy();
+  });
+});

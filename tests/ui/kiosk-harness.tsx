@@ -1,0 +1,58 @@
+// Renders the kiosk App against the real files on disk: questionnaires/exemple and public/settings.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen, type RenderResult } from '@testing-library/preact';
+import { loadQuestionnaire } from '../../src/core/index.ts';
+import { App, type AppProps } from '../../src/ui/app.tsx';
+import { MissingFile, type FetchText, type QuestionnaireEntry } from '../../src/ui/questionnaire-loader.ts';
+import { QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+
+export function indexEntry(id = 'exemple'): QuestionnaireEntry {
+  const source = readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, id));
+  const result = loadQuestionnaire(source, { reachability: false });
+  if (!result.ok) throw new Error(`${id} does not load`);
+  const q = result.loaded.questionnaire;
+  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort() };
+}
+
+export interface Files {
+  /** Replaces files by URL ('./settings.json', './questionnaires/exemple/locales/fr.json', …); null means missing. */
+  overrides?: Record<string, string | null>;
+}
+
+/** A fetcher that reads the repository's files, as the static build would serve them. */
+export function diskFetcher({ overrides = {} }: Files = {}): FetchText & { requested: string[] } {
+  const requested: string[] = [];
+  const fetcher = async (url: string) => {
+    requested.push(url);
+    if (url in overrides) {
+      const text = overrides[url];
+      if (text === null || text === undefined) throw new MissingFile(url, 404);
+      return text;
+    }
+    if (url === './questionnaires/index.json') return JSON.stringify([indexEntry()]);
+    if (url === './settings.json') return readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8');
+    const match = /^\.\/questionnaires\/(.+)$/.exec(url);
+    if (match?.[1]) {
+      try {
+        return readFileSync(join(QUESTIONNAIRES_DIR, match[1]), 'utf8');
+      } catch {
+        throw new MissingFile(url, 404);
+      }
+    }
+    throw new MissingFile(url, 404);
+  };
+  return Object.assign(fetcher, { requested });
+}
+
+export async function renderKiosk(props: Partial<AppProps> & Files = {}): Promise<RenderResult> {
+  const { overrides, ...rest } = props;
+  const result = render(<App fetchText={diskFetcher({ overrides })} {...rest} />);
+  await screen.findByRole('heading', { level: 1 }, { timeout: 3000 });
+  return result;
+}
+
+/** Presses a key on the element that has the focus (or the body). */
+export function activeElement(): HTMLElement {
+  return (document.activeElement as HTMLElement | null) ?? document.body;
+}

@@ -1,0 +1,116 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderKiosk } from './kiosk-harness.tsx';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+async function startRun() {
+  await renderKiosk();
+  fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+  await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+  fireEvent.click(screen.getByRole('button', { name: /Suivant/ }));
+  return screen.findByRole('heading', { level: 1, name: /Quels appareils avez-vous/ });
+}
+
+const next = () => fireEvent.click(screen.getByRole('button', { name: /Suivant|Voir mon résultat/ }));
+
+describe('one question a screen', () => {
+  it('shows the question as the legend of a group of large answer cards', async () => {
+    const heading = await startRun();
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+    const group = screen.getByRole('group', { name: /Quels appareils avez-vous/ });
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(3);
+    expect(screen.getByRole('img', { name: 'Un téléphone et un ordinateur' })).toBeTruthy();
+    expect(group.getAttribute('aria-describedby')).toContain('hint');
+    expect(screen.getByText(/Choisissez une ou plusieurs réponses/)).toBeTruthy();
+  });
+
+  it('answers with the mouse: clicking anywhere on a card ticks it', async () => {
+    await startRun();
+    fireEvent.click(screen.getByText('Un smartphone'));
+    fireEvent.click(screen.getByText('Un ordinateur'));
+    expect((screen.getByRole('checkbox', { name: /Un smartphone/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /Un ordinateur/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByText('Un ordinateur'));
+    expect((screen.getByRole('checkbox', { name: /Un ordinateur/ }) as HTMLInputElement).checked).toBe(false);
+    next();
+    const heading = await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('answers with the digit keys and goes on with Enter', async () => {
+    await startRun();
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: '2' });
+    const ordinateur = screen.getByRole('checkbox', { name: /Un ordinateur/ }) as HTMLInputElement;
+    expect(ordinateur.checked).toBe(true);
+    expect(document.activeElement).toBe(ordinateur);
+    fireEvent.keyDown(ordinateur, { key: 'Enter' });
+    await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: '3' });
+    expect((screen.getByRole('radio', { name: /Souvent/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: '1' });
+    expect((screen.getByRole('radio', { name: /Jamais/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /Souvent/ }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: '9' });
+    expect((screen.getByRole('radio', { name: /Jamais/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says an answer is needed instead of moving on without one', async () => {
+    await startRun();
+    next();
+    expect(screen.getByRole('alert').textContent).toContain('Choisissez une réponse pour continuer.');
+    expect(screen.getByRole('heading', { level: 1, name: /Quels appareils/ })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: /Un smartphone/ }));
+  });
+
+  it('updates "Étape X sur Y" when an answer changes the path', async () => {
+    await startRun();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Étape 2 sur 7');
+    fireEvent.click(screen.getByText('Aucun'));
+    next();
+    await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Étape 3 sur 7');
+    fireEvent.click(screen.getByText('Jamais'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Étape 3 sur 5');
+    fireEvent.click(screen.getByText('Parfois'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Étape 3 sur 7');
+  });
+
+  it('goes back with the answer kept', async () => {
+    await startRun();
+    fireEvent.click(screen.getByText('Un smartphone'));
+    next();
+    await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    fireEvent.click(screen.getByText('Souvent'));
+    fireEvent.click(screen.getByRole('button', { name: 'Précédent' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: /Quels appareils/ });
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+    expect((screen.getByRole('checkbox', { name: /Un smartphone/ }) as HTMLInputElement).checked).toBe(true);
+    next();
+    await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    expect((screen.getByRole('radio', { name: /Souvent/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('switches language mid-run and keeps the place and the answers', async () => {
+    await startRun();
+    fireEvent.click(screen.getByText('Un smartphone'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Langue' }), { target: { value: 'en' } });
+    const heading = await screen.findByRole('heading', { level: 1, name: /Which devices do you have/ });
+    expect(heading.textContent).toContain('Step 2 of 7');
+    expect((screen.getByRole('checkbox', { name: /A smartphone/ }) as HTMLInputElement).checked).toBe(true);
+    expect(document.documentElement.lang).toBe('en');
+    const options = within(screen.getByRole('combobox', { name: 'Language' })).getAllByRole('option');
+    expect(options.map((o) => [o.textContent, o.getAttribute('lang')])).toEqual([
+      ['Français', 'fr'],
+      ['English', 'en'],
+    ]);
+  });
+
+  it('shows no read-aloud button where the browser has no voice', async () => {
+    await startRun();
+    expect(screen.queryByRole('button', { name: 'Lire à voix haute' })).toBeNull();
+  });
+});

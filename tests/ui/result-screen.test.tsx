@@ -1,0 +1,115 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SessionEvents } from '../../src/ui/session-events.ts';
+import { renderKiosk } from './kiosk-harness.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  window.history.replaceState(null, '', '/');
+});
+
+const next = () => fireEvent.click(screen.getByRole('button', { name: /Suivant|Voir mon résultat/ }));
+
+/** Answers each screen by the visible text of the answers to pick, then goes on. */
+async function run(...screens: string[][]) {
+  fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+  await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+  next();
+  for (const answers of screens) {
+    const before = screen.getByRole('heading', { level: 1 }).textContent;
+    for (const text of answers) fireEvent.click(screen.getByText(text));
+    next();
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).not.toBe(before));
+  }
+  return screen.findByRole('heading', { level: 1, name: 'Autonome' }).catch(() => screen.getByRole('heading', { level: 1 }));
+}
+
+describe('result screen', () => {
+  it('shows the profile, the areas in words with strengths first, the next steps and that it is advice', async () => {
+    await renderKiosk();
+    await run(['Un smartphone', 'Un ordinateur'], ['Souvent'], ['Je pourrais montrer à quelqu\'un'], ['Je pourrais montrer à quelqu\'un'], ['Je le supprime'], ['Non']);
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Autonome' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByText(/Vous faites vos démarches seul·e/)).toBeTruthy();
+
+    const areas = within(screen.getByRole('region', { name: /Vos repères/ })).getAllByRole('listitem');
+    expect(areas.map((a) => a.querySelector('.area__name')?.textContent)).toEqual(['Équipement', 'Internet', 'Courriel', 'Démarches en ligne', 'Sécurité']);
+    expect(areas.every((a) => a.textContent?.includes('Acquis'))).toBe(true);
+
+    const steps = screen.getByRole('region', { name: 'Prochaines étapes' });
+    expect(within(steps).getByRole('heading', { level: 3, name: 'Devenir relais' })).toBeTruthy();
+    expect(screen.getByText(/c'est un conseil|Ce résultat est un conseil/)).toBeTruthy();
+    expect(screen.getByText(/Ce n'est pas une décision/)).toBeTruthy();
+  });
+
+  it('lists weaker areas after strengths, each level in words', async () => {
+    await renderKiosk();
+    await run(['Un smartphone'], ['Parfois'], ['Je ne sais pas faire'], ['Avec de l\'aide'], ['Je réponds'], ['Oui']);
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    const levels = within(screen.getByRole('region', { name: /Vos repères/ }))
+      .getAllByRole('listitem')
+      .map((a) => a.querySelector('.area__level')?.textContent);
+    expect(levels).toEqual(['En cours', 'En cours', 'En cours', 'À travailler', 'À travailler']);
+    const steps = within(screen.getByRole('region', { name: 'Prochaines étapes' })).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(steps).toEqual(['France Services', 'Atelier courriel', 'Atelier sécurité']);
+    expect(screen.getByRole('link', { name: /france-services\.gouv\.fr/ }).getAttribute('href')).toBe('https://www.france-services.gouv.fr');
+  });
+
+  it('shows a phone number as a link, and a QR code carrying the result in the URL fragment', async () => {
+    await renderKiosk();
+    await run(['Aucun'], ['Jamais'], ['Non'], ['Non']);
+    await screen.findByRole('heading', { level: 1, name: 'Être accompagné pour vos démarches' });
+    expect(screen.getByRole('link', { name: 'Téléphone : 01 70 772 372' }).getAttribute('href')).toBe('tel:0170772372');
+    const qr = await screen.findByRole('img', { name: /QR code/ });
+    const url = new URL(qr.getAttribute('data-url') ?? '');
+    expect(url.search).toBe('');
+    expect(url.hash).toMatch(/^#\/r\?q=exemple&p=faire-pour&a=acces:a-travailler,internet:a-travailler,communication:a-travailler,demarches:a-travailler,securite:-&s=france-services,solidarite-numerique,atelier-courriel&l=fr$/);
+  });
+
+  it('reports the run to the persistence seam and wipes it with "Terminer et effacer"', async () => {
+    const events: SessionEvents = { started: vi.fn(), changed: vi.fn(), finished: vi.fn(), forgotten: vi.fn() };
+    await renderKiosk({ events });
+    await run(['Aucun'], ['Jamais'], ['Oui'], ['Non']);
+    await screen.findByRole('heading', { level: 1, name: 'Découvrir le numérique' });
+    expect(events.started).toHaveBeenCalledWith(expect.objectContaining({ questionnaireId: 'exemple', language: 'fr', mode: 'kiosk' }));
+    expect(events.changed).toHaveBeenCalled();
+    expect(events.finished).toHaveBeenCalledWith(expect.objectContaining({ outcome: expect.objectContaining({ profile: 'decouverte' }) }));
+    const replace = vi.spyOn(window.history, 'replaceState');
+    const push = vi.spyOn(window.history, 'pushState');
+    fireEvent.click(screen.getByRole('button', { name: 'Terminer et effacer' }));
+    const start = await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(start));
+    expect(events.forgotten).toHaveBeenCalledTimes(1);
+    expect(replace).toHaveBeenCalled();
+    expect(push).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+    next();
+    await screen.findByRole('heading', { level: 1, name: /Quels appareils/ });
+    expect(screen.getAllByRole('checkbox').some((c) => (c as HTMLInputElement).checked)).toBe(false);
+  });
+
+  it('prints the roadmap with the browser', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    await renderKiosk();
+    await run(['Aucun'], ['Jamais'], ['Non'], ['Non']);
+    fireEvent.click(await screen.findByRole('button', { name: 'Imprimer ma feuille de route' }));
+    expect(print).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the same result from the QR link, in its language, with nothing else', async () => {
+    window.history.replaceState(null, '', '/#/r?q=exemple&p=presque-autonome&a=acces:acquis,internet:acquis,communication:en-cours,demarches:a-travailler,securite:-&s=atelier-securite,nope&l=en');
+    await renderKiosk();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Almost independent' }).catch(() => screen.getByRole('heading', { level: 1 }))).toBeTruthy();
+    const levels = within(screen.getByRole('region', { name: /area by area/ }))
+      .getAllByRole('listitem')
+      .map((a) => a.querySelector('.area__level')?.textContent);
+    expect(levels).toEqual(['Mastered', 'Mastered', 'In progress', 'To work on', 'Not assessed']);
+    expect(within(screen.getByRole('region', { name: 'Next steps' })).getAllByRole('heading', { level: 3 })).toHaveLength(1);
+    expect(screen.getByText(/opened from a QR code/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Close this result' }));
+    await screen.findByRole('heading', { level: 1, name: /Where are you with digital tools/ });
+    expect(window.location.hash).toBe('');
+  });
+});

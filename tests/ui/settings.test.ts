@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/questionnaire-files.ts';
+import { DEFAULT_SETTINGS, PROBLEM_CODES, readSettings, type Problem } from '../../src/core/index.ts';
+import fr from '../../src/i18n/locales/fr.json' with { type: 'json' };
+import en from '../../src/i18n/locales/en.json' with { type: 'json' };
+
+const context = { questionnaires: [{ id: 'exemple', languages: ['fr', 'en'] }, { id: 'autonomie-numerique', languages: ['fr', 'fr-FALC', 'en', 'ar'] }] };
+const read = (value: unknown) => readSettings(typeof value === 'string' ? value : JSON.stringify(value), context);
+const problems = (value: unknown): Pick<Problem, 'code' | 'path'>[] => {
+  const result = read(value);
+  return result.ok ? [] : result.problems.map(({ code, path }) => ({ code, path }));
+};
+
+describe('settings.json', () => {
+  it('accepts the shipped settings file', () => {
+    const text = readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8');
+    const result = readSettings(text, context);
+    expect(result.ok && result.settings).toEqual({ structure: 'Espace public numérique', languages: ['fr', 'en'], idleSeconds: 90, modes: ['kiosk'], defaultQuestionnaire: 'exemple' });
+  });
+
+  it('fills what is left out with the defaults, and the questionnaire\'s own languages', () => {
+    expect(read({})).toEqual({ ok: true, settings: DEFAULT_SETTINGS, warnings: [] });
+    const result = read({ defaultQuestionnaire: 'autonomie-numerique', idleSeconds: 120.4 });
+    expect(result.ok && result.settings).toEqual({ ...DEFAULT_SETTINGS, defaultQuestionnaire: 'autonomie-numerique', languages: ['fr', 'fr-FALC', 'en', 'ar'], idleSeconds: 120 });
+  });
+
+  it('names the file, the JSON path and the line of a syntax error', () => {
+    const result = read('{\n  "idleSeconds": 90,\n}');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'json.parse', file: 'settings.json', path: '$', params: expect.objectContaining({ line: 3 }) })]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(
+      problems({ structure: '', languages: ['fr', 'de', 'fr', 'FR'], idleSeconds: 5, modes: ['kiosque', 'interview'], defaultQuestionnaire: 'exempel', theme: 'dark' }),
+    ).toEqual([
+      { code: 'key.unknown', path: '$.theme' },
+      { code: 'type.string', path: '$.structure' },
+      { code: 'settings.questionnaire', path: '$.defaultQuestionnaire' },
+      { code: 'id.duplicate', path: '$.languages[2]' },
+      { code: 'language.format', path: '$.languages[3]' },
+      { code: 'number.range', path: '$.idleSeconds' },
+      { code: 'settings.mode', path: '$.modes[0]' },
+    ]);
+  });
+
+  it('refuses a language the questionnaire does not have, and suggests names', () => {
+    const result = read({ languages: ['fr', 'de'], modes: ['kiosks'], defaultQuestionnaire: 'exempel' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.find((p) => p.code === 'settings.mode')?.params).toMatchObject({ id: 'kiosks', suggestion: 'kiosk' });
+    expect(result.problems.find((p) => p.code === 'settings.questionnaire')?.params).toMatchObject({ id: 'exempel', suggestion: 'exemple' });
+    const fixed = read({ languages: ['fr', 'de'] });
+    expect(fixed.ok ? [] : fixed.problems).toEqual([expect.objectContaining({ code: 'settings.language', path: '$.languages[1]', params: expect.objectContaining({ language: 'de', id: 'exemple' }) })]);
+  });
+
+  it('checks types: a list, a number, an object', () => {
+    expect(problems([])).toEqual([{ code: 'type.object', path: '$' }]);
+    expect(problems({ languages: 'fr', idleSeconds: '90', modes: [] })).toEqual([
+      { code: 'type.array', path: '$.languages' },
+      { code: 'type.number', path: '$.idleSeconds' },
+      { code: 'array.empty', path: '$.modes' },
+    ]);
+  });
+
+  it('has a message in French and in English for every problem code', () => {
+    for (const code of PROBLEM_CODES) {
+      expect(fr.validation.codes, code).toHaveProperty([code]);
+      expect(en.validation.codes, code).toHaveProperty([code]);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderKiosk } from './kiosk-harness.tsx';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('start screen', () => {
+  it('says what this is, how long it takes and that nothing is kept, with a "Commencer" button', async () => {
+    await renderKiosk();
+    expect(screen.getByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+    expect(screen.getByText(/Cela prend environ \d+ minutes?\./)).toBeTruthy();
+    expect(screen.getByText(/Rien n'est gardé/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Commencer/ })).toBeTruthy();
+    expect(screen.getByText('Espace public numérique')).toBeTruthy();
+  });
+
+  it('offers each language in its own name, with its own lang attribute', async () => {
+    await renderKiosk();
+    const group = screen.getByRole('group', { name: 'Choisissez votre langue' });
+    const francais = within(group).getByRole('button', { name: 'Français' });
+    const english = within(group).getByRole('button', { name: 'English' });
+    expect(francais.getAttribute('lang')).toBe('fr');
+    expect(english.getAttribute('lang')).toBe('en');
+    expect(francais.getAttribute('aria-pressed')).toBe('true');
+    expect(english.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('switches the whole screen and <html lang dir> to the chosen language', async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Where are you with digital tools?' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Start/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+
+  it('"Commencer" shows the first step and moves the focus to its heading', async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+    const heading = await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+    expect(heading.textContent).toContain('Étape 1 sur 7');
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByRole('img', { name: 'Une main qui salue' }).getAttribute('src')).toBe('./questionnaires/exemple/pictograms/bonjour.svg');
+    expect(screen.queryByRole('button', { name: 'Précédent' })).toBeNull();
+  });
+});
