@@ -130,7 +130,8 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
             <legend class="question__legend">{title}</legend>
             {media}
             <p id={`${id}-hint`} class="question__hint">
-              {t(question.kind === 'multiple' ? 'ui.question.hintMultiple' : 'ui.question.hintSingle')} {t('ui.question.hintKeys')}
+              {t(question.kind === 'multiple' ? 'ui.question.hintMultiple' : 'ui.question.hintSingle')}{' '}
+              <span class="question__hint-keys">{t('ui.question.hintKeys')}</span>
             </p>
             {missing && (
               <p id={`${id}-error`} class="question__error" role="alert">
