@@ -55,6 +55,8 @@ function requestDatabase(factory: IDBFactory, name: string, now: () => string, o
     if (!raw) return;
     const db = wrap(request.result) as IDBPDatabase<unknown>;
     const tx = wrap(raw) as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
+    // An aborted upgrade is reported by the open request; its transaction's promise needs no second report.
+    tx.done.catch(() => undefined);
     upgradeDatabase(db, event.oldVersion, event.newVersion ?? DB_VERSION, tx, now).catch(() => {
       try {
         raw.abort();
