@@ -16,7 +16,7 @@ export function record(id: string, overrides: Partial<SessionRecord> = {}, minut
     contentHash: 'hash-1',
     mode: 'kiosk' as SessionMode,
     language: 'fr',
-    answers: { equipement: { type: 'choices', options: ['smartphone' as OptionId] } },
+    answers: { equipement: { type: 'choices', options: ['smartphone' as OptionId] } } as SessionRecord['answers'],
     path: ['bienvenue', 'equipement'] as QuestionId[],
     startedAt: at,
     updatedAt: at,
