@@ -45,6 +45,23 @@ async function answerAll(page: Page, answers: string[][], shoot?: string) {
 }
 
 test.describe('kiosk self-test', () => {
+  const problems = new WeakMap<Page, string[]>();
+  test.beforeEach(({ page }) => {
+    const seen: string[] = [];
+    problems.set(page, seen);
+    page.on('pageerror', (error) => seen.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) seen.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) seen.push(`${response.status()} ${response.url()}`);
+    });
+  });
+  test.afterEach(({ page }) => {
+    // Nothing the strict Content-Security-Policy refused, no uncaught error.
+    expect(problems.get(page) ?? []).toEqual([]);
+  });
+
   for (const run of RUNS) {
     test(`a complete run ends in the profile ${run.profile}`, async ({ page }) => {
       await openStart(page);
@@ -229,5 +246,20 @@ test.describe('kiosk self-test', () => {
       expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
       await page.getByRole('button', { name: 'Terminer et effacer' }).click();
     }
+  });
+
+  test('text at 200 % reflows without horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 640, height: 800 });
+    await openStart(page);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '225%';
+    });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow(), 'start').toBeLessThanOrEqual(0);
+    await screenshot(page, 'kiosk-zoom-start');
+    await answerAll(page, RUNS[3]?.answers.slice(0, 2) ?? []);
+    await expect(h1(page)).toContainText('Étape 4 sur 7');
+    expect(await overflow(), 'question').toBeLessThanOrEqual(0);
+    await screenshot(page, 'kiosk-zoom-question');
   });
 });

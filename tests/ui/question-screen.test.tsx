@@ -114,3 +114,41 @@ describe('one question a screen', () => {
     expect(screen.queryByRole('button', { name: 'Lire à voix haute' })).toBeNull();
   });
 });
+
+describe('read aloud', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads the question and its answers in the current language where the browser has a voice', async () => {
+    const spoken: { text: string; lang: string }[] = [];
+    class Utterance {
+      lang = '';
+      voice: unknown = null;
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(readonly text: string) {}
+    }
+    const synth = {
+      getVoices: () => [{ lang: 'fr-FR', name: 'Amélie' }, { lang: 'en-GB', name: 'Daniel' }],
+      speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang }),
+      cancel: vi.fn(),
+      addEventListener: vi.fn(),
+      removeEventListener: vi.fn(),
+    };
+    vi.stubGlobal('speechSynthesis', synth);
+    vi.stubGlobal('SpeechSynthesisUtterance', Utterance);
+    await startRun();
+    const button = screen.getByRole('button', { name: 'Lire à voix haute' });
+    fireEvent.click(button);
+    expect(spoken).toEqual([{ text: 'Quels appareils avez-vous ?\n1. Un smartphone\n2. Un ordinateur\n3. Aucun', lang: 'fr-FR' }]);
+    expect(screen.getByRole('button', { name: 'Arrêter la lecture' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('is hidden when no voice speaks the language', async () => {
+    vi.stubGlobal('speechSynthesis', { getVoices: () => [{ lang: 'de-DE' }], speak: vi.fn(), cancel: vi.fn() });
+    vi.stubGlobal('SpeechSynthesisUtterance', class {});
+    await startRun();
+    expect(screen.queryByRole('button', { name: /voix haute/ })).toBeNull();
+  });
+});
