@@ -1,0 +1,29 @@
+// The app's service-worker bridge. main.tsx calls registerServiceWorker() after the first render;
+// the start screen shows updateReady and calls applyUpdate(). workbox-window is loaded with import()
+// when registering, so it never weighs on the first screen.
+import { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge } from './update-bridge.ts';
+
+export { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge, type UpdateBridgeOptions, type WorkboxLike } from './update-bridge.ts';
+
+const bridge: UpdateBridge = createUpdateBridge({
+  enabled: !import.meta.env.DEV,
+  supported: typeof navigator !== 'undefined' && 'serviceWorker' in navigator,
+  loadWorkbox: async () => {
+    const { Workbox } = await import('workbox-window');
+    // sw.js sits beside index.html; the relative base lets the build live in any folder.
+    return new Workbox(new URL(`${import.meta.env.BASE_URL}sw.js`, document.baseURI).href);
+  },
+  reload: () => window.location.reload(),
+});
+
+/** Registers the service worker once (a no-op in development and where unsupported), so the app works offline after one visit. */
+export const registerServiceWorker = (): Promise<RegistrationOutcome> => bridge.register();
+
+/** "Une nouvelle version est prête": for the start screen only, never during a run. */
+export const updateReady: Observable<boolean> = bridge.updateReady;
+
+/** Activates the waiting version and reloads; the start screen's button calls it. */
+export const applyUpdate = (): Promise<void> => bridge.applyUpdate();
+
+/** Looks for a newer version now; the start screen may call it when shown, as kiosks stay open for days. */
+export const checkForUpdate = (): Promise<void> => bridge.checkForUpdate();
