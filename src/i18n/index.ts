@@ -21,7 +21,6 @@ function init(): Promise<unknown> {
     resources: {} satisfies Resource,
     partialBundledLanguages: true,
     interpolation: { escapeValue: false },
-    returnNull: false,
   });
   return ready;
 }
@@ -45,8 +44,13 @@ export async function setLanguage(language: string): Promise<void> {
   }
 }
 
-/** A language's name written in that language ("français", "English", "العربية"), capitalised. */
+/**
+ * A language's name written in that language ("Français", "English", "العربية"). Names the browser
+ * does not know well (easy-read French) come from `ui.language.names`, the same in every file.
+ */
 export function languageName(language: string): string {
+  const own = i18n.t(`ui.language.names.${language}`, { defaultValue: '' });
+  if (own) return own;
   let name = language;
   try {
     name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;

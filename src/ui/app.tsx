@@ -261,7 +261,7 @@ function Run({ actor, loaded, events, onFinish }: RunProps) {
     const session = { questionnaireId: questionnaire.id, answers, path, language };
     if (outcome) events?.finished?.({ ...session, outcome });
     else events?.changed?.(session);
-  }, [answers, path, outcome]); // eslint-disable-line react-hooks/exhaustive-deps -- report changes of the run only
+  }, [answers, path, outcome]); // Only changes of the run are reported, not re-renders for a new language.
 
   if (outcome) {
     return <LazyResult loaded={loaded} result={sharedResultOf(questionnaire, outcome, language)} shared={false} onFinish={onFinish} onBack={() => actor.send({ type: 'nav.back' })} />;

@@ -22,8 +22,11 @@ export function IdleDialog({ seconds, onStay, onLeave }: IdleDialogProps) {
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     stay.current?.focus();
+    // Back to where the person was, once the rest of the page is no longer inert.
     return () => {
-      if (previous?.isConnected) previous.focus();
+      queueMicrotask(() => {
+        if (previous?.isConnected) previous.focus();
+      });
     };
   }, []);
 

@@ -48,3 +48,11 @@ describe('start screen', () => {
     expect(screen.queryByRole('button', { name: 'Précédent' })).toBeNull();
   });
 });
+
+describe('language names', () => {
+  it('names each language in itself, easy-read French included', async () => {
+    const { languageName, setLanguage } = await import('../../src/i18n/index.ts');
+    await setLanguage('fr');
+    expect(['fr', 'en', 'ar', 'fr-FALC'].map(languageName)).toEqual(['Français', 'English', 'العربية', 'Français facile à lire']);
+  });
+});
