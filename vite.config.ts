@@ -10,14 +10,48 @@ export default defineConfig({
     preact(),
     questionnairesPlugin(),
     VitePWA({
+      // An update waits until the start screen offers it (src/pwa), never mid-run.
       registerType: 'prompt',
+      // src/pwa registers the worker through workbox-window, loaded lazily.
       injectRegister: false,
+      // The icons are already in the precache through globPatterns; listing them twice duplicates entries.
       includeManifestIcons: false,
-      manifest: false,
+      // Setting a manifest makes the plugin emit manifest.webmanifest and link it from index.html.
+      manifest: {
+        name: 'Repères',
+        short_name: 'Repères',
+        description: "Diagnostic d'autonomie numérique : quelques questions pour savoir où vous en êtes et trouver l'aide qui vous convient.",
+        lang: 'fr',
+        dir: 'ltr',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#1b3a5c',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
       workbox: {
+        // Everything, questionnaires included: the whole app works offline after one visit.
         globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest,txt}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The plugin lists manifest.webmanifest itself, after the glob: leave it out here to list it once.
+        globIgnores: ['manifest.webmanifest'],
+        // settings.json is precached (offline from the first visit), but a structure may edit it on
+        // the server without rebuilding: `settings.json?fresh=…` goes to the network first, and its
+        // last answer is kept for offline use (see docs/storage.md).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('/settings.json') && url.searchParams.has('fresh'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'reperes-settings', networkTimeoutSeconds: 3, matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 1 } },
+          },
+        ],
       },
     }),
   ],
