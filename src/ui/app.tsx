@@ -172,7 +172,13 @@ export function App({ fetchText = defaultFetchText, events, countdownSeconds = 3
     setScreen({ name: 'run', actor });
   };
 
-  useIdle(screen.name === 'run' && !idle, settings?.idleSeconds ?? 90, () => setIdle(true));
+  const idleSeconds = settings?.idleSeconds ?? 90;
+  useIdle(screen.name === 'run' && !idle, idleSeconds, () => setIdle(true));
+  // A language chosen on the start screen by someone who then walked away goes back to the default.
+  const defaultLanguage = languages[0];
+  useIdle(screen.name === 'start' && defaultLanguage !== undefined && i18nValue.language !== defaultLanguage, idleSeconds, () => {
+    if (entry && defaultLanguage) void changeLanguage(entry, defaultLanguage);
+  });
 
   const minutes = useMemo(() => {
     if (!loaded) return 1;

@@ -94,8 +94,16 @@ describe('a kiosk that forgets', () => {
     expect(screen.queryByText('A smartphone')).toBeNull();
   });
 
-  it('does not count time on the start screen', async () => {
+  it('does not count time on the start screen, but puts back the default language', async () => {
     await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByRole('heading', { level: 1, name: /Where are you/ });
+    vi.useFakeTimers();
+    fireEvent.keyDown(document.body, { key: 'Shift' });
+    advance(90_000);
+    await settle();
+    vi.useRealTimers();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
     vi.useFakeTimers();
     advance(600_000);
     expect(screen.queryByRole('alertdialog')).toBeNull();
