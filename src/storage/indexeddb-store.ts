@@ -8,7 +8,7 @@
 // 'storage.outdated': the UI asks for a reload at the next calm moment.
 import { wrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { SessionId, SessionMode, SessionRecord } from '../core/index.ts';
-import { claimedMode, describe, failureCode, isoNow, judge, matches, newestFirst, Notices, OK, storeFor } from './records.ts';
+import { claimedMode, describeError, failureCode, isoNow, judge, matches, newestFirst, Notices, OK, storeFor } from './records.ts';
 import { DB_NAME, DB_VERSION, upgradeDatabase, type NewQuarantineEntry, type ReperesSchema } from './schema.ts';
 import type {
   FallbackCode,
@@ -91,7 +91,7 @@ function openWithin(options: Required<IndexedDbStoreOptions>): Promise<Database>
     try {
       opening = requestDatabase(options.indexedDB, options.name, options.now, onBlocked);
     } catch (error) {
-      giveUp(new StorageOpenError('storage.unavailable', describe(error)));
+      giveUp(new StorageOpenError('storage.unavailable', describeError(error)));
       return;
     }
     opening.then(
@@ -106,7 +106,7 @@ function openWithin(options: Required<IndexedDbStoreOptions>): Promise<Database>
       },
       (error: unknown) => {
         const name = error && typeof error === 'object' && 'name' in error ? error.name : '';
-        giveUp(new StorageOpenError(name === 'VersionError' ? 'storage.outdated' : 'storage.unavailable', describe(error)));
+        giveUp(new StorageOpenError(name === 'VersionError' ? 'storage.outdated' : 'storage.unavailable', describeError(error)));
       },
     );
   });
@@ -186,7 +186,7 @@ class IndexedDbStore implements SessionStore {
       } catch {
         // Already aborted by the failing request.
       }
-      return this.notices.fail(failureCode(error), describe(error));
+      return this.notices.fail(failureCode(error), describeError(error));
     }
   }
 
@@ -213,7 +213,7 @@ class IndexedDbStore implements SessionStore {
         entries = keys.map((key, i) => [key, values[i]]);
       }
     } catch (error) {
-      this.notices.emit({ code: failureCode(error), detail: describe(error) });
+      this.notices.emit({ code: failureCode(error), detail: describeError(error) });
       return [];
     }
     const records: SessionRecord[] = [];
@@ -282,7 +282,7 @@ class IndexedDbStore implements SessionStore {
         ['results', result],
       ];
     } catch (error) {
-      this.notices.emit({ code: failureCode(error), detail: describe(error) });
+      this.notices.emit({ code: failureCode(error), detail: describeError(error) });
       return undefined;
     }
     for (const [source, raw] of found) {
@@ -311,7 +311,7 @@ class IndexedDbStore implements SessionStore {
       // Settings are only ever written by setSetting(), which takes JSON data.
       return (await db.get('settings', key)) as SettingValue | undefined;
     } catch (error) {
-      this.notices.emit({ code: failureCode(error), detail: describe(error) });
+      this.notices.emit({ code: failureCode(error), detail: describeError(error) });
       return undefined;
     }
   }
@@ -334,7 +334,7 @@ class IndexedDbStore implements SessionStore {
       // The key path gives every stored entry its id.
       return (await db.getAll('quarantine')) as QuarantineEntry[];
     } catch (error) {
-      this.notices.emit({ code: failureCode(error), detail: describe(error) });
+      this.notices.emit({ code: failureCode(error), detail: describeError(error) });
       return [];
     }
   }

@@ -1,7 +1,7 @@
 // The in-memory twin of the IndexedDB store: same contract, same rules (records.ts), values copied
 // in and out as IndexedDB's structured clone does, and every write applied whole or not at all.
 import type { SessionId, SessionMode, SessionRecord } from '../core/index.ts';
-import { claimedMode, describe, isoNow, judge, matches, newestFirst, Notices, OK, storeFor } from './records.ts';
+import { claimedMode, describeError, isoNow, judge, matches, newestFirst, Notices, OK, storeFor } from './records.ts';
 import type { NoticeListener, QuarantineEntry, RecordFilter, RecordStoreName, SessionStore, SettingValue, WriteResult } from './session-store.ts';
 
 interface MemoryState {
@@ -66,7 +66,7 @@ class MemoryStore implements SessionStore {
       this.state = draft;
       return OK;
     } catch (error) {
-      return this.notices.fail('storage.failed', describe(error));
+      return this.notices.fail('storage.failed', describeError(error));
     }
   }
 

@@ -1,6 +1,6 @@
 // The one entry point the app calls at start: IndexedDB when it works, the memory twin when it does
 // not, and the reason, so the UI can show a discreet notice instead of a white screen.
-import { describe, isoNow } from './records.ts';
+import { describeError, isoNow } from './records.ts';
 import { openIndexedDbStore, StorageOpenError } from './indexeddb-store.ts';
 import { createMemoryStore } from './memory-store.ts';
 import type { FallbackCode, SessionStore } from './session-store.ts';
@@ -46,6 +46,6 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     });
     return { store };
   } catch (error) {
-    return error instanceof StorageOpenError ? memory(error.code, error.message) : memory('storage.unavailable', describe(error));
+    return error instanceof StorageOpenError ? memory(error.code, error.message) : memory('storage.unavailable', describeError(error));
   }
 }

@@ -61,7 +61,7 @@ export function failureCode(error: unknown): WriteFailureCode {
 }
 
 /** A short technical description for logs and bug reports, never shown as UI text. */
-export function describe(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error || (error && typeof error === 'object' && 'message' in error)) {
     const message = (error as { message: unknown }).message;
     return `${errorName(error) || 'Error'}: ${String(message)}`;
