@@ -281,6 +281,7 @@ function Run({ actor, loaded, events, onFinish }: RunProps) {
       loaded={loaded}
       answers={answers}
       send={(event) => actor.send(event)}
+      currentAnswers={() => actor.getSnapshot().context.answers}
       step={{ current: path.length, total }}
       canGoBack={path.length > 1}
     />

@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isAnswered, type Answers, type LoadedQuestionnaire, type OptionId, type Question, type QuestionKind, type QuestionnaireEvent } from '../core/index.ts';
 import { useT } from './i18n-context.ts';
 import { Pictogram } from './pictogram.tsx';
@@ -41,9 +41,11 @@ export const QUESTION_VIEWS: Record<QuestionKind, QuestionView> = {
 export interface QuestionScreenProps extends QuestionViewProps {
   step: { current: number; total: number };
   canGoBack: boolean;
+  /** The answers as they are right now, which may be ahead of the last render when keys come fast. */
+  currentAnswers?: () => Answers;
 }
 
-export function QuestionScreen({ question, loaded, answers, send, step, canGoBack }: QuestionScreenProps) {
+export function QuestionScreen({ question, loaded, answers, send, step, canGoBack, currentAnswers }: QuestionScreenProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
@@ -55,7 +57,8 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
   const stepText = t('ui.question.step', { current: step.current, total: step.total });
   const last = step.current >= step.total;
 
-  useEffect(() => {
+  // Before the browser paints, so a key pressed right away already belongs to the new question.
+  useLayoutEffect(() => {
     setMissing(false);
     heading.current?.focus();
   }, [question.id]);
@@ -69,27 +72,30 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
     send({ type: 'answer.select', option });
   };
 
-  // Digits 1–9 pick an answer, wherever the focus is on this screen.
-  useEffect(() => {
+  // Digits 1–9 pick an answer, wherever the focus is on this screen. One listener for the screen's
+  // life, reading the latest question through a ref, so a fast key never reaches a stale one.
+  const onDigit = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  onDigit.current = (event: KeyboardEvent) => {
     if (!view.grouped) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input[type=text], textarea, select, [role=alertdialog], [inert]')) return;
-      if (!/^[1-9]$/.test(event.key)) return;
-      const option = options[Number(event.key) - 1];
-      if (!option) return;
-      event.preventDefault();
-      select(option.id);
-      document.getElementById(`${id}-${option.id}`)?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input[type=text], textarea, select, [role=alertdialog], [inert]')) return;
+    if (!/^[1-9]$/.test(event.key)) return;
+    const option = options[Number(event.key) - 1];
+    if (!option) return;
+    event.preventDefault();
+    select(option.id);
+    document.getElementById(`${id}-${option.id}`)?.focus();
+  };
+  useLayoutEffect(() => {
+    const listener = (event: KeyboardEvent) => onDigit.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   const next = (event: Event) => {
     event.preventDefault();
-    if (!isAnswered(question, answers) && question.kind !== 'exercise') {
+    if (!isAnswered(question, currentAnswers?.() ?? answers) && question.kind !== 'exercise') {
       setMissing(true);
       const first = options[0];
       if (first) document.getElementById(`${id}-${first.id}`)?.focus();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { AreaLevel, LoadedQuestionnaire } from '../core/index.ts';
 import { useT } from './i18n-context.ts';
 import { localeText, hasLocaleText } from './questionnaire-loader.ts';
@@ -31,7 +31,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
   const qr = useLazy(loadQr);
   const title = localeText(tree, 'profiles', result.profile, 'title');
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, []);
   useEffect(() => {

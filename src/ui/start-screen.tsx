@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { languageName } from '../i18n/index.ts';
 import { useT } from './i18n-context.ts';
 
@@ -18,7 +18,7 @@ export interface StartScreenProps {
 export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice }: StartScreenProps) {
   const { t, language } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focus) heading.current?.focus();
   }, [focus]);
   useEffect(() => {
