@@ -28,7 +28,6 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
-  const qr = useLazy(loadQr);
   const title = localeText(tree, 'profiles', result.profile, 'title');
 
   useLayoutEffect(() => {
@@ -106,13 +105,15 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
         {t('ui.result.advice')}
       </p>
 
+      {!shared && (
       <section class="result__section result__qr" aria-labelledby="qr-title">
         <div class="result__qr-text">
           <h2 id="qr-title">{t('ui.result.qrTitle')}</h2>
           <p>{t('ui.result.qrText')}</p>
         </div>
-        {qr ? <qr.QrCode text={url} label={t('ui.result.qrAlt')} /> : <span class="qr-code qr-code--loading" />}
+        <LazyQrCode text={url} label={t('ui.result.qrAlt')} />
       </section>
+      )}
 
       <div class="result__actions no-print">
         <button type="button" class="button button--secondary" onClick={() => window.print()}>
@@ -132,3 +133,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
   );
 }
 
+function LazyQrCode({ text, label }: { text: string; label: string }) {
+  const qr = useLazy(loadQr);
+  return qr ? <qr.QrCode text={text} label={label} /> : <span class="qr-code qr-code--loading" />;
+}

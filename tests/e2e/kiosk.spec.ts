@@ -198,6 +198,7 @@ test.describe('kiosk self-test', () => {
     await expect(h1(phone)).toHaveText('Presque autonome');
     expect(await phone.locator('.area').allTextContents()).toEqual(levels);
     await expect(phone.getByText(/ouvert depuis un QR code/)).toBeVisible();
+    await expect(phone.getByRole('img', { name: /QR code/ })).toHaveCount(0);
     // The fragment never reaches the server.
     expect(requests.filter((r) => r.includes('presque-autonome'))).toEqual([]);
     await screenshot(phone, 'kiosk-shared-result');
