@@ -18,7 +18,7 @@ export function ErrorScreen({ title, text, problems, onRestart }: ErrorScreenPro
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
-    document.title = `${title} — ${t('ui.app.name')}`;
+    document.title = t('ui.app.pageTitle', { page: title });
   }, [title, t]);
   const errors = (problems ?? []).filter((p) => p.severity === 'error');
   return (

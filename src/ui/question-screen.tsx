@@ -64,7 +64,7 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
   }, [question.id]);
 
   useEffect(() => {
-    document.title = `${stepText} — ${t('ui.app.name')}`;
+    document.title = t('ui.app.pageTitle', { page: stepText });
   }, [stepText, t]);
 
   const select = (option: OptionId) => {

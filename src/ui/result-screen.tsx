@@ -34,7 +34,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
     heading.current?.focus();
   }, []);
   useEffect(() => {
-    document.title = `${t('ui.result.title')} : ${title} — ${t('ui.app.name')}`;
+    document.title = t('ui.app.pageTitle', { page: t('ui.result.pageTitle', { profile: title }) });
   }, [t, title]);
 
   // Strengths first; areas not measured on this path last.
@@ -46,7 +46,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
     <article class="result" aria-labelledby="result-title">
       <header class="result__header">
         <p class="result__kicker">
-          <span class="print-only">{t('ui.result.printTitle')} — </span>
+          <span class="print-only result__print-title">{t('ui.result.printTitle')}</span>
           {t('ui.result.profile')}
         </p>
         <h1 id="result-title" class="result__title" tabIndex={-1} ref={heading}>

@@ -176,7 +176,7 @@ test.describe('kiosk self-test', () => {
     await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: 'Imprimer ma feuille de route' })).toBeHidden();
-    await expect(page.getByText('Feuille de route —')).toBeVisible();
+    await expect(page.getByText('Feuille de route', { exact: true })).toBeVisible();
     await screenshot(page, 'kiosk-result-print');
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
