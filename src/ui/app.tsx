@@ -49,8 +49,18 @@ type Screen =
   | { name: 'run'; actor: QuestionnaireActor }
   | { name: 'shared'; result: SharedResult };
 
+/** A new version of the app, waiting (the service-worker bridge of src/pwa fits this shape). */
+export interface AppUpdate {
+  ready: { get(): boolean; subscribe(listener: (ready: boolean) => void): () => void };
+  /** Activates the new version and reloads: only ever called from the start screen. */
+  apply(): unknown;
+  /** Asks for a newer version; called each time the start screen shows, as kiosks stay open for days. */
+  check?(): unknown;
+}
+
 export interface AppProps {
   fetchText?: FetchText;
+  update?: AppUpdate;
   events?: SessionEvents;
   /** Seconds the "are you still there?" dialog counts down before wiping. */
   countdownSeconds?: number;
@@ -61,7 +71,7 @@ const loadResultScreen = () => import('./result-screen.tsx');
 /** Seconds a person takes per step, for "it takes about N minutes". */
 const SECONDS_PER_STEP = 30;
 
-export function App({ fetchText = defaultFetchText, events, countdownSeconds = 30 }: AppProps) {
+export function App({ fetchText = defaultFetchText, events, update, countdownSeconds = 30 }: AppProps) {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [settings, setSettings] = useState<Settings>();
   const [settingsMissing, setSettingsMissing] = useState(false);
@@ -71,6 +81,7 @@ export function App({ fetchText = defaultFetchText, events, countdownSeconds = 3
   const [languageFailed, setLanguageFailed] = useState(false);
   const [idle, setIdle] = useState(false);
   const [focusStart, setFocusStart] = useState(false);
+  const [updateReady, setUpdateReady] = useState(() => update?.ready.get() ?? false);
   const request = useRef(0);
   const screenRef = useRef(screen);
   screenRef.current = screen;
@@ -143,6 +154,11 @@ export function App({ fetchText = defaultFetchText, events, countdownSeconds = 3
     void boot();
   }, [boot]);
 
+  useEffect(() => update?.ready.subscribe(setUpdateReady), [update]);
+  useEffect(() => {
+    if (screen.name === 'start') void update?.check?.();
+  }, [screen.name, update]);
+
   const languages = useMemo(() => {
     if (!settings || !entry) return [];
     return settings.languages.filter((l) => entry.languages.includes(l));
@@ -213,6 +229,7 @@ export function App({ fetchText = defaultFetchText, events, countdownSeconds = 3
         notice={settingsMissing ? t('ui.app.settingsNotice') : undefined}
         onLanguage={(l) => entry && void changeLanguage(entry, l)}
         onStart={begin}
+        onUpdate={updateReady && update ? () => void update.apply() : undefined}
       />
     );
   } else if (loaded && screen.name === 'run') {

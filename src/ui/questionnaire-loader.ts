@@ -61,7 +61,8 @@ export type SettingsLoad =
 export async function fetchSettings(fetcher: FetchText, index: QuestionnaireEntry[]): Promise<SettingsLoad> {
   let text: string;
   try {
-    text = await fetcher(`./${SETTINGS_FILE}`);
+    // `?fresh` asks the service worker for the network first: a structure edits the file without rebuilding.
+    text = await fetcher(`./${SETTINGS_FILE}?fresh=1`);
   } catch (error) {
     if (!(error instanceof MissingFile)) throw error;
     const first = index.find((q) => q.id === DEFAULT_SETTINGS.defaultQuestionnaire) ?? index[0];

@@ -13,9 +13,11 @@ export interface StartScreenProps {
   /** Moves focus to the title (when the kiosk has just forgotten the previous person). */
   focus: boolean;
   notice?: string | undefined;
+  /** A new version of the app is waiting: offered here only, never during a run. */
+  onUpdate?: (() => void) | undefined;
 }
 
-export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice }: StartScreenProps) {
+export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate }: StartScreenProps) {
   const { t, language } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -30,6 +32,14 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
         <p class="notice" role="status">
           {notice}
         </p>
+      )}
+      {onUpdate && (
+        <div class="notice update-notice" role="status">
+          <p class="update-notice__text">{t('ui.start.updateReady')}</p>
+          <button type="button" class="button button--secondary" onClick={onUpdate}>
+            {t('ui.start.update')}
+          </button>
+        </div>
       )}
       <h1 id="start-title" class="start__title" tabIndex={-1} ref={heading}>
         {t('ui.start.title')}

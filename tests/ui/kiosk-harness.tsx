@@ -23,8 +23,9 @@ export interface Files {
 /** A fetcher that reads the repository's files, as the static build would serve them. */
 export function diskFetcher({ overrides = {} }: Files = {}): FetchText & { requested: string[] } {
   const requested: string[] = [];
-  const fetcher = async (url: string) => {
-    requested.push(url);
+  const fetcher = async (requestedUrl: string) => {
+    requested.push(requestedUrl);
+    const url = requestedUrl.replace(/\?.*$/, '');
     if (url in overrides) {
       const text = overrides[url];
       if (text === null || text === undefined) throw new MissingFile(url, 404);

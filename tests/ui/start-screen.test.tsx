@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderKiosk } from './kiosk-harness.tsx';
 
@@ -54,5 +54,43 @@ describe('language names', () => {
     const { languageName, setLanguage } = await import('../../src/i18n/index.ts');
     await setLanguage('fr');
     expect(['fr', 'en', 'ar', 'fr-FALC'].map(languageName)).toEqual(['Français', 'English', 'العربية', 'Français facile à lire']);
+  });
+});
+
+describe('a new version of the app', () => {
+  it('is offered on the start screen only, and checked for each time it shows', async () => {
+    let ready = false;
+    const listeners = new Set<(value: boolean) => void>();
+    const update = {
+      ready: { get: () => ready, subscribe: (l: (value: boolean) => void) => (listeners.add(l), () => void listeners.delete(l)) },
+      apply: vi.fn(),
+      check: vi.fn(),
+    };
+    await renderKiosk({ update });
+    await vi.waitFor(() => expect(update.check).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('button', { name: 'Mettre à jour' })).toBeNull();
+    ready = true;
+    act(() => listeners.forEach((l) => l(true)));
+    expect(screen.getByText('Une nouvelle version de Repères est prête.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+    expect(screen.queryByRole('button', { name: 'Mettre à jour' })).toBeNull();
+    expect(update.apply).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Suivant' }));
+    fireEvent.click(await screen.findByText('Aucun'));
+    fireEvent.click(screen.getByRole('button', { name: 'Suivant' }));
+    await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    fireEvent.click(screen.getByText('Jamais'));
+    fireEvent.click(screen.getByRole('button', { name: 'Suivant' }));
+    fireEvent.click(await screen.findByText('Non'));
+    fireEvent.click(screen.getByRole('button', { name: 'Suivant' }));
+    await screen.findByRole('heading', { level: 1, name: /démarche urgente/ });
+    fireEvent.click(screen.getByText('Non'));
+    fireEvent.click(screen.getByRole('button', { name: 'Voir mon résultat' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Terminer et effacer' }));
+    await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' });
+    await vi.waitFor(() => expect(update.check).toHaveBeenCalledTimes(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Mettre à jour' }));
+    expect(update.apply).toHaveBeenCalledTimes(1);
   });
 });
