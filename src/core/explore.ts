@@ -70,14 +70,15 @@ function record(exploration: Exploration, walk: Walk): void {
  * Walks the questionnaire's answer space: every combination when there are at most `maxWalks`,
  * else `randomWalks` seeded random walks. Used by the validator and the generated tests.
  */
-export function explore(questionnaire: Questionnaire, options: { maxWalks?: number; randomWalks?: number; seed?: number } = {}): Exploration {
-  const { maxWalks = 20000, randomWalks = 5000, seed = 1 } = options;
+export function explore(questionnaire: Questionnaire, options: { maxWalks?: number; maxSteps?: number; randomWalks?: number; seed?: number } = {}): Exploration {
+  const { maxWalks = 20000, maxSteps = 2_000_000, randomWalks = 5000, seed = 1 } = options;
+  let steps = 0;
   const index = questionIndex(questionnaire);
   const limit = questionnaire.questions.length + 1;
   const exploration: Exploration = { exhaustive: true, walks: 0, profiles: new Map(), shortest: undefined, longest: undefined, runaway: 0 };
 
   const exhaustive = (path: QuestionId[], answers: Answers): boolean => {
-    if (exploration.walks >= maxWalks) return false;
+    if (exploration.walks >= maxWalks || ++steps > maxSteps) return false;
     const current = path.at(-1);
     const question = current ? index.get(current) : undefined;
     if (!question || path.length > limit) {
@@ -113,14 +114,14 @@ export function explore(questionnaire: Questionnaire, options: { maxWalks?: numb
 export function randomWalk(questionnaire: Questionnaire, random: () => number): Walk | undefined {
   const index = questionIndex(questionnaire);
   const path: QuestionId[] = [questionnaire.start];
-  let answers: Answers = {};
+  const answers: Answers = {};
   for (let step = 0; step <= questionnaire.questions.length; step++) {
     const current = path.at(-1);
     const question = current ? index.get(current) : undefined;
     if (!question) return undefined;
     const choices = possibleAnswers(question);
     const answer = choices[Math.floor(random() * choices.length)];
-    if (answer) answers = { ...answers, [question.id]: answer };
+    if (answer) answers[question.id] = answer;
     const to = nextStep(questionnaire, question.id, answers, path);
     if (to === END) return { path, answers, outcome: outcomeOf(questionnaire, answers, path) };
     path.push(to);

@@ -489,8 +489,9 @@ function computeAncestors(refs: Refs, raw: Obj[]): Map<string, Set<string>> {
     const id = String(q.id);
     const targets: string[] = [];
     if (typeof q.next === 'string') targets.push(q.next);
-    else if (Array.isArray(q.next)) for (const r of q.next) if (isObj(r) && typeof r.goto === 'string') targets.push(r.goto);
-    else if (q.next === undefined && raw[i + 1]) targets.push(String(raw[i + 1]?.id));
+    else if (Array.isArray(q.next)) {
+      for (const r of q.next) if (isObj(r) && typeof r.goto === 'string') targets.push(r.goto);
+    } else if (q.next === undefined && raw[i + 1]) targets.push(String(raw[i + 1]?.id));
     for (const t of targets) {
       if (!parents.has(t)) parents.set(t, new Set());
       parents.get(t)?.add(id);
@@ -547,7 +548,9 @@ function checkGraph(q: Questionnaire, p: ProblemList): void {
 }
 
 function checkProfilesReached(q: Questionnaire, p: ProblemList): void {
-  const exploration = explore(q, { maxWalks: 20000, randomWalks: 20000 });
+  // The walk costs about the square of a path's length: keep it to a few seconds on very large questionnaires.
+  const budget = Math.max(200, Math.min(20000, Math.floor(4_000_000 / q.questions.length ** 2)));
+  const exploration = explore(q, { maxWalks: 20000, maxSteps: 400_000, randomWalks: budget });
   q.profiles.forEach((profile) => {
     if (exploration.profiles.has(profile)) return;
     const index = q.profileRules.findIndex((r) => r.profile === profile);

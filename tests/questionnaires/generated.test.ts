@@ -5,13 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { getInitialSnapshot, transition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import {
+  answersOnPath,
   createQuestionnaireMachine,
+  evaluationFor,
   explore,
   loadQuestionnaire,
   outcomeOf,
   possibleAnswers,
   RESULT_STATE,
   type Answer,
+  type Condition,
   type LocaleTree,
   type QuestionnaireEvent,
 } from '../../src/core/index.ts';
@@ -24,6 +27,23 @@ function answerEvents(answer: Answer): QuestionnaireEvent[] {
   if (answer.type === 'choice') return [{ type: 'answer.select', option: answer.option }];
   if (answer.type === 'choices') return answer.options.map((option) => ({ type: 'answer.select', option }));
   return [{ type: 'exercise.done', result: answer.result }];
+}
+
+/** The questions, areas and flags that branching conditions read. */
+function inputsOfBranches(conditions: (Condition | undefined)[]) {
+  const found = { questions: new Set<string>(), scores: new Set<string>(), flags: new Set<string>() };
+  const visit = (c: Condition | undefined): void => {
+    if (!c) return;
+    if ('all' in c) c.all.forEach(visit);
+    else if ('any' in c) c.any.forEach(visit);
+    else if ('not' in c) visit(c.not);
+    else if ('answer' in c) found.questions.add(c.answer);
+    else if ('answered' in c) found.questions.add(c.answered);
+    else if ('score' in c) found.scores.add(c.score);
+    else if ('flag' in c) found.flags.add(c.flag);
+  };
+  conditions.forEach(visit);
+  return found;
 }
 
 function text(tree: LocaleTree, key: string): string | undefined {
@@ -46,20 +66,39 @@ for (const folder of questionnaireFolders()) {
     const machine = createQuestionnaireMachine(q);
     const index = new Map(q.questions.map((x) => [x.id as string, x]));
 
+    const branchInputs = inputsOfBranches(q.questions.flatMap((question) => (Array.isArray(question.next) ? question.next.map((r) => r.if) : [])));
+
     it('reaches every question and the result, walking the machine with xstate/graph', () => {
+      // Only answers that a branch reads can change where the path goes: those questions are tried with
+      // every answer and kept apart in the state key; any other question is answered once and moved on.
       const paths = getShortestPaths(machine, {
         events: (snapshot) => {
           const question = index.get(String(snapshot.value));
-          const selects = question ? possibleAnswers(question).flatMap(answerEvents) : [];
           const nextEvent: QuestionnaireEvent = { type: 'nav.next' };
-          return [...selects, nextEvent];
+          if (!question) return [nextEvent];
+          const answers = possibleAnswers(question);
+          if (branchInputs.questions.has(question.id)) {
+            const toggles = question.kind === 'multiple' ? (question.options ?? []).map((o): QuestionnaireEvent => ({ type: 'answer.select', option: o.id })) : answers.flatMap(answerEvents);
+            return [...toggles, nextEvent];
+          }
+          const first = answers[0];
+          const answered = snapshot.context.answers[question.id] !== undefined;
+          return [...(first && !answered ? answerEvents(first) : []), nextEvent];
         },
-        // A state is the question shown plus its answer: enough to try every branch out of it.
-        serializeState: (snapshot) => `${String(snapshot.value)}|${JSON.stringify(snapshot.context.answers[String(snapshot.value) as never] ?? null)}`,
+        serializeState: (snapshot) => {
+          const path = snapshot.context.path.map(String);
+          const decisive = [...branchInputs.questions].filter((id) => path.includes(id)).map((id) => snapshot.context.answers[id as never] ?? null);
+          let context: unknown[] = [];
+          if (branchInputs.scores.size || branchInputs.flags.size) {
+            const env = evaluationFor(q, answersOnPath(snapshot.context.answers, snapshot.context.path));
+            context = [[...branchInputs.scores].map((area) => env.scores.get(area as never)), [...branchInputs.flags].filter((f) => env.flags.has(f as never))];
+          }
+          return JSON.stringify([snapshot.value, snapshot.context.answers[String(snapshot.value) as never] ?? null, decisive, context]);
+        },
       });
       const reached = new Set(paths.map((p) => String(p.state.value)));
       expect([...index.keys(), RESULT_STATE].filter((id) => !reached.has(id))).toEqual([]);
-    });
+    }, 120_000);
 
     it(`ends every one of ${RANDOM_WALKS} random answer walks in exactly one declared profile`, () => {
       const longest = q.questions.length;
@@ -96,7 +135,7 @@ for (const folder of questionnaireFolders()) {
       const exploration = explore(q, { maxWalks: 50_000, randomWalks: 20_000 });
       expect(exploration.runaway).toBe(0);
       expect(q.profiles.filter((p) => !exploration.profiles.has(p))).toEqual([]);
-    });
+    }, 120_000);
 
     it('has every text the screens show, in every language it declares', () => {
       const missing: string[] = [];

@@ -1,0 +1,106 @@
+// npm run bench: prints figures (never asserts them: machines here are noisy).
+import { performance } from 'node:perf_hooks';
+import { cpus } from 'node:os';
+import { getInitialSnapshot, transition } from 'xstate';
+import { createQuestionnaireMachine, loadQuestionnaire, possibleAnswers, type QuestionnaireSource } from '../src/core/index.ts';
+import { questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95) };
+}
+const ms = (n: number) => (n < 1 ? `${(n * 1000).toFixed(1)} µs` : `${n.toFixed(2)} ms`);
+
+function time(runs: number, work: () => void): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** A generated questionnaire of `n` questions: a chain with a branch every tenth question. */
+function generated(n: number): QuestionnaireSource {
+  const questions = Array.from({ length: n }, (_, i) => {
+    const id = `q${i}`;
+    const question: Record<string, unknown> = {
+      id,
+      kind: 'scale',
+      options: ['a', 'b', 'c', 'd'].map((o, k) => ({ id: o, scores: { [`area${i % 6}`]: k } })),
+    };
+    if (i % 10 === 0 && i + 2 < n) question.next = [{ if: { answer: id, is: 'a' }, goto: `q${i + 2}` }, { goto: `q${i + 1}` }];
+    return question;
+  });
+  const areas = Array.from({ length: 6 }, (_, i) => `area${i}`);
+  const structure = {
+    id: 'generated', version: '1', languages: ['fr'], defaultLanguage: 'fr', areas, flags: [], profiles: ['low', 'high'],
+    levels: { 'en-cours': 40, acquis: 70 }, start: 'q0', questions,
+    profileRules: [{ profile: 'low', when: { score: 'global', atMost: 50 } }, { profile: 'high' }],
+    recommendations: { steps: [{ id: 's', kind: 'info' }], byProfile: { low: ['s'] } },
+  };
+  const texts = {
+    title: 't', intro: 'i',
+    areas: Object.fromEntries(areas.map((a) => [a, { label: a, description: a }])),
+    profiles: { low: { title: 'l', description: 'l', professional: 'l' }, high: { title: 'h', description: 'h', professional: 'h' } },
+    questions: Object.fromEntries(questions.map((q) => [q.id, { text: String(q.id), options: { a: 'a', b: 'b', c: 'c', d: 'd' } }])),
+    steps: { s: { title: 's', text: 's' } },
+  };
+  return { folder: 'generated', structure: { file: 'generated/questionnaire.json', text: JSON.stringify(structure) }, locales: [{ file: 'generated/locales/fr.json', language: 'fr', text: JSON.stringify(texts) }], pictograms: [] };
+}
+
+console.log(`Repères benchmark — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
+console.log('');
+console.log('Validate + compile (median / p95):');
+const sources = questionnaireFolders().map(readQuestionnaireFolder);
+for (const source of sources) {
+  const full = stats(time(10, () => {
+    const r = loadQuestionnaire(source);
+    if (r.ok) createQuestionnaireMachine(r.loaded.questionnaire);
+  }));
+  const light = stats(time(30, () => {
+    const r = loadQuestionnaire(source, { languages: [source.locales[0]?.language ?? 'fr'], reachability: false });
+    if (r.ok) createQuestionnaireMachine(r.loaded.questionnaire);
+  }));
+  console.log(`  ${source.folder.padEnd(22)} all checks ${ms(full.median)} / ${ms(full.p95)}; as the browser loads it (one language, no reachability walk) ${ms(light.median)} / ${ms(light.p95)}`);
+}
+const big = generated(1000);
+const bigFull = stats(time(3, () => {
+  const r = loadQuestionnaire(big);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+  createQuestionnaireMachine(r.loaded.questionnaire);
+}));
+const bigLight = stats(time(5, () => {
+  const r = loadQuestionnaire(big, { reachability: false });
+  if (r.ok) createQuestionnaireMachine(r.loaded.questionnaire);
+}));
+console.log(`  ${'generated, 1,000 q.'.padEnd(22)} all checks ${ms(bigFull.median)} / ${ms(bigFull.p95)}; without reachability walk ${ms(bigLight.median)} / ${ms(bigLight.p95)}`);
+
+console.log('');
+console.log('One answer transition (answer.select + nav.next, pure transition()):');
+for (const source of [...sources, big]) {
+  const r = loadQuestionnaire(source, { reachability: false });
+  if (!r.ok) continue;
+  const q = r.loaded.questionnaire;
+  const machine = createQuestionnaireMachine(q);
+  const index = new Map(q.questions.map((x) => [x.id as string, x]));
+  const samples: number[] = [];
+  for (let walk = 0; samples.length < 5000 && walk < 2000; walk++) {
+    let snapshot = getInitialSnapshot(machine);
+    for (let step = 0; step < 40 && snapshot.value !== 'result'; step++) {
+      const question = index.get(String(snapshot.value));
+      const answers = question ? possibleAnswers(question) : [];
+      const answer = answers[(walk + step) % Math.max(1, answers.length)];
+      const start = performance.now();
+      if (answer?.type === 'choice') [snapshot] = transition(machine, snapshot, { type: 'answer.select', option: answer.option });
+      else if (answer?.type === 'choices') for (const option of answer.options) [snapshot] = transition(machine, snapshot, { type: 'answer.select', option });
+      else if (answer?.type === 'exercise') [snapshot] = transition(machine, snapshot, { type: 'exercise.done', result: answer.result });
+      [snapshot] = transition(machine, snapshot, { type: 'nav.next' });
+      samples.push(performance.now() - start);
+    }
+  }
+  const s = stats(samples);
+  console.log(`  ${q.id.padEnd(22)} median ${ms(s.median)}, p95 ${ms(s.p95)} over ${samples.length} answers`);
+}
