@@ -11,7 +11,8 @@ import { StepProgress } from './step-progress.tsx';
 // read-aloud, the kind's own body, and "Précédent" / "Suivant".
 //
 // Keyboard (RGAA 7.3, 12.8): Tab moves between the answers group and the buttons; the arrow keys
-// move within a group of radio buttons; Space ticks; Enter goes on ("Suivant"); the digits 1–9
+// move within a group of radio buttons; Space ticks; Enter (on an answer or on the heading) goes
+// on ("Suivant"); the digits 1–9
 // pick the answer with that number. Focus moves to the new question's heading (RGAA 12.8, 7.1).
 
 export interface QuestionViewProps {
@@ -76,11 +77,15 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
   // life, reading the latest question through a ref, so a fast key never reaches a stale one.
   const onDigit = useRef<(event: KeyboardEvent) => void>(() => undefined);
   onDigit.current = (event: KeyboardEvent) => {
-    if (!view.grouped) return;
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     const target = event.target as HTMLElement | null;
     if (target?.closest('input[type=text], textarea, select, [role=alertdialog], [inert]')) return;
-    if (!/^[1-9]$/.test(event.key)) return;
+    // Enter on the question's heading (where the focus lands) goes on, as on an answer.
+    if (event.key === 'Enter' && (target === heading.current || target === document.body)) {
+      next(event);
+      return;
+    }
+    if (!view.grouped || !/^[1-9]$/.test(event.key)) return;
     const option = options[Number(event.key) - 1];
     if (!option) return;
     event.preventDefault();

@@ -54,7 +54,7 @@ test.describe('kiosk self-test', () => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) seen.push(message.text());
     });
     page.on('response', (response) => {
-      if (response.status() >= 400) seen.push(`${response.status()} ${response.url()}`);
+      if (response.status() >= 400 && !response.url().includes('settings.json')) seen.push(`${response.status()} ${response.url()}`);
     });
   });
   test.afterEach(({ page }) => {
@@ -263,5 +263,27 @@ test.describe('kiosk self-test', () => {
     await expect(h1(page)).toContainText('Étape 4 sur 7');
     expect(await overflow(), 'question').toBeLessThanOrEqual(0);
     await screenshot(page, 'kiosk-zoom-question');
+  });
+
+  test('a broken questionnaire file shows the validator\'s messages, never a white screen', async ({ page }) => {
+    await page.route('**/questionnaires/exemple/questionnaire.json', async (route) => {
+      const response = await route.fetch();
+      const text = (await response.text()).replace('"start": "bienvenue"', '"start": "bienvenu"');
+      await route.fulfill({ response, body: text });
+    });
+    await page.goto('./');
+    await expect(h1(page)).toHaveText(/Le questionnaire ne peut pas être affiché/);
+    await expect(page.getByText(/exemple\/questionnaire\.json — \$\.start : aucune question ne s'appelle « bienvenu »/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Recommencer' })).toBeVisible();
+    await screenshot(page, 'kiosk-error-questionnaire');
+    await expectNoAxeViolations(page, 'error');
+  });
+
+  test('a missing settings.json means the defaults, with a notice', async ({ page }) => {
+    await page.route('**/settings.json*', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto('./');
+    await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
+    await expect(page.getByRole('status')).toContainText('réglages par défaut');
+    await screenshot(page, 'kiosk-settings-missing');
   });
 });

@@ -58,6 +58,17 @@ describe('one question a screen', () => {
     expect((screen.getByRole('radio', { name: /Jamais/ }) as HTMLInputElement).checked).toBe(true);
   });
 
+  it('goes on with Enter from the heading, where the focus lands', async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+    const welcome = await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+    await vi.waitFor(() => expect(document.activeElement).toBe(welcome));
+    fireEvent.keyDown(welcome, { key: 'Enter' });
+    const devices = await screen.findByRole('heading', { level: 1, name: /Quels appareils/ });
+    fireEvent.keyDown(devices, { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toContain('Choisissez une réponse pour continuer.');
+  });
+
   it('says an answer is needed instead of moving on without one', async () => {
     await startRun();
     next();
