@@ -549,8 +549,12 @@ function checkGraph(q: Questionnaire, p: ProblemList): void {
 
 function checkProfilesReached(q: Questionnaire, p: ProblemList): void {
   // The walk costs about the square of a path's length: keep it to a few seconds on very large questionnaires.
-  const budget = Math.max(200, Math.min(20000, Math.floor(4_000_000 / q.questions.length ** 2)));
-  const exploration = explore(q, { maxWalks: 20000, maxSteps: 400_000, randomWalks: budget });
+  const square = q.questions.length ** 2;
+  const exploration = explore(q, {
+    maxWalks: 20000,
+    maxSteps: Math.max(1000, Math.floor(40_000_000 / square)),
+    randomWalks: Math.max(50, Math.min(20000, Math.floor(4_000_000 / square))),
+  });
   q.profiles.forEach((profile) => {
     if (exploration.profiles.has(profile)) return;
     const index = q.profileRules.findIndex((r) => r.profile === profile);
