@@ -1,13 +1,26 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { questionnairesPlugin } from './scripts/vite-questionnaires.ts';
+
+/**
+ * The page's CSP forbids inline styles; Vite's development server injects them (and talks over a
+ * WebSocket), so only `npm run dev` relaxes the policy. The build keeps it strict.
+ */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'reperes-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+  };
+}
 
 export default defineConfig({
   // Relative base: the static build works from any folder of any host.
   base: './',
   plugins: [
     preact(),
+    devContentSecurityPolicy(),
     questionnairesPlugin(),
     VitePWA({
       // An update waits until the start screen offers it (src/pwa), never mid-run.
@@ -58,5 +71,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The manifest lets scripts/check-budgets.ts follow what the first screen loads.
+    manifest: true,
   },
 });

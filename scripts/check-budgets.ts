@@ -1,0 +1,75 @@
+// Checks the size budgets on the built files (dist/), after `vite build`. Prints the figures; exits 1 over budget.
+//  - the JavaScript needed to show the first question, gzipped: at most 60 KB
+//  - the whole service-worker precache, gzipped: at most 400 KB
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT } from './questionnaire-files.ts';
+
+const DIST = join(ROOT, 'dist');
+const KB = 1024;
+const BUDGETS = { firstQuestionJs: 60 * KB, precache: 400 * KB };
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+const manifestPath = join(DIST, '.vite', 'manifest.json');
+if (!existsSync(manifestPath)) {
+  console.error('No dist/.vite/manifest.json: run "npm run build" (build.manifest must be on).');
+  process.exit(1);
+}
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
+
+// The entry and everything it imports statically, plus the interface strings of the reference language.
+const critical = new Set<string>();
+const visit = (key: string) => {
+  const chunk = manifest[key];
+  if (!chunk || critical.has(chunk.file)) return;
+  critical.add(chunk.file);
+  for (const imported of chunk.imports ?? []) visit(imported);
+};
+for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+const language = manifest['src/i18n/locales/fr.json'];
+if (language) critical.add(language.file);
+const firstQuestion = [...critical].filter((f) => f.endsWith('.js')).map((file) => ({ file, size: gz(file) }));
+const firstQuestionTotal = firstQuestion.reduce((s, f) => s + f.size, 0);
+
+// The precache list, as the service worker has it.
+const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '');
+const precache = urls.map((url) => ({ url, size: existsSync(join(DIST, url)) ? gz(url) : NaN }));
+const missing = precache.filter((p) => Number.isNaN(p.size));
+const precacheTotal = precache.reduce((s, p) => s + (Number.isNaN(p.size) ? 0 : p.size), 0);
+
+console.log('JavaScript needed for the first question (gzip -9):');
+for (const f of firstQuestion.sort((a, b) => b.size - a.size)) console.log(`  ${f.file.padEnd(44)} ${kb(f.size)}`);
+console.log(`  total ${kb(firstQuestionTotal)} of ${kb(BUDGETS.firstQuestionJs)}`);
+console.log(`Precache: ${precache.length} entries, ${kb(precacheTotal)} gzipped of ${kb(BUDGETS.precache)}`);
+
+let failed = false;
+if (firstQuestionTotal > BUDGETS.firstQuestionJs) {
+  console.error(`Over budget: the first question needs ${kb(firstQuestionTotal)} of JavaScript (budget ${kb(BUDGETS.firstQuestionJs)}).`);
+  failed = true;
+}
+if (precacheTotal > BUDGETS.precache) {
+  console.error(`Over budget: the precache weighs ${kb(precacheTotal)} (budget ${kb(BUDGETS.precache)}).`);
+  failed = true;
+}
+if (missing.length) {
+  console.error(`Precache entries missing from dist/: ${missing.map((m) => m.url).join(', ')}`);
+  failed = true;
+}
+if (urls.length === 0) {
+  console.error('No precache entries found in dist/sw.js.');
+  failed = true;
+}
+process.exit(failed ? 1 : 0);
