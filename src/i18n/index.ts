@@ -25,14 +25,32 @@ function init(): Promise<unknown> {
   return ready;
 }
 
-async function ensureBundle(language: string): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  const load = loaderFor(language);
-  if (!load) return;
-  i18n.addResourceBundle(language, 'translation', await load(), true, true);
+/**
+ * The code i18next looks strings up under. It canonicalises codes with a subtag, and reads the four
+ * letters of "fr-FALC" as a script: "fr-FALC" becomes "fr-Falc". A bundle stored under "fr-FALC"
+ * would never be found, and easy-read French would silently show the reference French.
+ */
+export function bundleCode(language: string): string {
+  try {
+    return Intl.getCanonicalLocales(language)[0] ?? language;
+  } catch {
+    return language;
+  }
 }
 
-/** Switches the interface language (loading its strings first) and sets <html lang dir>. */
+async function ensureBundle(language: string): Promise<void> {
+  const code = bundleCode(language);
+  if (i18n.hasResourceBundle(code, 'translation')) return;
+  const load = loaderFor(language);
+  if (!load) return;
+  i18n.addResourceBundle(code, 'translation', await load(), true, true);
+}
+
+/**
+ * Switches the interface language (loading its strings first) and sets <html lang dir>.
+ * A regional or easy-read variant ("fr-FALC") falls back key by key to its base language ("fr"),
+ * then to the reference language; a language with no UI file at all shows the reference language.
+ */
 export async function setLanguage(language: string): Promise<void> {
   await init();
   const base = language.split('-')[0] ?? language;
