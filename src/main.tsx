@@ -1,15 +1,19 @@
 import { render } from 'preact';
 import { applyUpdate, checkForUpdate, registerServiceWorker, updateReady } from './pwa/index.ts';
+import { openStorage } from './storage/index.ts';
 import { App } from './ui/app.tsx';
 import { ErrorBoundary } from './ui/error-boundary.tsx';
+import { createSessionPersistence } from './ui/session-persistence.ts';
 import './ui/app.css';
 
 const root = document.getElementById('app');
 if (root) {
-  // The outer boundary catches what the app's own cannot; starting again reloads the page, which forgets everything.
+  // Every answer is written to IndexedDB (or kept in memory, with a notice, when it cannot be).
+  const persistence = createSessionPersistence({ open: () => openStorage() });
+  // The outer boundary catches what the app's own cannot; starting again reloads the page (a run in progress resumes).
   render(
     <ErrorBoundary onReset={() => window.location.replace(window.location.pathname)}>
-      <App update={{ ready: updateReady, apply: applyUpdate, check: checkForUpdate }} />
+      <App events={persistence} update={{ ready: updateReady, apply: applyUpdate, check: checkForUpdate }} />
     </ErrorBoundary>,
     root,
   );

@@ -5,6 +5,7 @@ import {
   createQuestionnaireMachine,
   expectedPath,
   outcomeOf,
+  replay,
   RESULT_STATE,
   type LoadedQuestionnaire,
   type Problem,
@@ -38,7 +39,8 @@ import { useIdle } from './use-idle.ts';
 import { useLazy } from './use-lazy.ts';
 
 // The kiosk: start screen, one question a screen, the result; it forgets the person when they
-// finish or walk away. The run lives in memory only; `events` is where persistence plugs in.
+// finish or walk away. The run lives in memory; `events` is where persistence plugs in: it is told
+// of every change, and at start it may hand back a run to resume (after a reload or a crash).
 
 type QuestionnaireActor = ActorRefFrom<QuestionnaireMachine>;
 
@@ -82,6 +84,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   const [idle, setIdle] = useState(false);
   const [focusStart, setFocusStart] = useState(false);
   const [updateReady, setUpdateReady] = useState(() => update?.ready.get() ?? false);
+  const [storageNotice, setStorageNotice] = useState(() => events?.notice?.get());
+  const [resumedChanged, setResumedChanged] = useState(false);
   const request = useRef(0);
   const screenRef = useRef(screen);
   screenRef.current = screen;
@@ -93,29 +97,29 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
 
   /** Loads the questionnaire's texts in a language and switches the interface to it; the run, if any, goes on. */
   const changeLanguage = useCallback(
-    async (target: QuestionnaireEntry, language: string, first = false): Promise<boolean> => {
+    async (target: QuestionnaireEntry, language: string, first = false): Promise<LoadedQuestionnaire | undefined> => {
       const ticket = ++request.current;
       let outcome: Awaited<ReturnType<typeof fetchQuestionnaire>>;
       try {
         outcome = await fetchQuestionnaire(fetchText, target, language);
       } catch {
-        if (ticket !== request.current) return false;
+        if (ticket !== request.current) return undefined;
         if (first) setScreen({ name: 'failed', kind: 'load' });
         else setLanguageFailed(true);
-        return false;
+        return undefined;
       }
-      if (ticket !== request.current) return false;
+      if (ticket !== request.current) return undefined;
       if (!outcome.ok) {
         if (first) {
           await applyLanguage(language);
           setScreen({ name: 'failed', kind: 'questionnaire', problems: outcome.problems });
         } else setLanguageFailed(true);
-        return false;
+        return undefined;
       }
       await applyLanguage(outcome.language);
       setLanguageFailed(false);
       setLoaded(outcome.loaded);
-      return true;
+      return outcome.loaded;
     },
     [fetchText, applyLanguage],
   );
@@ -142,17 +146,37 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       setEntry(target);
       const language = shared?.language ?? read.settings.languages[0] ?? target.defaultLanguage;
       if (language !== REFERENCE_LANGUAGE) await applyLanguage(language);
-      if (!(await changeLanguage(target, language, true))) return;
-      setScreen(shared ? { name: 'shared', result: shared } : { name: 'start' });
+      let current = await changeLanguage(target, language, true);
+      if (!current) return;
+      if (shared) {
+        setScreen({ name: 'shared', result: shared });
+        return;
+      }
+      // A run cut short by a reload or a crash resumes at the same question, with the same answers;
+      // on a kiosk, only as long as the idle reset would have let it live.
+      const record = await events?.resume?.(current.questionnaire.id, read.settings.idleSeconds + countdownSeconds);
+      if (record) {
+        if (record.language !== language && target.languages.includes(record.language)) {
+          current = (await changeLanguage(target, record.language)) ?? current;
+        }
+        const machine = createQuestionnaireMachine(current.questionnaire);
+        const resumed = replay(machine, record);
+        setResumedChanged(!resumed.complete);
+        setScreen({ name: 'run', actor: createActor(machine, { snapshot: resumed.snapshot }).start() });
+        return;
+      }
+      setScreen({ name: 'start' });
     } catch (error) {
       console.error(error);
       setScreen({ name: 'failed', kind: 'load' });
     }
-  }, [fetchText, applyLanguage, changeLanguage]);
+  }, [fetchText, applyLanguage, changeLanguage, events, countdownSeconds]);
 
   useEffect(() => {
     void boot();
   }, [boot]);
+
+  useEffect(() => events?.notice?.subscribe(setStorageNotice), [events]);
 
   useEffect(() => update?.ready.subscribe(setUpdateReady), [update]);
   useEffect(() => {
@@ -172,6 +196,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     // Replace, never push: the back button must not reveal the previous person.
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
     events?.forgotten?.();
+    setResumedChanged(false);
     setIdle(false);
     setLanguageFailed(false);
     setFocusStart(true);
@@ -251,6 +276,16 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
           {showLanguageSelect && entry && <LanguageSelect languages={languages} onLanguage={(l) => void changeLanguage(entry, l)} />}
         </header>
         <main id="main" class="main">
+          {storageNotice && (
+            <p class="notice notice--storage" role="status">
+              {t(storageNoticeKey(storageNotice))}
+            </p>
+          )}
+          {resumedChanged && screen.name === 'run' && (
+            <p class="notice notice--storage" role="status">
+              {t('ui.storage.resumedChanged')}
+            </p>
+          )}
           {languageFailed && (
             <p class="notice notice--warning" role="alert">
               {t('ui.error.languageFailed')}
@@ -262,6 +297,12 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       {idle && <IdleDialog seconds={countdownSeconds} onStay={() => setIdle(false)} onLeave={forget} />}
     </I18nContext.Provider>
   );
+}
+
+/** The locale key of a storage notice: one text per fallback reason, one for a full disk, one for the rest. */
+function storageNoticeKey(code: string): string {
+  const known = ['storage.unavailable', 'storage.blocked', 'storage.outdated', 'storage.quota'];
+  return `ui.${known.includes(code) ? code : 'storage.failed'}`;
 }
 
 interface RunProps {

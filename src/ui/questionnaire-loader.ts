@@ -70,7 +70,17 @@ export async function fetchSettings(fetcher: FetchText, index: QuestionnaireEntr
     return { ok: true, settings, missing: true };
   }
   const result = readSettings(text, { questionnaires: index });
-  return result.ok ? { ok: true, settings: result.settings, missing: false } : { ok: false, problems: result.problems };
+  if (!result.ok) return { ok: false, problems: result.problems };
+  return { ok: true, settings: defaultLanguageFirst(result.settings, text, index), missing: false };
+}
+
+/** Without "languages", every language of the questionnaire is offered, its default language first. */
+function defaultLanguageFirst(settings: Settings, text: string, index: QuestionnaireEntry[]): Settings {
+  const parsed: unknown = JSON.parse(text);
+  const omitted = typeof parsed === 'object' && parsed !== null && !('languages' in parsed);
+  const entry = index.find((q) => q.id === settings.defaultQuestionnaire);
+  if (!omitted || !entry || !entry.languages.includes(entry.defaultLanguage)) return settings;
+  return { ...settings, languages: [entry.defaultLanguage, ...entry.languages.filter((l) => l !== entry.defaultLanguage)] };
 }
 
 export type QuestionnaireLoad = { ok: true; loaded: LoadedQuestionnaire; language: string } | { ok: false; problems: Problem[] };

@@ -1,7 +1,14 @@
-import type { Answers, Outcome, QuestionId, QuestionnaireId, SessionMode } from '../core/index.ts';
+import type { Answers, Outcome, QuestionId, QuestionnaireId, SessionMode, SessionRecord } from '../core/index.ts';
 
 // The seam where persistence plugs in: the screens report what happens to a session here and keep
-// the run itself in memory. A storage module implements this interface; the kiosk passes none.
+// the run itself in memory. session-persistence.ts implements it over the SessionStore and
+// main.tsx passes it in; without it (tests, or no storage at all) the run lives in memory only.
+
+/** A value that changes over time (the same shape as src/pwa's). */
+export interface Observable<T> {
+  get(): T;
+  subscribe(listener: (value: T) => void): () => void;
+}
 
 export interface SessionStarted {
   questionnaireId: QuestionnaireId;
@@ -32,4 +39,11 @@ export interface SessionEvents {
   finished?(session: SessionFinished): void;
   /** Everything about the person was wiped (finished, walked away or restarted). */
   forgotten?(): void;
+  /**
+   * At start: the session to resume after a reload or a crash, if any (it becomes the current one).
+   * One left alone longer than maxAgeSeconds is forgotten instead, as the idle reset would have done.
+   */
+  resume?(questionnaireId: QuestionnaireId, maxAgeSeconds?: number): Promise<SessionRecord | undefined>;
+  /** A storage problem to mention discreetly (a storage code such as 'storage.quota'), or nothing. */
+  readonly notice?: Observable<string | undefined>;
 }

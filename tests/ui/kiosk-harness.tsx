@@ -1,4 +1,4 @@
-// Renders the kiosk App against the real files on disk: questionnaires/exemple and public/settings.json.
+// Renders the kiosk App against the real files on disk: questionnaires/exemple and public/settings.json (pointed at exemple).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render, screen, type RenderResult } from '@testing-library/preact';
@@ -32,7 +32,8 @@ export function diskFetcher({ overrides = {} }: Files = {}): FetchText & { reque
       return text;
     }
     if (url === './questionnaires/index.json') return JSON.stringify([indexEntry()]);
-    if (url === './settings.json') return readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8');
+    // The structure's real settings, pointed at the sample questionnaire these tests walk through.
+    if (url === './settings.json') return JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8')), defaultQuestionnaire: 'exemple', languages: ['fr', 'en'] });
     const match = /^\.\/questionnaires\/(.+)$/.exec(url);
     if (match?.[1]) {
       try {

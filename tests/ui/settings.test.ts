@@ -17,7 +17,14 @@ describe('settings.json', () => {
   it('accepts the shipped settings file', () => {
     const text = readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8');
     const result = readSettings(text, context);
-    expect(result.ok && result.settings).toEqual({ structure: 'Espace public numérique', languages: ['fr', 'en'], idleSeconds: 90, modes: ['kiosk'], defaultQuestionnaire: 'exemple' });
+    // No "languages": every language the default questionnaire has.
+    expect(result.ok && result.settings).toEqual({
+      structure: 'Espace public numérique',
+      languages: ['fr', 'fr-FALC', 'en', 'ar'],
+      idleSeconds: 90,
+      modes: ['kiosk'],
+      defaultQuestionnaire: 'autonomie-numerique',
+    });
   });
 
   it('fills what is left out with the defaults, and the questionnaire\'s own languages', () => {
