@@ -4,21 +4,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import type { Plugin } from 'vite';
-import { loadQuestionnaire } from '../src/core/index.ts';
+import { loadQuestionnaire, type QuestionnaireIndexEntry } from '../src/core/index.ts';
 import fr from '../src/i18n/locales/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
 
-/** What the app reads first: which questionnaires exist, their languages and content hash. */
-export interface QuestionnaireIndexEntry {
-  id: string;
-  version: string;
-  languages: string[];
-  defaultLanguage: string;
-  contentHash: string;
-  /** Pictogram names available in the folder, which the browser-side validator needs. */
-  pictograms: string[];
-}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

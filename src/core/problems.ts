@@ -121,3 +121,15 @@ export function parseErrorDetail(text: string, error: unknown): { line: number; 
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1, detail: message };
 }
+
+/** What a wrong value looks like, language-neutral (a JSON excerpt), for messages such as "expected a number, not …". */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return '∅';
+  if (Array.isArray(v)) return '[…]';
+  if (typeof v === 'object' && v !== null) return '{…}';
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 42 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** A language code such as fr, en, fr-FALC. */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;

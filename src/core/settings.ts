@@ -1,4 +1,4 @@
-import { parseErrorDetail, ProblemList, suggest, type Problem } from './problems.ts';
+import { describeValue, LANGUAGE_CODE, parseErrorDetail, ProblemList, suggest, type Problem } from './problems.ts';
 import type { SessionMode } from './session-record.ts';
 
 // A structure's settings: one JSON file in the static build (settings.json), so a structure adapts
@@ -37,19 +37,10 @@ export interface SettingsContext {
 export type SettingsResult = { ok: true; settings: Settings; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 const KEYS = ['$schema', 'structure', 'languages', 'idleSeconds', 'modes', 'defaultQuestionnaire'];
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v === '' ? 'an empty text' : `the text "${v.slice(0, 40)}"`;
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v === 'number' ? 'the number' : typeof v} ${String(v)}`;
-}
 
 /**
  * Checks the text of settings.json against the questionnaires of the build. Omitted keys take the
@@ -66,7 +57,7 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
     return { ok: false, problems: p.items };
   }
   if (!isObj(root)) {
-    p.error('type.object', '$', { actual: describe(root) });
+    p.error('type.object', '$', { actual: describeValue(root) });
     return { ok: false, problems: p.items };
   }
   for (const k of Object.keys(root)) {
@@ -76,13 +67,13 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
 
   if (root.structure !== undefined) {
     if (typeof root.structure === 'string' && root.structure.trim() !== '') settings.structure = root.structure.trim();
-    else p.error('type.string', '$.structure', { actual: describe(root.structure) });
+    else p.error('type.string', '$.structure', { actual: describeValue(root.structure) });
   }
 
   const known = context.questionnaires.map((q) => q.id);
   if (root.defaultQuestionnaire !== undefined) {
     const id = root.defaultQuestionnaire;
-    if (typeof id !== 'string' || id === '') p.error('type.string', '$.defaultQuestionnaire', { actual: describe(id) });
+    if (typeof id !== 'string' || id === '') p.error('type.string', '$.defaultQuestionnaire', { actual: describeValue(id) });
     else settings.defaultQuestionnaire = id;
   }
   const questionnaire = context.questionnaires.find((q) => q.id === settings.defaultQuestionnaire);
@@ -97,7 +88,7 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
   if (root.languages !== undefined) {
     const languages = stringList(root.languages, '$.languages', p);
     languages.forEach(({ value, path }) => {
-      if (!LANGUAGE.test(value)) p.error('language.format', path, { language: value });
+      if (!LANGUAGE_CODE.test(value)) p.error('language.format', path, { language: value });
       else if (questionnaire && !questionnaire.languages.includes(value)) {
         p.error('settings.language', path, { language: value, id: questionnaire.id, languages: questionnaire.languages.join(', ') });
       }
@@ -110,7 +101,7 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
 
   if (root.idleSeconds !== undefined) {
     const v = root.idleSeconds;
-    if (typeof v !== 'number' || !Number.isFinite(v)) p.error('type.number', '$.idleSeconds', { actual: describe(v) });
+    if (typeof v !== 'number' || !Number.isFinite(v)) p.error('type.number', '$.idleSeconds', { actual: describeValue(v) });
     else if (v < IDLE_SECONDS_RANGE.min || v > IDLE_SECONDS_RANGE.max) p.error('number.range', '$.idleSeconds', { value: v, ...IDLE_SECONDS_RANGE });
     else settings.idleSeconds = Math.round(v);
   }
@@ -132,7 +123,7 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
 /** A non-empty list of distinct non-empty texts, each with its JSON path. */
 function stringList(v: unknown, path: string, p: ProblemList): { value: string; path: string }[] {
   if (!Array.isArray(v)) {
-    p.error('type.array', path, { actual: describe(v) });
+    p.error('type.array', path, { actual: describeValue(v) });
     return [];
   }
   if (v.length === 0) p.error('array.empty', path);
@@ -141,7 +132,7 @@ function stringList(v: unknown, path: string, p: ProblemList): { value: string; 
   v.forEach((item, i) => {
     const at = `${path}[${i}]`;
     if (typeof item !== 'string' || item === '') {
-      p.error('type.string', at, { actual: describe(item) });
+      p.error('type.string', at, { actual: describeValue(item) });
       return;
     }
     if (seen.has(item)) {

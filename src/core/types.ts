@@ -171,3 +171,14 @@ export interface Outcome {
   /** Ordered next steps, each once. */
   steps: StepId[];
 }
+
+/** One entry of questionnaires/index.json, which the build writes and the app reads first. */
+export interface QuestionnaireIndexEntry {
+  id: string;
+  version: string;
+  languages: string[];
+  defaultLanguage: string;
+  contentHash: string;
+  /** Pictogram names in the folder, which the browser-side validator needs. */
+  pictograms: string[];
+}

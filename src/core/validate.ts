@@ -1,6 +1,6 @@
 import { explore } from './explore.ts';
 import { END, nextRules } from './navigation.ts';
-import { ProblemList, parseErrorDetail, suggest, type Problem } from './problems.ts';
+import { describeValue, LANGUAGE_CODE, ProblemList, parseErrorDetail, suggest, type Problem } from './problems.ts';
 import { contentHash } from './hash.ts';
 import { RESULT_STATE } from './questionnaire-machine.ts';
 import {
@@ -38,7 +38,6 @@ export const EXERCISE_TYPES = [
 ] as const;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const RESERVED_IDS = [END, RESULT_STATE, 'global'];
 const STEP_KINDS = ['help', 'workshop', 'place', 'equipment', 'info'];
 const STEP_LEVELS = ['debutant', 'intermediaire', 'avance'];
@@ -142,12 +141,12 @@ class StructureChecker {
 
   private object(v: Json, path: string): v is Obj {
     if (isObj(v)) return true;
-    this.p.error('type.object', path, { actual: describe(v) });
+    this.p.error('type.object', path, { actual: describeValue(v) });
     return false;
   }
   private array(v: Json, path: string, allowEmpty = false): v is Json[] {
     if (!Array.isArray(v)) {
-      this.p.error('type.array', path, { actual: describe(v) });
+      this.p.error('type.array', path, { actual: describeValue(v) });
       return false;
     }
     if (!allowEmpty && v.length === 0) this.p.error('array.empty', path);
@@ -155,12 +154,12 @@ class StructureChecker {
   }
   private string(v: Json, path: string): v is string {
     if (typeof v === 'string' && v.length > 0) return true;
-    this.p.error('type.string', path, { actual: describe(v) });
+    this.p.error('type.string', path, { actual: describeValue(v) });
     return false;
   }
   private number(v: Json, path: string, min: number, max: number): v is number {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.p.error('type.number', path, { actual: describe(v) });
+      this.p.error('type.number', path, { actual: describeValue(v) });
       return false;
     }
     if (v < min || v > max) {
@@ -186,7 +185,7 @@ class StructureChecker {
     v.forEach((item, i) => {
       const at = `${path}[${i}]`;
       if (!this.string(item, at)) return;
-      if (format === 'language' && !LANGUAGE.test(item)) this.p.error('language.format', at, { language: item });
+      if (format === 'language' && !LANGUAGE_CODE.test(item)) this.p.error('language.format', at, { language: item });
       if (format === 'id' && !this.id(item, at)) return;
       if (format === 'id' && RESERVED_IDS.includes(item)) this.p.error('id.reserved', at, { id: item });
       if (seen.has(item)) this.p.error('id.duplicate', at, { id: item });
@@ -307,7 +306,7 @@ class StructureChecker {
     if (v.scores !== undefined) this.scores(v.scores, `${path}.scores`);
     if (v.settings !== undefined && this.object(v.settings, `${path}.settings`)) {
       for (const [k, s] of Object.entries(v.settings)) {
-        if (!['string', 'number', 'boolean'].includes(typeof s)) this.p.error('type.string', key(`${path}.settings`, k), { actual: describe(s) });
+        if (!['string', 'number', 'boolean'].includes(typeof s)) this.p.error('type.string', key(`${path}.settings`, k), { actual: describeValue(s) });
       }
     }
   }
@@ -606,12 +605,12 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
       continue;
     }
     const tree = parseJson(locale.text, p);
-    if (tree !== undefined && !isObj(tree)) p.error('type.object', '$', { actual: describe(tree) });
+    if (tree !== undefined && !isObj(tree)) p.error('type.object', '$', { actual: describeValue(tree) });
     if (isObj(tree)) {
       const keys = new Map<string, Json>();
       collectKeys(tree, '', keys);
       for (const [k, value] of keys) {
-        if (typeof value !== 'string') p.error('type.string', `$.${k}`, { actual: describe(value) });
+        if (typeof value !== 'string') p.error('type.string', `$.${k}`, { actual: describeValue(value) });
         else if (value.trim() === '') p.error('locale.empty', `$.${k}`, { key: k });
         const question = /^questions\.([^.]+)\./.exec(k)?.[1];
         if (question && refs.questions.size && !refs.questions.has(question)) {
@@ -648,14 +647,6 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
   return present.length === declared.length ? trees : undefined;
 }
 
-function describe(v: Json): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v === '' ? 'an empty text' : `the text "${v.slice(0, 40)}"`;
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v === 'number' ? 'the number' : typeof v} ${String(v)}`;
-}
 
 function slug(v: string): string {
   return v

@@ -6,20 +6,14 @@ import {
   type LoadedQuestionnaire,
   type LocaleTree,
   type Problem,
+  type QuestionnaireIndexEntry,
   type Settings,
 } from '../core/index.ts';
 
 // Everything the browser reads at start, with relative URLs (the build uses base './').
 
 /** One entry of questionnaires/index.json, written by the build. */
-export interface QuestionnaireEntry {
-  id: string;
-  version: string;
-  languages: string[];
-  defaultLanguage: string;
-  contentHash: string;
-  pictograms: string[];
-}
+export type QuestionnaireEntry = QuestionnaireIndexEntry;
 
 /** Fetches a text file; rejects with MissingFile when it is not there. Tests pass their own. */
 export type FetchText = (url: string) => Promise<string>;
