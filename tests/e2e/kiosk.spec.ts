@@ -2,46 +2,38 @@
 // the idle wipe, the printed roadmap, the QR link, and nothing left for the next person.
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
+import { answer, currentStep, goOn, persona, PERSONAS, runThrough, START_TITLE, startAndRun } from './runs.ts';
 
-/** The answers (visible texts) screen by screen after the welcome screen, and the profile they lead to. */
-const RUNS: { profile: string; title: string; answers: string[][] }[] = [
-  { profile: 'faire-pour', title: 'Être accompagné pour vos démarches', answers: [['Aucun'], ['Jamais'], ['Non'], ['Non']] },
-  { profile: 'decouverte', title: 'Découvrir le numérique', answers: [['Un smartphone'], ['Jamais'], ['Oui'], ['Oui']] },
-  {
-    profile: 'premiers-pas',
-    title: 'Premiers pas',
-    answers: [['Un smartphone'], ['Parfois'], ['Je ne sais pas faire'], ["Avec de l'aide"], ['Je réponds'], ['Non']],
-  },
-  {
-    profile: 'presque-autonome',
-    title: 'Presque autonome',
-    answers: [['Un smartphone', 'Un ordinateur'], ['Souvent'], ["Je pourrais montrer à quelqu'un"], ['Je ne sais pas faire'], ['Je le supprime'], ['Non']],
-  },
-  {
-    profile: 'autonome',
-    title: 'Autonome',
-    answers: [['Un smartphone', 'Un ordinateur'], ['Souvent'], ["Je pourrais montrer à quelqu'un"], ["Je pourrais montrer à quelqu'un"], ['Je le supprime'], ['Non']],
-  },
-];
+// The runs go through the real default questionnaire (settings.json: autonomie-numerique), with
+// the answers of the personas of tests/questionnaires/autonomie-numerique-personas.test.ts.
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
 async function openStart(page: Page) {
   await page.goto('./');
-  await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
+  await expect(h1(page)).toHaveText(START_TITLE);
 }
 
-async function answerAll(page: Page, answers: string[][], shoot?: string) {
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await expect(h1(page)).toContainText('Bienvenue');
-  if (shoot) await screenshot(page, `${shoot}-info`);
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  for (const [i, texts] of answers.entries()) {
-    await expect(h1(page)).toContainText(`Étape ${i + 2} sur`);
-    for (const text of texts) await page.getByText(text, { exact: true }).click();
-    if (shoot && i < 2) await screenshot(page, `${shoot}-question-${i + 2}`);
-    await page.getByRole('button', { name: /Suivant|Voir mon résultat/ }).click();
-  }
+/** How many sessions Repères's database holds (runs and results); 0 when it does not exist. */
+function storedSessions(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'reperes')) return 0;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('reperes');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = (name: string) =>
+      new Promise<number>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(name)) return resolve(0);
+        const request = db.transaction(name).objectStore(name).count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const total = (await count('runs')) + (await count('results'));
+    db.close();
+    return total;
+  });
 }
 
 test.describe('kiosk self-test', () => {
@@ -62,10 +54,12 @@ test.describe('kiosk self-test', () => {
     expect(problems.get(page) ?? []).toEqual([]);
   });
 
-  for (const run of RUNS) {
-    test(`a complete run ends in the profile ${run.profile}`, async ({ page }) => {
+  for (const run of PERSONAS) {
+    test(`a complete run ends in the profile ${run.profile} (${run.name})`, async ({ page }) => {
       await openStart(page);
-      await answerAll(page, run.answers);
+      await startAndRun(page, run.answers, async (_question, i) => {
+        if (run.profile === 'presque-autonome' && i < 2) await screenshot(page, `kiosk-question-${i + 1}`);
+      });
       await expect(h1(page)).toHaveText(run.title);
       await expect(page.getByText('Ce n\'est pas une décision', { exact: false })).toBeVisible();
       await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
@@ -80,68 +74,71 @@ test.describe('kiosk self-test', () => {
       for (let i = 0; i < 15 && !name.test(await focused()); i++) await page.keyboard.press('Tab');
       expect(await focused()).toMatch(name);
     };
-    await tabTo(/^English$/);
+    // The language buttons work from the keyboard: easy-read French, then back to French.
+    await tabTo(/^Français facile à lire$/);
     await page.keyboard.press('Enter');
-    await expect(h1(page)).toHaveText('Where are you with digital tools?');
-    await tabTo(/^Start$/);
+    await expect(page.locator('button[lang="fr-FALC"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Français');
     await page.keyboard.press('Enter');
-    await expect(h1(page)).toContainText('Welcome');
+    await expect(page.locator('button[lang="fr"]')).toHaveAttribute('aria-pressed', 'true');
+    await tabTo(/^Commencer$/);
+    await page.keyboard.press('Enter');
+    await expect(h1(page)).toContainText('Quels appareils');
     await expect(h1(page)).toBeFocused();
-    await tabTo(/^Next$/);
-    await page.keyboard.press('Space');
-    await expect(h1(page)).toContainText('Which devices');
-    await expect(h1(page)).toBeFocused();
+    // A digit ticks the answer with that number; Tab and Space tick another.
     await page.keyboard.press('1');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    await expect(page.getByRole('checkbox', { name: 'A computer' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /Un smartphone/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /Un ordinateur/ })).toBeChecked();
     await page.keyboard.press('Enter');
-    await expect(h1(page)).toContainText('Do you use the internet?');
-    await page.keyboard.press('1');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('radio', { name: 'Often' })).toBeChecked();
-    await page.keyboard.press('Enter');
-    for (const digit of ['4', '1', '2']) {
-      await expect(h1(page)).toBeFocused();
-      await page.keyboard.press(digit);
-      await page.keyboard.press('Enter');
-    }
-    await expect(h1(page)).toContainText('Do you have an urgent procedure');
-    await page.keyboard.press('2');
-    await page.keyboard.press('Enter');
-    await expect(h1(page)).toHaveText('Almost independent');
+    // Arrows move within radio buttons.
     await expect(h1(page)).toBeFocused();
-    await tabTo(/^Finish and erase$/);
+    expect(await currentStep(page)).toBe('utilisation-appareil');
+    await page.keyboard.press('3');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('input[value="montrer"]')).toBeChecked();
     await page.keyboard.press('Enter');
-    await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
+    // The rest of Léa's run, a digit and Enter a screen.
+    const lea = persona('autonome');
+    for (let i = 0; i < 40; i++) {
+      const question = await currentStep(page);
+      if (question === 'result') break;
+      await expect(h1(page)).toBeFocused();
+      const wanted = [lea.answers[question] ?? []].flat();
+      const values = await page.locator(`input[name="q-${question}"]`).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      for (const option of wanted) await page.keyboard.press(String(values.indexOf(option) + 1));
+      await page.keyboard.press('Enter');
+      await expect(page.locator('h1.question__title, h1.result__title')).not.toHaveAttribute('id', `q-${question}-title`);
+    }
+    await expect(h1(page)).toHaveText(lea.title);
+    await expect(h1(page)).toBeFocused();
+    await tabTo(/^Terminer et effacer$/);
+    await page.keyboard.press('Enter');
+    await expect(h1(page)).toHaveText(START_TITLE);
   });
 
   test('axe finds no violation on the start, question, result and dialog screens', async ({ page }) => {
     await page.clock.install();
     await openStart(page);
     await expectNoAxeViolations(page, 'start');
+    const nadia = persona('decouverte');
     await page.getByRole('button', { name: 'Commencer' }).click();
-    await expect(h1(page)).toContainText('Bienvenue');
-    await expectNoAxeViolations(page, 'info');
-    await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByRole('button', { name: 'Suivant' }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await expectNoAxeViolations(page, 'question with an error');
-    await page.getByText('Un smartphone', { exact: true }).click();
-    await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByText('Jamais', { exact: true }).click();
+    await answer(page, nadia.answers, 'equipement');
+    await goOn(page, 'equipement');
+    await answer(page, nadia.answers, await currentStep(page));
     await expectNoAxeViolations(page, 'question');
     await page.clock.fastForward(91_000);
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectNoAxeViolations(page, 'idle dialog');
     await page.getByRole('button', { name: 'Oui, je continue' }).click();
-    await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByText('Oui', { exact: true }).click();
-    await page.getByRole('button', { name: 'Suivant' }).click();
-    await page.getByText('Non', { exact: true }).click();
-    await page.getByRole('button', { name: 'Voir mon résultat' }).click();
-    await expect(h1(page)).toHaveText('Découvrir le numérique');
+    await runThrough(page, nadia.answers);
+    await expect(h1(page)).toHaveText(nadia.title);
     await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
     await expectNoAxeViolations(page, 'result');
   });
@@ -150,28 +147,28 @@ test.describe('kiosk self-test', () => {
     await page.clock.install();
     await openStart(page);
     const entries = await page.evaluate(() => history.length);
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('A smartphone', { exact: true }).click();
+    await page.locator('button[lang="fr-FALC"]').click();
+    await expect(page.locator('button[lang="fr-FALC"]')).toHaveAttribute('aria-pressed', 'true');
+    await page.locator('.start__begin').click();
+    await answer(page, persona('premiers-pas').answers, 'equipement');
     await page.clock.fastForward(60_000);
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
     await page.clock.fastForward(31_000);
-    const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
+    const dialog = page.getByRole('alertdialog');
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('button', { name: "Yes, I'm still here" })).toBeFocused();
+    await expect(dialog.getByRole('button').first()).toBeFocused();
     await screenshot(page, 'kiosk-idle-dialog');
     await page.clock.fastForward(31_000);
     await expect(dialog).toHaveCount(0);
-    await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
-    await expect(page.getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await expect(page.locator('button[lang="fr"]')).toHaveAttribute('aria-pressed', 'true');
     // No entry was ever pushed: going back leaves the app instead of showing the previous person.
     expect(await page.evaluate(() => ({ history: history.length, hash: location.hash }))).toEqual({ history: entries, hash: '' });
   });
 
   test('the result prints as a one-page roadmap', async ({ page }) => {
     await openStart(page);
-    await answerAll(page, RUNS[2]?.answers ?? []);
+    await startAndRun(page, persona('premiers-pas').answers);
     await expect(h1(page)).toHaveText('Premiers pas');
     await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
     await page.emulateMedia({ media: 'print' });
@@ -185,11 +182,11 @@ test.describe('kiosk self-test', () => {
 
   test('the QR link reopens the same result, and nothing else', async ({ page, context }) => {
     await openStart(page);
-    await answerAll(page, RUNS[3]?.answers ?? []);
+    await startAndRun(page, persona('presque-autonome').answers);
     await expect(h1(page)).toHaveText('Presque autonome');
     const levels = await page.locator('.area').allTextContents();
     const url = await page.getByRole('img', { name: /QR code/ }).getAttribute('data-url');
-    expect(url).toMatch(/#\/r\?q=exemple&p=presque-autonome&a=.+&l=fr$/);
+    expect(url).toMatch(/#\/r\?q=autonomie-numerique&p=presque-autonome&a=.+&l=fr$/);
     expect(new URL(url ?? '').search).toBe('');
     const phone = await context.newPage();
     const requests: string[] = [];
@@ -207,8 +204,10 @@ test.describe('kiosk self-test', () => {
   test('the next person finds nothing: screen, history, storage', async ({ page }) => {
     await openStart(page);
     const entries = await page.evaluate(() => history.length);
-    await answerAll(page, RUNS[1]?.answers ?? []);
+    await startAndRun(page, persona('decouverte').answers);
     await expect(h1(page)).toHaveText('Découvrir le numérique');
+    // While the result shows, it is kept (a reload shows it again); "Terminer et effacer" removes it.
+    await expect.poll(() => storedSessions(page)).toBe(1);
     await page.getByRole('button', { name: 'Terminer et effacer' }).click();
     await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
     await expect(page.getByText('Découvrir le numérique')).toHaveCount(0);
@@ -217,10 +216,10 @@ test.describe('kiosk self-test', () => {
       hash: location.hash,
       local: localStorage.length,
       session: sessionStorage.length,
-      // Workbox's own bookkeeping (cache expiry) holds nothing about a person.
-      databases: (await indexedDB.databases()).map((d) => d.name).filter((name) => !name?.startsWith('workbox-')),
     }));
-    expect(state).toEqual({ history: entries, hash: '', local: 0, session: 0, databases: [] });
+    expect(state).toEqual({ history: entries, hash: '', local: 0, session: 0 });
+    // Repères's database may stay, empty of people; Workbox's own bookkeeping (cache expiry) holds nothing about a person.
+    await expect.poll(() => storedSessions(page)).toBe(0);
     // Back leaves the app (to the blank page before it), and coming forward shows the start screen.
     await page.goBack();
     expect(page.url()).toBe('about:blank');
@@ -228,7 +227,7 @@ test.describe('kiosk self-test', () => {
     await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
     await expect(page.getByText('Découvrir le numérique')).toHaveCount(0);
     await page.getByRole('button', { name: 'Commencer' }).click();
-    await page.getByRole('button', { name: 'Suivant' }).click();
+    expect(await currentStep(page)).toBe('equipement');
     await expect(page.getByRole('checkbox', { checked: true })).toHaveCount(0);
   });
 
@@ -240,7 +239,9 @@ test.describe('kiosk self-test', () => {
       await page.setViewportSize({ width, height });
       await openStart(page);
       await screenshot(page, `kiosk-${width}-start`);
-      await answerAll(page, RUNS[2]?.answers ?? [], `kiosk-${width}`);
+      await startAndRun(page, persona('premiers-pas').answers, async (_question, i) => {
+        if (i < 2) await screenshot(page, `kiosk-${width}-question-${i + 1}`);
+      });
       await expect(h1(page)).toHaveText('Premiers pas');
       await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
       await screenshot(page, `kiosk-${width}-result`);
@@ -259,21 +260,26 @@ test.describe('kiosk self-test', () => {
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow(), 'start').toBeLessThanOrEqual(0);
     await screenshot(page, 'kiosk-zoom-start');
-    await answerAll(page, RUNS[3]?.answers.slice(0, 2) ?? []);
-    await expect(h1(page)).toContainText('Étape 4 sur 7');
+    await page.locator('.start__begin').click();
+    const sophie = persona('presque-autonome');
+    for (const question of ['equipement', 'utilisation-appareil']) {
+      await answer(page, sophie.answers, question);
+      await goOn(page, question);
+    }
+    await expect(h1(page)).toContainText('Étape 3 sur');
     expect(await overflow(), 'question').toBeLessThanOrEqual(0);
     await screenshot(page, 'kiosk-zoom-question');
   });
 
   test('a broken questionnaire file shows the validator\'s messages, never a white screen', async ({ page }) => {
-    await page.route('**/questionnaires/exemple/questionnaire.json', async (route) => {
+    await page.route('**/questionnaires/autonomie-numerique/questionnaire.json', async (route) => {
       const response = await route.fetch();
-      const text = (await response.text()).replace('"start": "bienvenue"', '"start": "bienvenu"');
+      const text = (await response.text()).replace('"start": "equipement"', '"start": "equipemen"');
       await route.fulfill({ response, body: text });
     });
     await page.goto('./');
     await expect(h1(page)).toHaveText(/Le questionnaire ne peut pas être affiché/);
-    await expect(page.getByText(/exemple\/questionnaire\.json — \$\.start : aucune question ne s'appelle « bienvenu »/)).toBeVisible();
+    await expect(page.getByText(/autonomie-numerique\/questionnaire\.json — \$\.start : aucune question ne s'appelle « equipemen »/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Recommencer' })).toBeVisible();
     await screenshot(page, 'kiosk-error-questionnaire');
     await expectNoAxeViolations(page, 'error');
