@@ -8,7 +8,9 @@ const loaders = import.meta.glob<ResourceLanguage>('./locales/*.json', { import:
 const loaderFor = (language: string) => loaders[`./locales/${language}.json`];
 
 /** Languages the interface itself is written in (questionnaires may offer others; the UI then falls back to French). */
-export const UI_LANGUAGES = Object.keys(loaders).map((path) => path.replace(/^.*\/(.+)\.json$/, '$1'));
+export const UI_LANGUAGES = Object.keys(loaders)
+  .map((path) => path.replace(/^.*\/(.+)\.json$/, '$1'))
+  .sort((a, b) => Number(b === REFERENCE_LANGUAGE) - Number(a === REFERENCE_LANGUAGE));
 
 export const i18n = i18next.createInstance();
 

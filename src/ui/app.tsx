@@ -13,12 +13,12 @@ import {
   type QuestionnaireMachine,
   type Settings,
 } from '../core/index.ts';
-import { i18n, REFERENCE_LANGUAGE, setLanguage } from '../i18n/index.ts';
+import { i18n, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
 import { IdleDialog } from './idle-dialog.tsx';
-import { LanguageSelect } from './language-select.tsx';
+import { LanguageMenu } from './language-menu.tsx';
 import { QuestionScreen } from './question-screen.tsx';
 import {
   clearFetched,
@@ -263,7 +263,11 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     content = <SharedResultView loaded={loaded} result={screen.result} onFinish={forget} />;
   }
 
-  const showLanguageSelect = screen.name === 'run' || screen.name === 'shared';
+  // The header's language menu: on questions, results and error screens (the start screen has its buttons).
+  // An error screen holds interface strings only, so any interface language will do there.
+  const failed = screen.name === 'failed';
+  const headerLanguages = failed ? UI_LANGUAGES : languages;
+  const onHeaderLanguage = (l: string) => void (failed || !entry ? applyLanguage(l) : changeLanguage(entry, l));
   return (
     <I18nContext.Provider value={i18nValue}>
       <div class="app" inert={idle}>
@@ -273,7 +277,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
             <span class="site-header__name">{t('ui.app.name')}</span>
             {settings?.structure && <span class="site-header__structure">{settings.structure}</span>}
           </p>
-          {showLanguageSelect && entry && <LanguageSelect languages={languages} onLanguage={(l) => void changeLanguage(entry, l)} />}
+          {screen.name !== 'start' && screen.name !== 'loading' && <LanguageMenu languages={headerLanguages} onLanguage={onHeaderLanguage} />}
         </header>
         <main id="main" class="main">
           {storageNotice && (

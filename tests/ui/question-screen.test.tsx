@@ -105,19 +105,29 @@ describe('one question a screen', () => {
     expect((screen.getByRole('radio', { name: /Souvent/ }) as HTMLInputElement).checked).toBe(true);
   });
 
-  it('switches language mid-run and keeps the place and the answers', async () => {
+  it('switches language mid-run through the header menu and keeps the place and the answers', async () => {
     await startRun();
     fireEvent.click(screen.getByText('Un smartphone'));
-    fireEvent.change(screen.getByRole('combobox', { name: 'Langue' }), { target: { value: 'en' } });
+    const toggle = screen.getByRole('button', { name: /Langue/, expanded: false });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const list = document.getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
+    const options = within(list).getAllByRole('button');
+    expect(options.map((o) => [o.textContent, o.getAttribute('lang'), o.getAttribute('aria-current')])).toEqual([
+      ['Français', 'fr', 'true'],
+      ['English', 'en', null],
+    ]);
+    // Escape closes the list and gives the focus back to the button.
+    fireEvent.keyDown(options[1] as HTMLElement, { key: 'Escape' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+    fireEvent.click(toggle);
+    fireEvent.click(within(list).getByText('English'));
     const heading = await screen.findByRole('heading', { level: 1, name: /Which devices do you have/ });
     expect(heading.textContent).toContain('Step 2 of 7');
     expect((screen.getByRole('checkbox', { name: /A smartphone/ }) as HTMLInputElement).checked).toBe(true);
     expect(document.documentElement.lang).toBe('en');
-    const options = within(screen.getByRole('combobox', { name: 'Language' })).getAllByRole('option');
-    expect(options.map((o) => [o.textContent, o.getAttribute('lang')])).toEqual([
-      ['Français', 'fr'],
-      ['English', 'en'],
-    ]);
+    expect(screen.getByRole('button', { name: /Language/ }).getAttribute('aria-expanded')).toBe('false');
   });
 
   it('shows no read-aloud button where the browser has no voice', async () => {
