@@ -1,0 +1,67 @@
+// Every interface language has every key of the French reference (`ui`), plural forms by its own
+// grammar. The `validation` section (the questionnaire validator's messages, read by the people
+// who edit questionnaires) is kept in French and English only: any other language falls back to
+// French for it, key by key, through i18next's fallbackLng.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareKeys, leaves, type Tree } from './keys.ts';
+
+const DIR = join(import.meta.dirname, '..', '..', 'src', 'i18n', 'locales');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+const read = (language: string) => JSON.parse(readFileSync(join(DIR, `${language}.json`), 'utf8')) as { ui?: Tree; validation?: Tree };
+const fr = read('fr');
+const languages = files.map((f) => f.replace(/\.json$/, '')).filter((l) => l !== 'fr');
+
+/** Languages in which questionnaire editors read the validator's messages. */
+const VALIDATION_LANGUAGES = ['en'];
+
+describe('interface locale files', () => {
+  it('are the six languages of the kiosk and easy-read French', () => {
+    expect(languages.sort()).toEqual(['ar', 'en', 'es', 'fr-FALC', 'uk']);
+  });
+
+  describe.each(languages)('%s', (language) => {
+    const tree = read(language);
+
+    it('has every `ui` key of French, and no other', () => {
+      const { missing, unknown } = compareKeys(fr.ui ?? {}, tree.ui ?? {}, language);
+      expect(missing, `keys missing in src/i18n/locales/${language}.json`).toEqual([]);
+      expect(unknown, `keys in src/i18n/locales/${language}.json that French does not have`).toEqual([]);
+    });
+
+    it(VALIDATION_LANGUAGES.includes(language) ? 'has every `validation` key of French' : 'leaves `validation` to French', () => {
+      if (!VALIDATION_LANGUAGES.includes(language)) {
+        expect(Object.keys(tree)).toEqual(['ui']);
+        return;
+      }
+      const { missing, unknown } = compareKeys(fr.validation ?? {}, tree.validation ?? {}, language);
+      expect(missing, `validation keys missing in ${language}`).toEqual([]);
+      expect(unknown, `validation keys in ${language} that French does not have`).toEqual([]);
+    });
+
+    it('has no empty text and keeps every {{placeholder}} of French', () => {
+      const reference = new Map(leaves(fr.ui ?? {}).map(([k, v]) => [k.replace(/_(zero|one|two|few|many|other)$/, ''), v]));
+      const problems: string[] = [];
+      for (const [key, value] of leaves(tree.ui ?? {})) {
+        if (!value.trim()) problems.push(`${language}: "${key}" is empty`);
+        const french = reference.get(key.replace(/_(zero|one|two|few|many|other)$/, '')) ?? '';
+        const wanted = new Set([...french.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]));
+        const given = new Set([...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]));
+        // A plural form may spell its number out ("دقيقة واحدة"), so {{count}} alone may be left out.
+        for (const name of wanted) if (!given.has(name) && name !== 'count') problems.push(`${language}: "${key}" lacks {{${name}}}`);
+        for (const name of given) if (!wanted.has(name)) problems.push(`${language}: "${key}" has {{${name}}}, unknown in French`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('names easy-read French the same way as French does', () => {
+      expect(tree.ui && leaves(tree.ui).find(([k]) => k === 'language.names.fr-FALC')?.[1]).toBe('Français facile à lire');
+    });
+  });
+
+  it('reports a missing key by language and key', () => {
+    const { missing } = compareKeys({ a: { b: 'x', n_one: '1', n_other: 'n' } }, { a: { n_one: '1', n_other: 'n' } }, 'ar');
+    expect(missing).toEqual(['ar: missing "a.b"', 'ar: missing "a.n_few"', 'ar: missing "a.n_many"', 'ar: missing "a.n_two"', 'ar: missing "a.n_zero"']);
+  });
+});
