@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { applyUpdate, checkForUpdate, registerServiceWorker, updateReady } from './pwa/index.ts';
-import { openStorage } from './storage/index.ts';
 import { App } from './ui/app.tsx';
 import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { createSessionPersistence } from './ui/session-persistence.ts';
@@ -8,8 +7,9 @@ import './ui/app.css';
 
 const root = document.getElementById('app');
 if (root) {
-  // Every answer is written to IndexedDB (or kept in memory, with a notice, when it cannot be).
-  const persistence = createSessionPersistence({ open: () => openStorage() });
+  // Every answer is written to IndexedDB (or kept in memory, with a notice, when it cannot be);
+  // storage (idb) is loaded with import(), beside the first question rather than before it.
+  const persistence = createSessionPersistence({ open: async () => (await import('./storage/index.ts')).openStorage() });
   // The outer boundary catches what the app's own cannot; starting again reloads the page (a run in progress resumes).
   render(
     <ErrorBoundary onReset={() => window.location.replace(window.location.pathname)}>
