@@ -151,6 +151,7 @@ test.describe('kiosk self-test', () => {
     await expect(page.locator('button[lang="fr-FALC"]')).toHaveAttribute('aria-pressed', 'true');
     await page.locator('.start__begin').click();
     await answer(page, persona('premiers-pas').answers, 'equipement');
+    await expect.poll(() => storedSessions(page)).toBe(1);
     await page.clock.fastForward(60_000);
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
     await page.clock.fastForward(31_000);
@@ -162,6 +163,8 @@ test.describe('kiosk self-test', () => {
     await expect(dialog).toHaveCount(0);
     await expect(h1(page)).toHaveText(START_TITLE);
     await expect(page.locator('button[lang="fr"]')).toHaveAttribute('aria-pressed', 'true');
+    // The idle reset wiped the stored run too.
+    await expect.poll(() => storedSessions(page)).toBe(0);
     // No entry was ever pushed: going back leaves the app instead of showing the previous person.
     expect(await page.evaluate(() => ({ history: history.length, hash: location.hash }))).toEqual({ history: entries, hash: '' });
   });
