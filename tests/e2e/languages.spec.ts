@@ -47,7 +47,17 @@ for (const width of [360, 1280]) {
   test(`a whole run in Arabic, right to left, at ${width} px`, async ({ page, context }) => {
     await offerEveryLanguage(context);
     await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
+    // Which languages' files were fetched: the interface chunk (assets/<lang>-<hash>.js) and the questionnaire's texts.
+    const fetched = new Set<string>();
+    page.on('request', (request) => {
+      const url = new URL(request.url()).pathname;
+      const chunk = /\/assets\/(fr-FALC|fr|en|ar|uk|es)-[\w-]{8}\.js$/.exec(url) ?? /\/locales\/([\w-]+)\.json$/.exec(url);
+      if (chunk?.[1]) fetched.add(chunk[1]);
+    });
     await page.goto('./');
+    await expect(page.locator('.start__begin')).toBeVisible();
+    // The first screen carries its own language only; the others come when chosen.
+    expect([...fetched]).toEqual(['fr']);
 
     // The start screen names each language in itself, with its own lang attribute.
     const buttons = page.locator('.languages .button--language');
@@ -55,6 +65,7 @@ for (const width of [360, 1280]) {
     expect(await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('lang')))).toEqual(LANGUAGES);
     await page.locator('.button--language[lang="ar"]').click();
     await expectRtl(page);
+    expect([...fetched].sort()).toEqual(['ar', 'fr']);
     await expect(page.locator('.start__begin')).toHaveText('ابدأ');
     await expectNoHorizontalOverflow(page, 'the start screen');
     await screenshot(page, `languages-ar-${width}-start`);
@@ -150,4 +161,12 @@ test('the header menu switches language mid-run, keeping the step and the answer
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('heading', { level: 2, name: 'Ce que vous pouvez faire maintenant' })).toBeVisible();
   await screenshot(page, 'languages-result-fr-FALC');
+});
+
+test('every language is precached for offline use', async ({ page }) => {
+  const sw = await (await page.request.get('./sw.js')).text();
+  for (const language of LANGUAGES) {
+    expect(sw, `the interface in ${language}`).toMatch(new RegExp(`assets/${language}-[\\w-]{8}\\.js`));
+    expect(sw, `autonomie-numerique in ${language}`).toContain(`questionnaires/autonomie-numerique/locales/${language}.json`);
+  }
 });
