@@ -77,6 +77,13 @@ for (const width of [360, 1280]) {
     expect(await page.locator('.step-progress').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     await expectNoAxeViolations(page, `Arabic question (${width} px)`);
     await screenshot(page, `languages-ar-${width}-question`);
+    // The header menu opens within the screen.
+    await page.locator('.language-menu__toggle').click();
+    const list = await page.locator('.language-menu__list').boundingBox();
+    expect(list && list.x >= 0 && list.x + list.width <= width, `the open menu at ${width} px: ${JSON.stringify(list)}`).toBe(true);
+    await expectNoHorizontalOverflow(page, 'the question with the language menu open');
+    await page.screenshot({ path: join(SCREENSHOTS, `languages-ar-${width}-menu-open.png`) });
+    await page.keyboard.press('Escape');
 
     await runThrough(page, kevin.answers, async (question, i) => {
       await expectRtl(page);
