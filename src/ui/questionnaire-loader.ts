@@ -59,10 +59,17 @@ export async function fetchSettings(fetcher: FetchText, index: QuestionnaireEntr
     text = await fetcher(`./${SETTINGS_FILE}?fresh=1`);
   } catch (error) {
     if (!(error instanceof MissingFile)) throw error;
+    // Unreachable (offline before the fresh copy was ever cached): the precached copy from the build.
+    const precached = error.status === 0 ? await fetcher(`./${SETTINGS_FILE}`).catch(() => undefined) : undefined;
+    if (precached !== undefined) return settingsFrom(precached, index);
     const first = index.find((q) => q.id === DEFAULT_SETTINGS.defaultQuestionnaire) ?? index[0];
     const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first?.id ?? DEFAULT_SETTINGS.defaultQuestionnaire, languages: first?.languages ?? DEFAULT_SETTINGS.languages };
     return { ok: true, settings, missing: true };
   }
+  return settingsFrom(text, index);
+}
+
+function settingsFrom(text: string, index: QuestionnaireEntry[]): SettingsLoad {
   const result = readSettings(text, { questionnaires: index });
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, settings: defaultLanguageFirst(result.settings, text, index), missing: false };
