@@ -1,7 +1,8 @@
 // Serves the production build (dist/) on localhost, as a static host would. No dependency.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..', process.env.REPERES_DIST ?? 'dist');
 const port = Number(process.env.PORT ?? process.argv[2] ?? 4173);
@@ -16,6 +17,34 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
 };
+
+/** Text types a static host compresses (nginx `gzip_types`, Apache `mod_deflate`); images in PNG are already compressed. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+/** Compressed bodies, by encoding, path and modification time: each file is compressed once. */
+const compressed = new Map();
+
+function encodedBody(path, encoding) {
+  const key = `${encoding}:${path}:${statSync(path).mtimeMs}`;
+  let body = compressed.get(key);
+  if (!body) {
+    const raw = readFileSync(path);
+    body = encoding === 'br' ? brotliCompressSync(raw) : gzipSync(raw, { level: 9 });
+    compressed.set(key, body);
+  }
+  return body;
+}
+
+/** The encoding the browser accepts that we prefer: brotli, then gzip, else none. */
+function pickEncoding(header) {
+  const accepted = String(header ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || Number(q.replace(/^\s*q=/, '')) > 0)
+    .map(([name]) => name.trim());
+  if (accepted.includes('br')) return 'br';
+  if (accepted.includes('gzip')) return 'gzip';
+  return undefined;
+}
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`No build in ${root}: run "npm run build" first.`);
@@ -44,6 +73,14 @@ const server = createServer((req, res) => {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
+  const encoding = COMPRESSIBLE.has(extname(path)) ? pickEncoding(req.headers['accept-encoding']) : undefined;
+  if (COMPRESSIBLE.has(extname(path))) headers.Vary = 'Accept-Encoding';
+  if (encoding) {
+    const body = encodedBody(path, encoding);
+    res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
   res.writeHead(200, headers);
   createReadStream(path).pipe(res);
 });
