@@ -43,6 +43,7 @@ export const PROBLEM_CODES = [
   'options.count',
   'options.forbidden',
   'options.yes-no',
+  'options.exclusive',
   'exercise.missing',
   'exercise.forbidden',
   'exercise.type',

@@ -56,7 +56,13 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
         if (question?.kind === 'multiple') {
           const previous = context.answers[params.question];
           const chosen = previous?.type === 'choices' ? previous.options : [];
-          const options = chosen.includes(event.option) ? chosen.filter((o) => o !== event.option) : [...chosen, event.option];
+          const standsAlone = new Set((question.options ?? []).filter((o) => o.exclusive).map((o) => o.id));
+          // An answer that stands alone ("Aucun") unticks the others, and any other answer unticks it.
+          const options = chosen.includes(event.option)
+            ? chosen.filter((o) => o !== event.option)
+            : standsAlone.has(event.option)
+              ? [event.option]
+              : [...chosen.filter((o) => !standsAlone.has(o)), event.option];
           // Keep the questionnaire's option order, whatever the order of clicks.
           const ordered = (question.options ?? []).map((o) => o.id).filter((id) => options.includes(id));
           return { answers: { ...context.answers, [params.question]: { type: 'choices', options: ordered } } };

@@ -48,6 +48,9 @@ export interface Option {
   flags?: FlagId[];
   /** Name of an SVG in the questionnaire's pictograms/ folder, without extension. */
   pictogram?: string;
+  /** Multiple choice only: an answer that stands alone ("Aucun", "Je préfère ne pas répondre").
+   * Ticking it unticks the others; ticking another unticks it. */
+  exclusive?: boolean;
 }
 
 export interface NextRule {

@@ -277,7 +277,7 @@ class StructureChecker {
     v.forEach((o, i) => {
       const at = `${path}[${i}]`;
       if (!this.object(o, at)) return;
-      this.keys(o, at, ['id', 'scores', 'flags', 'pictogram'], ['id']);
+      this.keys(o, at, ['id', 'scores', 'flags', 'pictogram', 'exclusive'], ['id']);
       if (this.string(o.id, `${at}.id`) && this.id(o.id, `${at}.id`)) {
         if (seen.has(o.id)) this.p.error('id.duplicate', `${at}.id`, { id: o.id });
         seen.add(o.id);
@@ -290,6 +290,10 @@ class StructureChecker {
         o.flags.forEach((f, j) => this.ref('flag', f, `${at}.flags[${j}]`, this.refs.flags));
       }
       if (o.pictogram !== undefined) this.pictogram(o.pictogram, `${at}.pictogram`);
+      if (o.exclusive !== undefined) {
+        if (typeof o.exclusive !== 'boolean') this.p.error('type.boolean', `${at}.exclusive`, { actual: describeValue(o.exclusive) });
+        else if (kind !== 'multiple') this.p.error('options.exclusive', `${at}.exclusive`, { kind });
+      }
     });
   }
 

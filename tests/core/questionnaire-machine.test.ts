@@ -30,8 +30,17 @@ describe('the compiled machine', () => {
   });
 
   it('toggles options of a multiple-choice question, in the questionnaire order', () => {
-    const snapshot = run([next, pick('ordinateur'), pick('smartphone'), pick('aucun'), pick('aucun')]);
+    const snapshot = run([next, pick('ordinateur'), pick('smartphone'), pick('ordinateur'), pick('ordinateur')]);
     expect(snapshot.context.answers[qid('equipement')]).toEqual({ type: 'choices', options: ['smartphone', 'ordinateur'] });
+  });
+
+  it('lets an answer that stands alone ("aucun") untick the others, and be unticked by them', () => {
+    const none = run([next, pick('ordinateur'), pick('smartphone'), pick('aucun')]);
+    expect(none.context.answers[qid('equipement')]).toEqual({ type: 'choices', options: ['aucun'] });
+    const some = run([next, pick('aucun'), pick('smartphone')]);
+    expect(some.context.answers[qid('equipement')]).toEqual({ type: 'choices', options: ['smartphone'] });
+    const nothing = run([next, pick('aucun'), pick('aucun')]);
+    expect(nothing.context.answers[qid('equipement')]).toEqual({ type: 'choices', options: [] });
   });
 
   it('follows the branch the answer chooses', () => {

@@ -131,6 +131,14 @@ for (const folder of questionnaireFolders()) {
       );
     }, 120_000);
 
+    it('lets "none of these" and "rather not say" stand alone in every multiple-choice question', () => {
+      const alone = /^(aucun|aucune|rien|ne-sais-pas|prefere-ne-pas-repondre)$/;
+      const notAlone = q.questions
+        .filter((x) => x.kind === 'multiple')
+        .flatMap((x) => (x.options ?? []).filter((o) => alone.test(o.id) && !o.exclusive).map((o) => `${x.id}.${o.id}`));
+      expect(notAlone, 'options to mark "exclusive": true').toEqual([]);
+    });
+
     it('reaches every profile with some answers', () => {
       const exploration = explore(q, { maxWalks: 50_000, randomWalks: 20_000 });
       expect(exploration.runaway).toBe(0);

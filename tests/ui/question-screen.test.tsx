@@ -41,6 +41,17 @@ describe('one question a screen', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
+  it('unticks the other cards when "Aucun" is ticked, and "Aucun" when another card is', async () => {
+    await startRun();
+    const box = (name: RegExp) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
+    fireEvent.click(screen.getByText('Un smartphone'));
+    fireEvent.click(screen.getByText('Un ordinateur'));
+    fireEvent.click(screen.getByText('Aucun'));
+    expect([box(/Un smartphone/).checked, box(/Un ordinateur/).checked, box(/Aucun/).checked]).toEqual([false, false, true]);
+    fireEvent.click(screen.getByText('Un ordinateur'));
+    expect([box(/Un smartphone/).checked, box(/Un ordinateur/).checked, box(/Aucun/).checked]).toEqual([false, true, false]);
+  });
+
   it('answers with the digit keys and goes on with Enter', async () => {
     await startRun();
     fireEvent.keyDown(document.activeElement ?? document.body, { key: '2' });
