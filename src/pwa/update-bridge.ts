@@ -2,6 +2,9 @@
 // one observable the start screen shows ("Une nouvelle version est prête"). Nothing here reloads
 // the page by itself: a person in the middle of a run is never interrupted; only applyUpdate(),
 // which the start screen calls, reloads.
+import { observable, type Observable } from '../core/observable.ts';
+
+export type { Observable };
 
 /** The part of workbox-window's Workbox the bridge uses (a fake in tests). */
 export interface WorkboxLike {
@@ -9,12 +12,6 @@ export interface WorkboxLike {
   register(): Promise<ServiceWorkerRegistration | undefined>;
   update(): Promise<void>;
   messageSkipWaiting(): void;
-}
-
-/** A value that changes, with a way to hear it change; what a Preact hook needs. */
-export interface Observable<T> {
-  get(): T;
-  subscribe(listener: (value: T) => void): () => void;
 }
 
 export type RegistrationOutcome =
@@ -42,23 +39,6 @@ export interface UpdateBridge {
   checkForUpdate(): Promise<void>;
   /** Activates the waiting version and reloads; call it only from the start screen. */
   applyUpdate(): Promise<void>;
-}
-
-function observable<T>(initial: T): Observable<T> & { set(value: T): void } {
-  let value = initial;
-  const listeners = new Set<(value: T) => void>();
-  return {
-    get: () => value,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    set(next) {
-      if (next === value) return;
-      value = next;
-      for (const listener of listeners) listener(value);
-    },
-  };
 }
 
 /** Builds a bridge around injected browser pieces, so the whole update flow is testable without a browser. */

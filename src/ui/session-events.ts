@@ -4,11 +4,10 @@ import type { Answers, Outcome, QuestionId, QuestionnaireId, SessionMode, Sessio
 // the run itself in memory. session-persistence.ts implements it over the SessionStore and
 // main.tsx passes it in; without it (tests, or no storage at all) the run lives in memory only.
 
-/** A value that changes over time (the same shape as src/pwa's). */
-export interface Observable<T> {
-  get(): T;
-  subscribe(listener: (value: T) => void): () => void;
-}
+import type { Observable } from '../core/observable.ts';
+
+/** A value that changes over time (src/core/observable.ts). */
+export type { Observable };
 
 export interface SessionStarted {
   questionnaireId: QuestionnaireId;

@@ -1,5 +1,6 @@
 import { createRecord, newSessionId, type QuestionnaireId, type SessionMode, type SessionRecord } from '../core/index.ts';
 import type { OpenedStorage, SessionStore, StorageCode } from '../storage/index.ts';
+import { observable } from '../core/observable.ts';
 import type { Observable, SessionEvents, SessionProgress, SessionStarted } from './session-events.ts';
 
 // SessionEvents over the SessionStore: the run in progress is written whole on every answer and
@@ -19,23 +20,6 @@ export interface SessionPersistenceOptions {
   open: () => Promise<OpenedStorage>;
   now?: () => string;
   newId?: () => SessionRecord['id'];
-}
-
-function observable<T>(initial: T): Observable<T> & { set(value: T): void } {
-  let value = initial;
-  const listeners = new Set<(value: T) => void>();
-  return {
-    get: () => value,
-    set(next) {
-      if (next === value) return;
-      value = next;
-      for (const listener of listeners) listener(next);
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
 }
 
 const FALLBACKS: readonly string[] = ['storage.unavailable', 'storage.blocked', 'storage.outdated'];
