@@ -6,6 +6,7 @@ import type {
   AreaResult,
   Condition,
   FlagId,
+  Gap,
   Outcome,
   ProfileId,
   Question,
@@ -164,7 +165,56 @@ export function outcomeOf(questionnaire: Questionnaire, answers: Answers, path: 
   const { areas } = env;
   const flags = [...env.flags];
   const profile = pickProfile(questionnaire, env);
-  return { profile, areas, global: env.scores.get('global') ?? null, flags, steps: recommend(questionnaire, profile, areas, flags) };
+  return {
+    profile,
+    areas,
+    global: env.scores.get('global') ?? null,
+    flags,
+    steps: recommend(questionnaire, profile, areas, flags),
+    gaps: gapsOf(questionnaire, pathAnswers),
+  };
+}
+
+/** Declared at or above this share of a question's points (seul·e, je pourrais montrer) and the exercise failed: over-rated. */
+export const GAP_DECLARED_ABLE = 0.75;
+/** Declared at or below this share (je ne sais pas faire, avec de l'aide) and the exercise succeeded: under-rated. */
+export const GAP_DECLARED_UNABLE = 0.25;
+
+/**
+ * Where an exercise strongly disagrees with the self-rating it `checks`, both on the path: one gap
+ * per exercise, in the area the exercise weighs most. A partial result or a skipped exercise is no
+ * disagreement; neither is a declared question with no points in the exercise's areas.
+ */
+export function gapsOf(questionnaire: Questionnaire, pathAnswers: Answers): Gap[] {
+  const byId = questionIndex(questionnaire);
+  const gaps: Gap[] = [];
+  for (const [id, answer] of Object.entries(pathAnswers) as [QuestionId, Answer][]) {
+    const exercise = byId.get(id);
+    const checks = exercise?.exercise?.checks;
+    if (!exercise || !checks || answer.type !== 'exercise') continue;
+    const { outcome } = answer.result;
+    if (outcome !== 'success' && outcome !== 'failure') continue;
+    const declared = byId.get(checks);
+    const declaredAnswer = pathAnswers[checks];
+    if (!declared || !declaredAnswer) continue;
+    const areas = Object.entries(exercise.exercise?.scores ?? {})
+      .filter(([, w]) => positive(w) > 0)
+      .sort((a, b) => positive(b[1]) - positive(a[1]))
+      .map(([area]) => area as AreaId);
+    let points = 0;
+    let max = 0;
+    for (const area of areas) {
+      const p = questionPoints(declared, declaredAnswer, area);
+      points += p.points;
+      max += p.max;
+    }
+    const area = areas[0];
+    if (max === 0 || !area) continue;
+    const share = points / max;
+    if (outcome === 'failure' && share >= GAP_DECLARED_ABLE) gaps.push({ area, question: checks, exercise: id, direction: 'over' });
+    if (outcome === 'success' && share <= GAP_DECLARED_UNABLE) gaps.push({ area, question: checks, exercise: id, direction: 'under' });
+  }
+  return gaps;
 }
 
 const indexCache = new WeakMap<Questionnaire, Map<QuestionId, Question>>();

@@ -66,6 +66,8 @@ export interface ExerciseSpec {
   scores?: Partial<Record<AreaId, number>>;
   /** Kind-specific settings (target word, number of targets, …): plain data. */
   settings?: Record<string, string | number | boolean>;
+  /** The self-rating question this exercise checks: a strong disagreement between the two is shown to the professional. */
+  checks?: QuestionId;
 }
 
 export interface Question {
@@ -165,6 +167,19 @@ export interface AreaResult {
   max: number;
 }
 
+/**
+ * A strong disagreement between what a person declared and what an exercise observed:
+ * `over`, declared able (alone, or could show someone) and the exercise failed;
+ * `under`, declared unable (or only with help) and the exercise succeeded.
+ */
+export interface Gap {
+  area: AreaId;
+  /** The declared question (the exercise's `checks`). */
+  question: QuestionId;
+  exercise: QuestionId;
+  direction: 'over' | 'under';
+}
+
 export interface Outcome {
   profile: ProfileId;
   areas: AreaResult[];
@@ -173,6 +188,8 @@ export interface Outcome {
   flags: FlagId[];
   /** Ordered next steps, each once. */
   steps: StepId[];
+  /** Declared-versus-observed disagreements, for the professional only (the kiosk person's result does not show them). */
+  gaps: Gap[];
 }
 
 /** One entry of questionnaires/index.json, which the build writes and the app reads first. */

@@ -1,3 +1,4 @@
+import { EXERCISE_SETTINGS, EXERCISE_TYPES, exerciseChoices, isExerciseType } from './exercises.ts';
 import { explore } from './explore.ts';
 import { END, nextRules } from './navigation.ts';
 import { describeValue, LANGUAGE_CODE, ProblemList, parseErrorDetail, suggest, type Problem } from './problems.ts';
@@ -25,17 +26,7 @@ export interface QuestionnaireSource {
 
 export type LoadResult = { ok: true; loaded: LoadedQuestionnaire; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/** The exercise kinds the screens know how to run. */
-export const EXERCISE_TYPES = [
-  'click-target',
-  'double-click',
-  'drag-drop',
-  'type-word',
-  'scroll-find',
-  'pick-email',
-  'spot-phishing',
-  'find-official-site',
-] as const;
+export { EXERCISE_TYPES } from './exercises.ts';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED_IDS = [END, RESULT_STATE, 'global'];
@@ -261,7 +252,7 @@ class StructureChecker {
     const choice = kind === 'single' || kind === 'multiple' || kind === 'yes-no' || kind === 'scale';
     if (choice) this.options(q.options, `${path}.options`, kind);
     else if (q.options !== undefined) this.p.error('options.forbidden', `${path}.options`, { kind });
-    if (kind === 'exercise') this.exercise(q.exercise, `${path}.exercise`);
+    if (kind === 'exercise') this.exercise(q.exercise, `${path}.exercise`, String(q.id));
     else if (q.exercise !== undefined) this.p.error('exercise.forbidden', `${path}.exercise`, { kind });
     if (q.next !== undefined) this.next(q.next, `${path}.next`, String(q.id));
   }
@@ -297,20 +288,51 @@ class StructureChecker {
     });
   }
 
-  private exercise(v: Json, path: string): void {
+  private exercise(v: Json, path: string, from: string): void {
     if (v === undefined) {
       this.p.error('exercise.missing', path);
       return;
     }
     if (!this.object(v, path)) return;
-    this.keys(v, path, ['type', 'scores', 'settings'], ['type']);
-    if (this.string(v.type, `${path}.type`) && !(EXERCISE_TYPES as readonly string[]).includes(v.type)) {
-      this.p.error('exercise.type', `${path}.type`, { type: v.type, suggestion: suggest(v.type, EXERCISE_TYPES) ?? '', known: EXERCISE_TYPES.join(', ') });
+    this.keys(v, path, ['type', 'scores', 'settings', 'checks'], ['type']);
+    const type = v.type;
+    if (this.string(type, `${path}.type`) && !isExerciseType(type)) {
+      this.p.error('exercise.type', `${path}.type`, { type, suggestion: suggest(type, EXERCISE_TYPES) ?? '', known: EXERCISE_TYPES.join(', ') });
     }
     if (v.scores !== undefined) this.scores(v.scores, `${path}.scores`);
-    if (v.settings !== undefined && this.object(v.settings, `${path}.settings`)) {
-      for (const [k, s] of Object.entries(v.settings)) {
-        if (!['string', 'number', 'boolean'].includes(typeof s)) this.p.error('type.string', key(`${path}.settings`, k), { actual: describeValue(s) });
+    const rules = typeof type === 'string' && isExerciseType(type) ? EXERCISE_SETTINGS[type] : undefined;
+    const settings = v.settings === undefined ? {} : v.settings;
+    if (this.object(settings, `${path}.settings`) && rules) {
+      const known = Object.keys(rules);
+      for (const [k, s] of Object.entries(settings)) {
+        const at = key(`${path}.settings`, k);
+        const rule = rules[k];
+        if (!rule) {
+          this.p.error('exercise.setting', at, { key: k, type: String(type), suggestion: suggest(k, known) ?? '', known: known.join(', ') });
+          continue;
+        }
+        if (rule.kind === 'count') this.number(s, at, rule.min ?? 0, rule.max ?? 100);
+        else this.string(s, at);
+      }
+      for (const [k, rule] of Object.entries(rules)) {
+        if (rule.required && !(k in settings)) this.p.error('exercise.setting-missing', `${path}.settings`, { key: k, type: String(type) });
+      }
+      if (rules.choices && typeof settings.choices === 'string' && typeof settings.correct === 'string') {
+        const choices = exerciseChoices({ type: String(type), settings: settings as Record<string, string> });
+        const bad = choices.find((c) => !ID.test(c));
+        if (bad !== undefined) this.p.error('id.format', key(`${path}.settings`, 'choices'), { id: bad, suggestion: slug(bad) });
+        if (choices.length < 2) this.p.error('options.count', key(`${path}.settings`, 'choices'), { kind: String(type), count: choices.length });
+        if (!choices.includes(settings.correct)) {
+          this.p.error('exercise.correct', key(`${path}.settings`, 'correct'), { id: settings.correct, suggestion: suggest(settings.correct, choices) ?? '', known: choices.join(', ') });
+        }
+      }
+    }
+    if (v.checks !== undefined && this.string(v.checks, `${path}.checks`) && this.questionRef(v.checks, `${path}.checks`)) {
+      const target = this.refs.questions.get(v.checks);
+      if (v.checks === from || (target && !['single', 'scale', 'yes-no'].includes(target.kind))) {
+        this.p.error('exercise.checks-kind', `${path}.checks`, { id: v.checks, kind: target?.kind ?? '' });
+      } else if (!this.canPrecede(v.checks, from)) {
+        this.p.error('condition.not-before', `${path}.checks`, { id: v.checks, from });
       }
     }
   }
@@ -589,6 +611,13 @@ function requiredKeys(root: Json, refs: Refs): string[] {
   for (const q of questions) {
     if (typeof q.id !== 'string') continue;
     keys.push(`questions.${q.id}.text`);
+    if (q.kind === 'exercise' && isObj(q.exercise)) {
+      const exercise = q.exercise;
+      if (typeof exercise.type === 'string' && isObj(exercise.settings)) {
+        for (const c of exerciseChoices({ type: exercise.type, settings: exercise.settings as Record<string, string> })) keys.push(`questions.${q.id}.choices.${c}`);
+      }
+      if (typeof exercise.checks === 'string') keys.push(`questions.${q.id}.gap.over`, `questions.${q.id}.gap.under`);
+    }
     if (Array.isArray(q.options)) for (const o of q.options) if (isObj(o) && typeof o.id === 'string') keys.push(`questions.${q.id}.options.${o.id}`);
   }
   return keys;

@@ -25,6 +25,10 @@ function broken(change: (q: Json) => void, changeFr?: (t: Json) => void, more?: 
 }
 
 const questions = (q: Json) => q.questions as Json[];
+/** The French texts of an exercise "clic" added to the sample (other languages then miss them, which these cases do not test). */
+const exerciseTexts = (t: Json) => {
+  (t.questions as Json).clic = { text: 'Cliquez', gap: { over: 'a', under: 'b' } };
+};
 const question = (q: Json, id: string) => questions(q).find((x) => x.id === id) as Json;
 const options = (q: Json, id: string) => question(q, id).options as Json[];
 
@@ -88,6 +92,13 @@ const cases: Case[] = [
   { name: 'a default language that is not declared', source: () => broken((q) => { q.defaultLanguage = 'es'; }), code: 'language.default', path: '$.defaultLanguage', says: ['« es »'] },
   { name: 'an exercise step without its exercise', source: () => broken((q) => { questions(q).splice(1, 0, { id: 'clic', kind: 'exercise' }); }), code: 'exercise.missing', path: '$.questions[1].exercise', says: ['« type »'] },
   { name: 'an unknown exercise kind', source: () => broken((q) => { questions(q).splice(1, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-targt' } }); }, (t) => { (t.questions as Json).clic = { text: 'Cliquez' }; }), code: 'exercise.type', path: '$.questions[1].exercise.type', says: ['« click-target »'] },
+  { name: 'an exercise that checks an unknown question', source: () => broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-target', checks: 'usage-internt' } }); }, exerciseTexts), code: 'reference.question', path: '$.questions[3].exercise.checks', says: ['« usage-internt »', '« usage-internet »'] },
+  { name: 'an exercise that checks a question asked after it', source: () => broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-target', checks: 'urgence' } }); }, exerciseTexts), code: 'condition.not-before', path: '$.questions[3].exercise.checks', says: ['« urgence »', 'jamais vraie'] },
+  { name: 'an exercise that checks a multiple-choice question', source: () => broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-target', checks: 'equipement' } }); }, exerciseTexts), code: 'exercise.checks-kind', path: '$.questions[3].exercise.checks', says: ['« equipement »', 'auto-évaluation'] },
+  { name: 'an unknown exercise setting', source: () => broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-target', settings: { target: 3 } } }); }, exerciseTexts), code: 'exercise.setting', path: '$.questions[3].exercise.settings.target', says: ['« targets »'] },
+  { name: 'a word exercise without its word', source: () => broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'type-word' } }); }, exerciseTexts), code: 'exercise.setting-missing', path: '$.questions[3].exercise.settings', says: ['« word »'] },
+  { name: 'a choice exercise whose right answer is not a choice', source: () => broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'pick-email', settings: { choices: 'courriel, site', correct: 'courier' } } }); }, (t) => { exerciseTexts(t); ((t.questions as Json).clic as Json).choices = { courriel: 'a@b.fr', site: 'www.b.fr' }; }), code: 'exercise.correct', path: '$.questions[3].exercise.settings.correct', says: ['« courriel »'] },
+  { name: 'a choice exercise without the text of a choice', source: () => broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'pick-email', settings: { choices: 'courriel, site', correct: 'courriel' } } }); }, exerciseTexts), code: 'locale.missing-key', file: 'questionnaires/exemple/locales/en.json', path: '$.questions.clic.choices.courriel', says: ['« en »'] },
   { name: 'a locale file missing a text', source: () => broken(() => {}, (t) => { delete ((t.questions as Json).courriel as Json).text; }), code: 'locale.missing-key', file: 'questionnaires/exemple/locales/fr.json', path: '$.questions.courriel.text', says: ['« fr »'] },
   { name: 'a text present in one locale only', source: () => broken(() => {}, (t) => { ((t.questions as Json).courriel as Json).hint = 'Un message électronique.'; }), code: 'locale.partial-key', file: 'questionnaires/exemple/locales/fr.json', path: '$.questions.courriel.hint', says: ['en'] },
   { name: 'an empty text', source: () => broken(() => {}, (t) => { t.title = ' '; }), code: 'locale.empty', file: 'questionnaires/exemple/locales/fr.json', path: '$.title', says: ['vide'] },
