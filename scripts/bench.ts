@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import { getInitialSnapshot, transition } from 'xstate';
 import { createQuestionnaireMachine, loadQuestionnaire, possibleAnswers, type QuestionnaireSource } from '../src/core/index.ts';
+import { aggregate, observationOfRecord } from '../src/core/observatory.ts';
+import { seededRandom } from '../src/core/index.ts';
 import { questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
 
 function stats(samples: number[]): { median: number; p95: number } {
@@ -103,4 +105,29 @@ for (const source of [...sources, big]) {
   }
   const s = stats(samples);
   console.log(`  ${q.id.padEnd(22)} median ${ms(s.median)}, p95 ${ms(s.p95)} over ${samples.length} answers`);
+}
+
+console.log('');
+{
+  // 10,000 professional records over a year of one questionnaire: each read as the observatory
+  // reads it (outcome, mode, date → ISO week), then counted per profile, area level, flag, mode, week.
+  const source = sources.find((x) => x.folder.endsWith('autonomie-numerique')) ?? sources[0];
+  const r = source && loadQuestionnaire(source, { reachability: false });
+  if (r && r.ok) {
+    const q = r.loaded.questionnaire;
+    const random = seededRandom(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const levels = ['a-travailler', 'en-cours', 'acquis', null] as const;
+    const records = Array.from({ length: 10_000 }, () => ({
+      questionnaireId: q.id as string,
+      mode: pick(['interview', 'workshop'] as const),
+      date: `2026-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+      outcome: { profile: pick(q.profiles), areas: q.areas.map((area) => ({ area, level: pick(levels), score: null, points: 0, max: 0 })), flags: q.flags.filter(() => random() < 0.2) },
+    }));
+    let total = 0;
+    const s = stats(time(15, () => {
+      total = aggregate(records.map(observationOfRecord), q, { from: '2026-W01', to: '2026-W53' }).total;
+    }));
+    console.log(`Observatory: aggregating 10,000 records for the observatory: median ${ms(s.median)}, p95 ${ms(s.p95)} (15 runs, ${total} counted)`);
+  }
 }

@@ -73,6 +73,7 @@ export const PROBLEM_CODES = [
   'settings.questionnaire',
   'settings.mode',
   'settings.language',
+  'value.unknown',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -1,0 +1,148 @@
+import { toCsv, type CsvCell, type CsvSeparator } from './csv.ts';
+import type { SessionMode } from './session-record.ts';
+import { isoWeek, weekMonday, type TallyBook } from './tally.ts';
+import type { AreaLevel, Outcome } from './types.ts';
+
+// The observatory: anonymous aggregate figures over a period of ISO weeks. Its inputs are kiosk
+// tallies and, of professional records, only the outcome, the mode and the date; never an answer,
+// a code, a note or a time of day. Nothing leaves the device unless a professional exports the CSV.
+
+export const OBSERVATORY_MODES: readonly SessionMode[] = ['kiosk', 'interview', 'workshop'];
+
+/** One counted diagnostic (or `count` identical ones). */
+export interface Observation {
+  questionnaireId: string;
+  mode: SessionMode;
+  week: string;
+  profile: string;
+  areas: Record<string, AreaLevel | null>;
+  flags: readonly string[];
+  count: number;
+}
+
+export interface Period {
+  /** First and last ISO weeks, included ("2026-W40"). */
+  from: string;
+  to: string;
+}
+
+export type LevelOrNone = AreaLevel | 'none';
+export const LEVELS_OR_NONE: readonly LevelOrNone[] = ['a-travailler', 'en-cours', 'acquis', 'none'];
+
+export interface Figures {
+  questionnaireId: string;
+  period: Period;
+  total: number;
+  byProfile: [profile: string, count: number][];
+  byAreaLevel: [area: string, counts: Record<LevelOrNone, number>][];
+  byFlag: [flag: string, count: number][];
+  byMode: [mode: SessionMode, count: number][];
+  /** Every week of the period, in order, with zero for a week without any run. */
+  byWeek: [week: string, count: number][];
+}
+
+/** Kiosk tallies as observations. */
+export function observationsOfTallies(book: TallyBook): Observation[] {
+  return book.tallies.map((t) => ({ questionnaireId: t.questionnaireId, mode: 'kiosk', week: t.week, profile: t.profile, areas: t.areas, flags: t.flags, count: t.count }));
+}
+
+/** What the observatory reads of a professional record: its outcome, its mode and its local date "YYYY-MM-DD". */
+export function observationOfRecord(record: { questionnaireId: string; mode: SessionMode; date: string; outcome: Pick<Outcome, 'profile' | 'areas' | 'flags'> }): Observation {
+  return {
+    questionnaireId: record.questionnaireId,
+    mode: record.mode,
+    week: isoWeek(record.date),
+    profile: record.outcome.profile,
+    areas: Object.fromEntries(record.outcome.areas.map((a) => [a.area, a.level])),
+    flags: record.outcome.flags,
+    count: 1,
+  };
+}
+
+/** The ISO weeks from one to another, both included. */
+export function weeksOf(period: Period): string[] {
+  const weeks: string[] = [];
+  if (period.from > period.to) return weeks;
+  let monday = Date.parse(`${weekMonday(period.from)}T00:00:00Z`);
+  for (let week = period.from; week <= period.to && weeks.length < 1000; ) {
+    weeks.push(week);
+    monday += 7 * 86_400_000;
+    week = isoWeek(new Date(monday).toISOString().slice(0, 10));
+  }
+  return weeks;
+}
+
+/** What the observatory needs of a questionnaire: its id and the order of its profiles, areas and flags. */
+export interface ObservedQuestionnaire {
+  id: string;
+  profiles: readonly string[];
+  areas: readonly string[];
+  flags: readonly string[];
+}
+
+/**
+ * Counts the observations of one questionnaire within the period: per profile, per area and level,
+ * per flag, per mode and per week. Profiles, areas and flags are listed in the questionnaire's
+ * order, each with its count (zero included), so two periods line up.
+ */
+export function aggregate(observations: readonly Observation[], questionnaire: ObservedQuestionnaire, period: Period): Figures {
+  const profiles = new Map<string, number>(questionnaire.profiles.map((p) => [p, 0]));
+  const areas = new Map<string, Record<LevelOrNone, number>>(questionnaire.areas.map((a) => [a, { 'a-travailler': 0, 'en-cours': 0, acquis: 0, none: 0 }]));
+  const flags = new Map<string, number>(questionnaire.flags.map((f) => [f, 0]));
+  const modes = new Map<SessionMode, number>(OBSERVATORY_MODES.map((m) => [m, 0]));
+  const weeks = new Map<string, number>(weeksOf(period).map((w) => [w, 0]));
+  let total = 0;
+  for (const o of observations) {
+    if (o.questionnaireId !== questionnaire.id || o.week < period.from || o.week > period.to) continue;
+    const n = o.count;
+    total += n;
+    if (profiles.has(o.profile)) profiles.set(o.profile, (profiles.get(o.profile) ?? 0) + n);
+    for (const [area, counts] of areas) {
+      const level = o.areas[area] ?? 'none';
+      counts[level] += n;
+    }
+    for (const flag of o.flags) if (flags.has(flag)) flags.set(flag, (flags.get(flag) ?? 0) + n);
+    modes.set(o.mode, (modes.get(o.mode) ?? 0) + n);
+    weeks.set(o.week, (weeks.get(o.week) ?? 0) + n);
+  }
+  return {
+    questionnaireId: questionnaire.id,
+    period,
+    total,
+    byProfile: [...profiles],
+    byAreaLevel: [...areas],
+    byFlag: [...flags],
+    byMode: [...modes],
+    byWeek: [...weeks],
+  };
+}
+
+/** Words for the CSV, in the professional's language. */
+export interface ObservatoryLabels {
+  /** One sentence saying what the file holds and what it never holds; the CSV's first line. */
+  description: string;
+  headers: [section: string, value: string, count: string];
+  sections: { total: string; profile: string; area: string; flag: string; mode: string; week: string };
+  profile(id: string): string;
+  area(id: string): string;
+  level(level: LevelOrNone): string;
+  flag(id: string): string;
+  mode(mode: SessionMode): string;
+}
+
+/**
+ * The figures as CSV: a first line saying what the file contains (anonymous counts, the period),
+ * then a header row and one count a row (section, value, count).
+ */
+export function observatoryCsv(figures: Figures, labels: ObservatoryLabels, separator: CsvSeparator = ';'): string {
+  const { sections: s } = labels;
+  const rows: CsvCell[][] = [[labels.description], [...labels.headers], [s.total, `${figures.period.from} – ${figures.period.to}`, figures.total]];
+  for (const [profile, n] of figures.byProfile) rows.push([s.profile, labels.profile(profile), n]);
+  for (const [area, counts] of figures.byAreaLevel) {
+    for (const level of LEVELS_OR_NONE) rows.push([s.area, `${labels.area(area)} — ${labels.level(level)}`, counts[level]]);
+  }
+  for (const [flag, n] of figures.byFlag) rows.push([s.flag, labels.flag(flag), n]);
+  for (const [mode, n] of figures.byMode) rows.push([s.mode, labels.mode(mode), n]);
+  for (const [week, n] of figures.byWeek) rows.push([s.week, week, n]);
+  return toCsv(rows, separator);
+}

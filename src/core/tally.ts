@@ -1,0 +1,126 @@
+import type { AreaLevel, Outcome } from './types.ts';
+
+// Kiosk tallies: what the observatory may count of a kiosk run, and nothing more. A tally holds the
+// questionnaire, the ISO week, the profile, each area's level and the context flags: no answer, no
+// time of day, no id, no language. Identical tallies are merged into one with a count, so the book
+// keeps no order of arrival either. A tally is not about a person: the kiosk wipe leaves it.
+// Small on purpose: the kiosk loads it with import() when a result shows.
+
+export const TALLY_SETTING = 'observatory.tallies';
+
+export interface KioskTally {
+  questionnaireId: string;
+  /** ISO 8601 week, "2026-W48". */
+  week: string;
+  profile: string;
+  /** Area id → level, null when the path did not measure it. */
+  areas: Record<string, AreaLevel | null>;
+  flags: string[];
+  count: number;
+}
+
+export interface TallyBook {
+  version: 1;
+  tallies: KioskTally[];
+}
+
+export const EMPTY_TALLY_BOOK: TallyBook = { version: 1, tallies: [] };
+
+const DAY = 86_400_000;
+
+/** The ISO 8601 week of a calendar date "YYYY-MM-DD" (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeek(date: string): string {
+  // Records share few dates: a year of them has 366 at most, so the observatory computes each once.
+  let week = weekCache.get(date);
+  if (week === undefined) {
+    week = computeIsoWeek(date);
+    if (weekCache.size > 4096) weekCache.clear();
+    weekCache.set(date, week);
+  }
+  return week;
+}
+const weekCache = new Map<string, string>();
+
+function computeIsoWeek(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const time = Date.UTC(y, m - 1, d);
+  const weekday = (new Date(time).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const thursday = new Date(time + (3 - weekday) * DAY);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday of an ISO week, "YYYY-MM-DD". */
+export function weekMonday(week: string): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) throw new Error(`not an ISO week: ${week}`);
+  const year = Number(match[1]);
+  const jan4 = Date.UTC(year, 0, 4);
+  const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
+  return new Date(mondayOfWeek1 + (Number(match[2]) - 1) * 7 * DAY).toISOString().slice(0, 10);
+}
+
+/** The tally of one finished kiosk run, made on a local calendar date "YYYY-MM-DD". */
+export function tallyOf(questionnaireId: string, outcome: Pick<Outcome, 'profile' | 'areas' | 'flags'>, date: string): KioskTally {
+  return {
+    questionnaireId,
+    week: isoWeek(date),
+    profile: outcome.profile,
+    areas: Object.fromEntries(outcome.areas.map((a) => [a.area, a.level])),
+    flags: [...outcome.flags].sort(),
+    count: 1,
+  };
+}
+
+function signature(t: KioskTally): string {
+  const areas = Object.keys(t.areas)
+    .sort()
+    .map((a) => `${a}=${t.areas[a] ?? ''}`)
+    .join(',');
+  return `${t.questionnaireId}|${t.week}|${t.profile}|${areas}|${[...t.flags].sort().join(',')}`;
+}
+
+/** The book with one more tally (merged into an identical one when there is). */
+export function addTally(book: TallyBook, tally: KioskTally): TallyBook {
+  const key = signature(tally);
+  let found = false;
+  const tallies = book.tallies.map((t) => {
+    if (found || signature(t) !== key) return t;
+    found = true;
+    return { ...t, count: t.count + tally.count };
+  });
+  if (!found) tallies.push({ ...tally });
+  return { version: 1, tallies };
+}
+
+/** The book with one tally taken back (a run that went back from its result and ended again counts once). */
+export function removeTally(book: TallyBook, tally: KioskTally): TallyBook {
+  const key = signature(tally);
+  const tallies = book.tallies.flatMap((t) => (signature(t) !== key ? [t] : t.count > tally.count ? [{ ...t, count: t.count - tally.count }] : []));
+  return { version: 1, tallies };
+}
+
+const LEVELS: readonly (AreaLevel | null)[] = ['a-travailler', 'en-cours', 'acquis', null];
+
+/** A stored book, checked: a malformed entry is dropped rather than counted wrong. */
+export function readTallyBook(raw: unknown): TallyBook {
+  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as TallyBook).tallies)) return EMPTY_TALLY_BOOK;
+  const tallies = (raw as TallyBook).tallies.filter(
+    (t): t is KioskTally =>
+      !!t &&
+      typeof t === 'object' &&
+      typeof t.questionnaireId === 'string' &&
+      typeof t.week === 'string' &&
+      /^\d{4}-W\d{2}$/.test(t.week) &&
+      typeof t.profile === 'string' &&
+      Number.isInteger(t.count) &&
+      t.count > 0 &&
+      Array.isArray(t.flags) &&
+      t.flags.every((f) => typeof f === 'string') &&
+      !!t.areas &&
+      typeof t.areas === 'object' &&
+      Object.values(t.areas).every((l) => LEVELS.includes(l)),
+  );
+  return { version: 1, tallies };
+}
