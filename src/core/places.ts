@@ -10,6 +10,8 @@ import type { AreaLevel, Outcome, Questionnaire, StepDefinition } from './types.
 // the places that fit it.
 
 export const PLACES_FILE = 'lieux.json';
+/** The key under which the places live in the settings store (they are not personal data). */
+export const PLACES_SETTING = 'places';
 
 /** `services`: the kinds of help a place offers (standard v1.0, field "services"). */
 export const SERVICES = [

@@ -43,6 +43,8 @@ export interface SessionEvents {
    * One left alone longer than maxAgeSeconds is forgotten instead, as the idle reset would have done.
    */
   resume?(questionnaireId: QuestionnaireId, maxAgeSeconds?: number): Promise<SessionRecord | undefined>;
+  /** The structure's local places, as stored by the professional space (unchecked: the reader checks them). */
+  localPlaces?(): Promise<unknown>;
   /** A storage problem to mention discreetly (a storage code such as 'storage.quota'), or nothing. */
   readonly notice?: Observable<string | undefined>;
 }

@@ -11,6 +11,7 @@ function outcome(profile: string, levels: [AreaLevel | null, AreaLevel | null], 
     global: null,
     flags: flags as FlagId[],
     steps: [],
+    gaps: [],
   };
 }
 

@@ -23,6 +23,7 @@ function outcome(levels: Partial<Record<string, AreaLevel>>, flags: string[] = [
     global: 50,
     flags: flags as FlagId[],
     steps: steps as StepId[],
+    gaps: [],
   };
 }
 

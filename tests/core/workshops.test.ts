@@ -45,6 +45,7 @@ function outcome(levels: Partial<Record<string, AreaLevel | null>>, extra: Parti
     global: null,
     flags: [],
     steps: [],
+    gaps: [],
     ...extra,
   };
 }

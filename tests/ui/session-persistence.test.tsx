@@ -103,6 +103,63 @@ describe('session persistence over the SessionStore', () => {
   });
 });
 
+describe('kiosk tallies for the observatory', () => {
+  const outcome = (profile: string, internet: 'acquis' | 'en-cours') =>
+    ({ profile, areas: [{ area: 'internet', level: internet, score: 50, points: 1, max: 2 }], global: 50, flags: ['urgence'], steps: ['s'] }) as never;
+  function tallied(today = () => '2026-03-02') {
+    const store = createMemoryStore({ now });
+    const persistence = createSessionPersistence({ open: async () => ({ store }), now, newId, today });
+    const book = async () => {
+      await persistence.resume?.(Q);
+      return ((await store.getSetting('observatory.tallies')) as { tallies: unknown[] } | undefined)?.tallies;
+    };
+    return { store, persistence, book };
+  }
+
+  it('counts a finished kiosk run with its week, profile, levels and flags only, and keeps it through the kiosk wipe', async () => {
+    const { store, persistence, book } = tallied();
+    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'ar', mode: 'kiosk' });
+    persistence.changed?.(progress);
+    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+    expect(await book()).toEqual([{ questionnaireId: Q, week: '2026-W10', profile: 'decouverte', areas: { internet: 'en-cours' }, flags: ['urgence'], count: 1 }]);
+    persistence.forgotten?.(); // "Terminer et effacer" or the idle reset
+    await store.forgetMode('kiosk');
+    expect((await store.listResults()).length + (await store.listRuns()).length).toBe(0);
+    expect(await book()).toHaveLength(1);
+    // The next person adds to the same count.
+    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
+    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+    expect(await book()).toEqual([expect.objectContaining({ profile: 'decouverte', count: 2 })]);
+  });
+
+  it('counts a run that went back from its result and ended again once, with its last result', async () => {
+    const { persistence, book } = tallied();
+    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
+    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+    persistence.changed?.(progress);
+    persistence.finished?.({ ...progress, outcome: outcome('autonome', 'acquis') });
+    expect(await book()).toEqual([expect.objectContaining({ profile: 'autonome', count: 1 })]);
+  });
+
+  it('does not count a result again when it is resumed after a reload, nor a professional run', async () => {
+    const { store, persistence, book } = tallied();
+    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
+    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+    await book();
+    // After a reload: a new persistence over the same store resumes the result and reports it finished.
+    const again = createSessionPersistence({ open: async () => ({ store }), now, newId });
+    expect(await again.resume?.(Q)).toEqual(expect.objectContaining({ status: 'completed' }));
+    again.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+    await again.resume?.(Q);
+    expect(await book()).toEqual([expect.objectContaining({ count: 1 })]);
+
+    const pro = tallied();
+    pro.persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'interview' });
+    pro.persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+    expect(await pro.book()).toBeUndefined();
+  });
+});
+
 describe('the kiosk with persistence', () => {
   function seeded(record: SessionRecord) {
     const store = createMemoryStore({ now: () => new Date().toISOString() });
