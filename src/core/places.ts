@@ -113,7 +113,20 @@ export function readPlaces(source: string, file = PLACES_FILE): PlacesResult {
   const p = new ProblemList(file);
   const parsed = parseJson(source, p);
   if (!parsed) return { ok: false, problems: p.items };
-  let list = parsed.value;
+  return checkPlaces(parsed.value, p);
+}
+
+/** Places as stored on the device (written by the app, so normally sound): the sound ones, none if the value is not a list. */
+export function placesOf(stored: unknown): Place[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((item, i) => {
+    const place = readPlace(item, `$[${i}]`, new ProblemList(PLACES_FILE));
+    return place ? [place] : [];
+  });
+}
+
+function checkPlaces(value: unknown, p: ProblemList): PlacesResult {
+  let list = value;
   let base = '$';
   if (isObj(list) && Array.isArray(list.lieux)) {
     checkKeys(list, '$', ['$schema', 'lieux'], p);

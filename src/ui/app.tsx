@@ -331,8 +331,28 @@ function Run({ actor, loaded, events, onFinish }: RunProps) {
     else events?.changed?.(session);
   }, [answers, path, outcome]); // Only changes of the run are reported, not re-renders for a new language.
 
+  // The structure's local places, if it entered any in the professional space: the result names those that fit.
+  const [places, setPlaces] = useState<unknown>();
+  useEffect(() => {
+    if (!atResult || !events?.localPlaces) return undefined;
+    let live = true;
+    void events.localPlaces().then((value) => live && setPlaces(value));
+    return () => {
+      live = false;
+    };
+  }, [atResult, events]);
+
   if (outcome) {
-    return <LazyResult loaded={loaded} result={sharedResultOf(questionnaire, outcome, language)} shared={false} onFinish={onFinish} onBack={() => actor.send({ type: 'nav.back' })} />;
+    return (
+      <LazyResult
+        loaded={loaded}
+        result={sharedResultOf(questionnaire, outcome, language)}
+        nearby={{ outcome, places }}
+        shared={false}
+        onFinish={onFinish}
+        onBack={() => actor.send({ type: 'nav.back' })}
+      />
+    );
   }
   const question = questionnaire.questions.find((q) => q.id === (snapshot.value as QuestionId));
   if (!question) throw new Error(`Unknown question ${String(snapshot.value)}`);

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { AreaLevel, LoadedQuestionnaire } from '../core/index.ts';
+import type { AreaLevel, LoadedQuestionnaire, Outcome } from '../core/index.ts';
+import { placesOf, suggestPlaces } from '../core/places.ts';
 import { useT } from './i18n-context.ts';
 import { localeText, hasLocaleText } from './questionnaire-loader.ts';
 import { resultUrl, type SharedResult } from './result-link.ts';
@@ -20,11 +21,16 @@ export interface ResultScreenProps {
   shared: boolean;
   onFinish: () => void;
   onBack?: (() => void) | undefined;
+  /** The outcome and the structure's stored local places: the result names up to three that fit. */
+  nearby?: { outcome: Outcome; places: unknown } | undefined;
 }
+
+/** Places named on a result, at most. */
+const NEARBY_LIMIT = 3;
 
 const STRENGTH: Record<AreaLevel, number> = { acquis: 0, 'en-cours': 1, 'a-travailler': 2 };
 
-export function ResultScreen({ loaded, result, shared, onFinish, onBack }: ResultScreenProps) {
+export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby }: ResultScreenProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
@@ -41,6 +47,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
   const areas = [...result.areas].sort((a, b) => (a.level ? STRENGTH[a.level] : 3) - (b.level ? STRENGTH[b.level] : 3));
   const steps = result.steps.map((id) => loaded.questionnaire.recommendations.steps.find((s) => s.id === id)).filter((s) => s !== undefined);
   const url = resultUrl({ ...result, language }, window.location);
+  const places = nearby ? suggestPlaces(nearby.outcome, loaded.questionnaire, placesOf(nearby.places), { language, limit: NEARBY_LIMIT }) : [];
 
   return (
     <article class="result" aria-labelledby="result-title">
@@ -99,6 +106,27 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack }: Resul
           </ol>
         )}
       </section>
+
+      {places.length > 0 && (
+        <section class="result__section" aria-labelledby="places-title">
+          <h2 id="places-title">{t('ui.result.placesTitle')}</h2>
+          <p>{t('ui.result.placesText')}</p>
+          <ul class="steps places" role="list">
+            {places.map(({ place }) => (
+              <li key={place.id} class="next-step next-step--place">
+                <h3 class="next-step__title">{place.nom}</h3>
+                <p class="next-step__text">{[place.adresse, place.complement_adresse, [place.code_postal, place.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
+                {place.horaires && <p class="next-step__text">{t('ui.result.placeHours', { hours: place.horaires })}</p>}
+                {place.telephone && (
+                  <p class="next-step__contact">
+                    <a href={`tel:${place.telephone.replace(/\s+/g, '')}`}>{t('ui.result.phone', { phone: place.telephone })}</a>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <p class="result__advice">
         <span class="result__advice-icon" aria-hidden="true">i</span>

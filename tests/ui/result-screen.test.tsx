@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionEvents } from '../../src/ui/session-events.ts';
@@ -54,6 +56,28 @@ describe('result screen', () => {
     const steps = within(screen.getByRole('region', { name: 'Prochaines étapes' })).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(steps).toEqual(['France Services', 'Atelier courriel', 'Atelier sécurité']);
     expect(screen.getByRole('link', { name: /france-services\.gouv\.fr/ }).getAttribute('href')).toBe('https://www.france-services.gouv.fr');
+  });
+
+  it('names the local places that fit the result, when the structure entered some', async () => {
+    const places = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'places.example.json'), 'utf8')) as unknown;
+    const events: SessionEvents = { localPlaces: () => Promise.resolve(places) };
+    await renderKiosk({ events });
+    await run(['Un smartphone'], ['Parfois'], ['Je ne sais pas faire'], ['Avec de l\'aide'], ['Je réponds'], ['Oui']);
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    const nearby = await screen.findByRole('region', { name: "Près d'ici" });
+    const names = within(nearby).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    // An urgent procedure ("Oui"): the places that help with procedures first, then the one with workshops on the weak areas.
+    expect(names).toEqual(['Association Passerelles', 'France Services du centre-ville', 'Espace public numérique des Tilleuls']);
+    expect(within(nearby).getByText('Horaires : Mo-Fr 09:00-12:00,14:00-17:30; Sa 09:00-12:00')).toBeTruthy();
+    expect(within(nearby).getByText('12 rue des Tilleuls, 93100 Montreuil')).toBeTruthy();
+    expect(within(nearby).getByRole('link', { name: 'Téléphone : +33100000001' }).getAttribute('href')).toBe('tel:+33100000001');
+  });
+
+  it('names no place when the structure entered none', async () => {
+    await renderKiosk({ events: { localPlaces: () => Promise.resolve(undefined) } });
+    await run(['Un smartphone'], ['Parfois'], ['Je ne sais pas faire'], ['Avec de l\'aide'], ['Je réponds'], ['Oui']);
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    expect(screen.queryByRole('region', { name: "Près d'ici" })).toBeNull();
   });
 
   it('shows a phone number as a link, and a QR code carrying the result in the URL fragment', async () => {
