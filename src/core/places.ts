@@ -11,7 +11,7 @@ import type { AreaLevel, Outcome, Questionnaire, StepDefinition } from './types.
 
 export const PLACES_FILE = 'lieux.json';
 /** The key under which the places live in the settings store (they are not personal data). */
-export const PLACES_SETTING = 'places';
+export { PLACES_SETTING } from './setting-keys.ts';
 
 /** `services`: the kinds of help a place offers (standard v1.0, field "services"). */
 export const SERVICES = [

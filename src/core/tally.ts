@@ -6,7 +6,7 @@ import type { AreaLevel, Outcome } from './types.ts';
 // keeps no order of arrival either. A tally is not about a person: the kiosk wipe leaves it.
 // Small on purpose: the kiosk loads it with import() when a result shows.
 
-export const TALLY_SETTING = 'observatory.tallies';
+export { TALLY_SETTING } from './setting-keys.ts';
 
 export interface KioskTally {
   questionnaireId: string;

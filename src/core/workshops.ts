@@ -12,7 +12,7 @@ export type WorkshopLevel = (typeof WORKSHOP_LEVELS)[number];
 
 export const CATALOGUE_FILE = 'ateliers.json';
 /** The key under which the catalogue lives in the settings store (it is not personal data). */
-export const CATALOGUE_SETTING = 'workshops';
+export { CATALOGUE_SETTING } from './setting-keys.ts';
 export const DURATION_RANGE = { min: 5, max: 24 * 60 } as const;
 export const CAPACITY_RANGE = { min: 1, max: 500 } as const;
 

@@ -1,7 +1,7 @@
 import { createRecord, newSessionId, type QuestionnaireId, type SessionMode, type SessionRecord } from '../core/index.ts';
 import type { OpenedStorage, SessionStore, SettingValue, StorageCode } from '../storage/index.ts';
 import { observable } from '../core/observable.ts';
-import { PLACES_SETTING } from '../core/places.ts';
+import { PLACES_SETTING } from '../core/setting-keys.ts';
 import type { KioskTally } from '../core/tally.ts';
 import type { Observable, SessionEvents, SessionFinished, SessionProgress, SessionStarted } from './session-events.ts';
 

@@ -1,0 +1,7 @@
+// Keys of the settings store (src/storage, in clear) for data that is not about a person: the
+// kiosk tallies of the observatory, the workshop catalogue and the local places. Apart from the
+// modules that use them, so the kiosk's first bundle can name a key without loading the module.
+
+export const TALLY_SETTING = 'observatory.tallies';
+export const CATALOGUE_SETTING = 'workshops';
+export const PLACES_SETTING = 'places';
