@@ -8,6 +8,8 @@ export const SETTINGS_FILE = 'settings.json';
 export const SESSION_MODES: readonly SessionMode[] = ['kiosk', 'interview', 'workshop'];
 /** Bounds of the idle delay, in seconds: long enough to read a question, short enough to forget. */
 export const IDLE_SECONDS_RANGE = { min: 15, max: 3600 } as const;
+/** Bounds of the professional space's idle lock, in minutes: at least one, at most a half-day's meeting. */
+export const PRO_IDLE_MINUTES_RANGE = { min: 1, max: 240 } as const;
 
 export interface Settings {
   /** The structure's name, shown on every screen (e.g. "France Services de Montreuil"). */
@@ -17,6 +19,8 @@ export interface Settings {
   /** Seconds without a touch or a key before the kiosk asks "are you still there?". */
   idleSeconds: number;
   modes: SessionMode[];
+  /** Minutes without a touch or a key before the professional space locks itself. */
+  proIdleMinutes: number;
   /** The questionnaire a kiosk runs. */
   defaultQuestionnaire: string;
 }
@@ -26,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   languages: ['fr', 'en'],
   idleSeconds: 90,
   modes: ['kiosk'],
+  proIdleMinutes: 10,
   defaultQuestionnaire: 'exemple',
 };
 
@@ -36,7 +41,7 @@ export interface SettingsContext {
 
 export type SettingsResult = { ok: true; settings: Settings; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-const KEYS = ['$schema', 'structure', 'languages', 'idleSeconds', 'modes', 'defaultQuestionnaire'];
+const KEYS = ['$schema', 'structure', 'languages', 'idleSeconds', 'modes', 'proIdleMinutes', 'defaultQuestionnaire'];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -104,6 +109,13 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
     if (typeof v !== 'number' || !Number.isFinite(v)) p.error('type.number', '$.idleSeconds', { actual: describeValue(v) });
     else if (v < IDLE_SECONDS_RANGE.min || v > IDLE_SECONDS_RANGE.max) p.error('number.range', '$.idleSeconds', { value: v, ...IDLE_SECONDS_RANGE });
     else settings.idleSeconds = Math.round(v);
+  }
+
+  if (root.proIdleMinutes !== undefined) {
+    const v = root.proIdleMinutes;
+    if (typeof v !== 'number' || !Number.isFinite(v)) p.error('type.number', '$.proIdleMinutes', { actual: describeValue(v) });
+    else if (v < PRO_IDLE_MINUTES_RANGE.min || v > PRO_IDLE_MINUTES_RANGE.max) p.error('number.range', '$.proIdleMinutes', { value: v, ...PRO_IDLE_MINUTES_RANGE });
+    else settings.proIdleMinutes = v;
   }
 
   if (root.modes !== undefined) {

@@ -16,7 +16,7 @@ export const i18n = i18next.createInstance();
 
 let ready: Promise<unknown> | undefined;
 
-function init(): Promise<unknown> {
+export function init(): Promise<unknown> {
   ready ??= i18n.init({
     lng: REFERENCE_LANGUAGE,
     fallbackLng: REFERENCE_LANGUAGE,
@@ -40,12 +40,17 @@ export function bundleCode(language: string): string {
   }
 }
 
+// Languages whose interface file is merged in. Not hasResourceBundle(): the professional space
+// (pro.ts) adds its own strings to a language's bundle, which must not pass for the whole file.
+const loadedLanguages = new Set<string>();
+
 async function ensureBundle(language: string): Promise<void> {
   const code = bundleCode(language);
-  if (i18n.hasResourceBundle(code, 'translation')) return;
+  if (loadedLanguages.has(code)) return;
   const load = loaderFor(language);
   if (!load) return;
   i18n.addResourceBundle(code, 'translation', await load(), true, true);
+  loadedLanguages.add(code);
 }
 
 /**

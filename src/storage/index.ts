@@ -18,3 +18,5 @@ export {
   type WriteFailureCode,
   type WriteResult,
 } from './session-store.ts';
+// The professional vault (vault.ts) is imported from its own module, by the pro space only, so the
+// kiosk's storage chunk does not carry it.

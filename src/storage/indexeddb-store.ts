@@ -387,6 +387,17 @@ class IndexedDbStore implements SessionStore {
   }
 }
 
+/** Opens the database (creating or upgrading it) within the time limits, for another view of it (the vault). */
+export function openReperesDatabase(options: IndexedDbStoreOptions): Promise<Database> {
+  return openWithin({
+    indexedDB: options.indexedDB,
+    name: options.name ?? DB_NAME,
+    now: options.now ?? isoNow,
+    blockedTimeoutMs: options.blockedTimeoutMs ?? 3000,
+    openTimeoutMs: options.openTimeoutMs ?? 10000,
+  });
+}
+
 /** Opens the database (creating or upgrading it) and wraps it in the store; rejects with a StorageOpenError the factory turns into a fallback. */
 export async function openIndexedDbStore(options: IndexedDbStoreOptions): Promise<SessionStore> {
   const full: Required<IndexedDbStoreOptions> = {

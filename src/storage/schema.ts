@@ -7,12 +7,12 @@ import { claimedMode, judge, storeFor } from './records.ts';
 import type { QuarantineEntry } from './session-store.ts';
 
 export const DB_NAME = 'reperes';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A quarantine entry before IndexedDB gives it its key. */
 export type NewQuarantineEntry = Omit<QuarantineEntry, 'id'>;
 
-/** The current layout (version 2). Values are `unknown` until readRecord() has judged them. */
+/** The current layout (version 3). Values are `unknown` until readRecord() (or the vault) has judged them. */
 export interface ReperesSchema extends DBSchema {
   /** Unfinished runs (in progress or abandoned), keyed by session id. */
   runs: { key: string; value: unknown };
@@ -22,6 +22,9 @@ export interface ReperesSchema extends DBSchema {
   settings: { key: string; value: unknown };
   /** Values that failed readRecord(), set aside with why. */
   quarantine: { key: number; value: NewQuarantineEntry & { id?: number } };
+  /** The professional vault (src/storage/vault.ts): its key entry (salt, verifier, failed tries) under
+   * 'meta', and sealed values under '<collection>/<id>'. Nothing in it is readable without the passphrase. */
+  vault: { key: string; value: unknown };
 }
 
 type AnyDatabase = IDBPDatabase<unknown>;
@@ -58,6 +61,10 @@ const steps: Record<number, UpgradeStep> = {
     });
     await Promise.all(writes);
     db.deleteObjectStore('sessions');
+  },
+  /** Version 3: the professional vault, empty until a passphrase is chosen; nothing else changes. */
+  3: (db) => {
+    db.createObjectStore('vault');
   },
 };
 

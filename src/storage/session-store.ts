@@ -84,7 +84,7 @@ export interface SessionStore {
   forgetSession(id: SessionId): Promise<WriteResult>;
   /** Removes every session made in a mode (a kiosk forgetting whoever walked away), with their quarantined copies. */
   forgetMode(mode: SessionMode): Promise<WriteResult>;
-  /** Removes everything: runs, results, settings, quarantine. */
+  /** Removes runs, results, settings and quarantine; never the professional vault, which has its own wipe (vault.ts). */
   wipeAll(): Promise<WriteResult>;
   /** Listens to notices; returns the unsubscribe function. */
   subscribe(listener: NoticeListener): () => void;

@@ -49,7 +49,9 @@ type Screen =
   | { name: 'failed'; kind: 'load' | 'questionnaire' | 'settings'; problems?: Problem[] }
   | { name: 'start' }
   | { name: 'run'; actor: QuestionnaireActor }
-  | { name: 'shared'; result: SharedResult };
+  | { name: 'shared'; result: SharedResult }
+  /** The professional space (#/pro), loaded with import() when opened. */
+  | { name: 'pro' };
 
 /** A new version of the app, waiting (the service-worker bridge of src/pwa fits this shape). */
 export interface AppUpdate {
@@ -69,6 +71,11 @@ export interface AppProps {
 }
 
 const loadResultScreen = () => import('./result-screen.tsx');
+const loadProSpace = () => import('./pro/pro-space.tsx');
+
+/** The professional space's route; the kiosk stays the default. */
+const PRO_ROUTE = '#/pro';
+const proEnabled = (s: Settings | undefined) => !!s?.modes.some((m) => m !== 'kiosk');
 
 /** Seconds a person takes per step, for "it takes about N minutes". */
 const SECONDS_PER_STEP = 30;
@@ -152,6 +159,10 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         setScreen({ name: 'shared', result: shared });
         return;
       }
+      if (window.location.hash === PRO_ROUTE && proEnabled(read.settings)) {
+        setScreen({ name: 'pro' });
+        return;
+      }
       // A run cut short by a reload or a crash resumes at the same question, with the same answers;
       // on a kiosk, only as long as the idle reset would have let it live.
       const record = await events?.resume?.(current.questionnaire.id, read.settings.idleSeconds + countdownSeconds);
@@ -205,6 +216,19 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     if (entry && first && first !== i18nValue.language) void changeLanguage(entry, first);
   }, [events, languages, entry, i18nValue.language, changeLanguage]);
 
+  /** Opens the professional space; the address says so, without a new history entry. */
+  const openPro = () => {
+    window.history.replaceState(null, '', PRO_ROUTE);
+    setScreen({ name: 'pro' });
+  };
+  useEffect(() => {
+    const onHash = () => {
+      if (window.location.hash === PRO_ROUTE && screenRef.current.name === 'start' && proEnabled(settings)) setScreen({ name: 'pro' });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [settings]);
+
   const begin = () => {
     if (!loaded) return;
     const actor = createActor(createQuestionnaireMachine(loaded.questionnaire)).start();
@@ -255,10 +279,13 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         onLanguage={(l) => entry && void changeLanguage(entry, l)}
         onStart={begin}
         onUpdate={updateReady && update ? () => void update.apply() : undefined}
+        onPro={proEnabled(settings) ? openPro : undefined}
       />
     );
   } else if (loaded && screen.name === 'run') {
     content = <Run key={screen.actor.id} actor={screen.actor} loaded={loaded} events={events} onFinish={forget} />;
+  } else if (loaded && screen.name === 'pro' && settings) {
+    content = <LazyProSpace loaded={loaded} settings={settings} onLeave={forget} />;
   } else if (loaded && screen.name === 'shared') {
     content = <SharedResultView loaded={loaded} result={screen.result} onFinish={forget} />;
   }
@@ -389,4 +416,17 @@ function LazyResult(props: ResultScreenProps) {
     );
   }
   return <module.ResultScreen {...props} />;
+}
+
+function LazyProSpace(props: { loaded: LoadedQuestionnaire; settings: Settings; onLeave: () => void }) {
+  const { t } = useT();
+  const module = useLazy(loadProSpace);
+  if (!module) {
+    return (
+      <p class="loading" role="status">
+        {t('ui.app.loading')}
+      </p>
+    );
+  }
+  return <module.default {...props} />;
 }

@@ -23,6 +23,8 @@ export interface ResultScreenProps {
   onBack?: (() => void) | undefined;
   /** The outcome and the structure's stored local places: the result names up to three that fit. */
   nearby?: { outcome: Outcome; places: unknown } | undefined;
+  /** The finish button's text key, when it does not end the session (the professional space's "back to my view"). */
+  finishKey?: string | undefined;
 }
 
 /** Places named on a result, at most. */
@@ -30,7 +32,7 @@ const NEARBY_LIMIT = 3;
 
 const STRENGTH: Record<AreaLevel, number> = { acquis: 0, 'en-cours': 1, 'a-travailler': 2 };
 
-export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby }: ResultScreenProps) {
+export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby, finishKey }: ResultScreenProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
@@ -154,7 +156,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby 
           </button>
         )}
         <button type="button" class="button button--primary" onClick={onFinish}>
-          {t(shared ? 'ui.result.close' : 'ui.result.finish')}
+          {t(finishKey ?? (shared ? 'ui.result.close' : 'ui.result.finish'))}
         </button>
       </div>
     </article>

@@ -15,9 +15,11 @@ export interface StartScreenProps {
   notice?: string | undefined;
   /** A new version of the app is waiting: offered here only, never during a run. */
   onUpdate?: (() => void) | undefined;
+  /** The professional space is enabled (settings.json modes): a discreet link to #/pro. */
+  onPro?: (() => void) | undefined;
 }
 
-export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate }: StartScreenProps) {
+export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate, onPro }: StartScreenProps) {
   const { t, language } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -67,6 +69,20 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
         {t('ui.start.begin')}
         <span class="button__arrow" aria-hidden="true" />
       </button>
+      {onPro && (
+        <p class="start__pro">
+          <a
+            href="#/pro"
+            class="start__pro-link"
+            onClick={(event) => {
+              event.preventDefault();
+              onPro();
+            }}
+          >
+            {t('ui.start.pro')}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

@@ -29,7 +29,7 @@ describe('database versions', () => {
     await open(factory);
     const db = await rawOpen(factory, NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['quarantine', 'results', 'runs', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['quarantine', 'results', 'runs', 'settings', 'vault']);
     expect([...db.transaction('results').objectStore('results').indexNames]).toEqual(['by-questionnaire-mode']);
     db.close();
   });
@@ -62,6 +62,38 @@ describe('database versions', () => {
     const db = await rawOpen(factory, NAME);
     expect(db.version).toBe(DB_VERSION);
     expect(db.objectStoreNames.contains('sessions')).toBe(false);
+    // Version 3 on the way: the professional vault, empty.
+    expect(db.objectStoreNames.contains('vault')).toBe(true);
+    expect(await done(db.transaction('vault').objectStore('vault').count())).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version-2 database to version 3: every store and record kept, an empty vault added', async () => {
+    const factory = new IDBFactory();
+    // The version-2 layout, written with raw IndexedDB as that app version did.
+    const v2 = await rawOpen(factory, NAME, 2, (db) => {
+      db.createObjectStore('runs', { keyPath: 'id' });
+      db.createObjectStore('results', { keyPath: 'id' }).createIndex('by-questionnaire-mode', ['questionnaireId', 'mode']);
+      db.createObjectStore('settings');
+      db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+    });
+    const tx = v2.transaction(['runs', 'results', 'settings', 'quarantine'], 'readwrite');
+    tx.objectStore('runs').put(record('running'));
+    tx.objectStore('results').put(completed(record('finished', { mode: 'interview' })));
+    tx.objectStore('settings').put('fr', 'language');
+    tx.objectStore('quarantine').add({ source: 'runs', key: 'x', reason: 'r', quarantinedAt: now(), raw: {} });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    v2.close();
+
+    const store = await open(factory);
+    expect(await store.listRuns()).toEqual([record('running')]);
+    expect(await store.listResults({ mode: 'interview' })).toEqual([completed(record('finished', { mode: 'interview' }))]);
+    expect(await store.getSetting('language')).toBe('fr');
+    expect(await store.listQuarantine()).toHaveLength(1);
+    const db = await rawOpen(factory, NAME);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['quarantine', 'results', 'runs', 'settings', 'vault']);
+    expect(await done(db.transaction('vault').objectStore('vault').count())).toBe(0);
     db.close();
   });
 

@@ -22,7 +22,8 @@ describe('settings.json', () => {
       structure: 'Espace public numérique',
       languages: ['fr', 'fr-FALC', 'en', 'ar'],
       idleSeconds: 90,
-      modes: ['kiosk'],
+      modes: ['kiosk', 'interview', 'workshop'],
+      proIdleMinutes: 10,
       defaultQuestionnaire: 'autonomie-numerique',
     });
   });
@@ -71,6 +72,16 @@ describe('settings.json', () => {
       { code: 'type.number', path: '$.idleSeconds' },
       { code: 'array.empty', path: '$.modes' },
     ]);
+  });
+
+  it('locks the professional space after proIdleMinutes (10 by default, 1 to 240, fractions allowed)', () => {
+    expect(DEFAULT_SETTINGS.proIdleMinutes).toBe(10);
+    const ok = read({ proIdleMinutes: 2.5 });
+    expect(ok.ok && ok.settings.proIdleMinutes).toBe(2.5);
+    expect(problems({ proIdleMinutes: 0.5 })).toEqual([{ code: 'number.range', path: '$.proIdleMinutes' }]);
+    expect(problems({ proIdleMinutes: 241 })).toEqual([{ code: 'number.range', path: '$.proIdleMinutes' }]);
+    expect(problems({ proIdleMinutes: '10' })).toEqual([{ code: 'type.number', path: '$.proIdleMinutes' }]);
+    expect(problems({ proIdleMinute: 10 })).toEqual([{ code: 'key.unknown', path: '$.proIdleMinute' }]);
   });
 
   it('has a message in French and in English for every problem code', () => {

@@ -1,0 +1,614 @@
+import type { RefObject } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type AreaLevel, type LoadedQuestionnaire, type QuestionId, type Settings } from '../../core/index.ts';
+import { GENERAL_NOTE, historyOf, normalizePersonCode, readProRecord, sheetNotesOf, type HistoryPoint, type ProRecord } from '../../core/pro-record.ts';
+import type { Vault } from '../../storage/vault.ts';
+import { useT } from '../i18n-context.ts';
+import { localeText } from '../questionnaire-loader.ts';
+import { sharedResultOf } from '../result-link.ts';
+import { useLazy } from '../use-lazy.ts';
+import { RECORDS, type ProParams, type ProSectionProps } from './sections.ts';
+
+// The records of this device: find by code, open, resume, delete. An open record shows the
+// professional view (areas with points, answers with who gave them and the notes, flags, gaps
+// when the questionnaire has exercises, the history of the same code with a chart), the person's
+// view (the kiosk's result), and the printable referral sheet ("fiche de liaison").
+
+const loadResultScreen = () => import('../result-screen.tsx');
+
+/** Every readable professional record of the vault, newest first. */
+export async function listRecords(vault: Vault): Promise<ProRecord[]> {
+  const entries = await vault.list(RECORDS);
+  const records: ProRecord[] = [];
+  for (const { value } of entries) {
+    const read = readProRecord(value);
+    if (read.ok) records.push(read.record);
+  }
+  return records.sort((a, b) => (b.session.updatedAt < a.session.updatedAt ? -1 : b.session.updatedAt > a.session.updatedAt ? 1 : 0));
+}
+
+export default function RecordsSection(props: ProSectionProps) {
+  const { vault, params } = props;
+  const [records, setRecords] = useState<ProRecord[]>();
+  const reload = useCallback(() => void listRecords(vault).then(setRecords), [vault]);
+  useEffect(reload, [reload]);
+  const { t } = useT();
+  if (!records) {
+    return (
+      <p class="loading" role="status">
+        {t('ui.app.loading')}
+      </p>
+    );
+  }
+  const open = params.record ? records.find((r) => r.session.id === params.record) : undefined;
+  if (params.record && !open) {
+    return (
+      <p class="notice notice--warning" role="alert">
+        {t('pro.interview.notFound')}
+      </p>
+    );
+  }
+  if (open) return <RecordView {...props} record={open} all={records} onChanged={reload} />;
+  return <RecordList records={records} navigate={props.navigate} vault={vault} onChanged={reload} initialCode={params.code} />;
+}
+
+function formatDate(iso: string, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  } catch {
+    return iso;
+  }
+}
+
+function formatDay(iso: string, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'short' }).format(new Date(iso));
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+interface RecordListProps {
+  records: ProRecord[];
+  vault: Vault;
+  navigate: (section: string, params?: ProParams) => void;
+  onChanged: () => void;
+  initialCode?: string | undefined;
+}
+
+function RecordList({ records, vault, navigate, onChanged, initialCode }: RecordListProps) {
+  const { t, language } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [query, setQuery] = useState(initialCode ?? '');
+  const [deleting, setDeleting] = useState<string>();
+  useLayoutEffect(() => heading.current?.focus(), []);
+  const wanted = query.toUpperCase().replace(/[\s\-_.]/g, '');
+  const shown = records.filter((r) => r.code.replace('-', '').includes(wanted));
+
+  return (
+    <section class="pro-section" aria-labelledby="pro-records-title">
+      <h1 id="pro-records-title" tabIndex={-1} ref={heading}>
+        {t('pro.interview.recordsTitle')}
+      </h1>
+      <div class="pro-field pro-search">
+        <label for="pro-find">{t('pro.interview.find')}</label>
+        <input id="pro-find" type="search" value={query} autocomplete="off" spellcheck={false} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby="pro-find-count" />
+        <p id="pro-find-count" class="pro-field__hint" role="status">
+          {t('pro.interview.found', { count: shown.length })}
+        </p>
+      </div>
+      {shown.length > 0 && (
+        <table class="pro-table">
+          <caption class="visually-hidden">{t('pro.interview.recordsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pro.interview.columns.code')}</th>
+              <th scope="col">{t('pro.interview.columns.label')}</th>
+              <th scope="col">{t('pro.interview.columns.date')}</th>
+              <th scope="col">{t('pro.interview.columns.mode')}</th>
+              <th scope="col">{t('pro.interview.columns.status')}</th>
+              <th scope="col">{t('pro.interview.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const id = r.session.id;
+              const completed = r.session.status === 'completed';
+              return (
+                <tr key={id}>
+                  <th scope="row" class="pro-table__code">
+                    {r.code}
+                  </th>
+                  <td>{r.label}</td>
+                  <td>{formatDate(r.session.completedAt ?? r.session.updatedAt, language)}</td>
+                  <td>{t(`pro.interview.modes.${r.session.mode}`)}</td>
+                  <td>{t(completed ? 'pro.interview.status.completed' : 'pro.interview.status.inProgress')}</td>
+                  <td class="pro-table__actions">
+                    {deleting === id ? (
+                      <span class="pro-actions" role="group" aria-label={t('pro.interview.deleteConfirmLabel', { code: r.code })}>
+                        <button
+                          type="button"
+                          class="button button--danger button--small"
+                          onClick={async () => {
+                            await vault.remove(RECORDS, id);
+                            setDeleting(undefined);
+                            onChanged();
+                            heading.current?.focus();
+                          }}
+                        >
+                          {t('pro.interview.deleteConfirm')}
+                        </button>
+                        <button type="button" class="button button--secondary button--small" onClick={() => setDeleting(undefined)}>
+                          {t('pro.space.wipe.cancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          class="button button--secondary button--small"
+                          aria-label={t(completed ? 'pro.interview.openLabel' : 'pro.interview.resumeLabel', { code: r.code, date: formatDate(r.session.updatedAt, language) })}
+                          onClick={() => (completed ? navigate('records', { record: id }) : navigate('diagnostic', { record: id }))}
+                        >
+                          {t(completed ? 'pro.interview.open' : 'pro.interview.resume')}
+                        </button>
+                        <button
+                          type="button"
+                          class="button button--tertiary button--small"
+                          aria-label={t('pro.interview.deleteLabel', { code: r.code, date: formatDate(r.session.updatedAt, language) })}
+                          onClick={() => setDeleting(id)}
+                        >
+                          {t('pro.interview.delete')}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {records.length === 0 && <p>{t('pro.interview.noRecords')}</p>}
+    </section>
+  );
+}
+
+type View = 'pro' | 'person' | 'sheet';
+
+interface RecordViewProps extends ProSectionProps {
+  record: ProRecord;
+  all: ProRecord[];
+  onChanged: () => void;
+}
+
+function RecordView({ record, all, vault, questionnaire, settings, navigate, onChanged }: RecordViewProps) {
+  const { t, language } = useT();
+  const [view, setView] = useState<View>('pro');
+  const [sheetNotes, setSheetNotes] = useState(record.sheetNotes);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    if (view !== 'person') heading.current?.focus();
+  }, [view]);
+  const current: ProRecord = { ...record, sheetNotes };
+
+  const toggleNote = async (key: string, on: boolean) => {
+    const next = on ? [...sheetNotes.filter((k) => k !== key), key] : sheetNotes.filter((k) => k !== key);
+    setSheetNotes(next);
+    await vault.put(RECORDS, record.session.id, { ...record, sheetNotes: next });
+    onChanged();
+  };
+
+  const switcher = (
+    <div class="pro-views no-print" role="group" aria-label={t('pro.interview.viewsLabel')}>
+      {(['pro', 'person', 'sheet'] as const).map((v) => (
+        <button key={v} type="button" class="pro-views__button" aria-pressed={view === v} onClick={() => setView(v)}>
+          {t(`pro.interview.views.${v}`)}
+        </button>
+      ))}
+    </div>
+  );
+
+  if (!record.outcome) return null;
+  if (view === 'person') {
+    return (
+      <>
+        {switcher}
+        <PersonView loaded={questionnaire} record={record} language={language} onBack={() => setView('pro')} />
+      </>
+    );
+  }
+  if (view === 'sheet') {
+    return (
+      <>
+        {switcher}
+        <ReferralSheet record={current} loaded={questionnaire} settings={settings} headingRef={heading} />
+      </>
+    );
+  }
+  return (
+    <>
+      {switcher}
+      <ProView
+        record={current}
+        all={all}
+        loaded={questionnaire}
+        headingRef={heading}
+        onToggleNote={(k, on) => void toggleNote(k, on)}
+        onNew={() => navigate('diagnostic', { code: record.code, mode: record.session.mode })}
+        onList={() => navigate('records', { code: record.code })}
+      />
+    </>
+  );
+}
+
+function PersonView({ loaded, record, language, onBack }: { loaded: LoadedQuestionnaire; record: ProRecord; language: string; onBack: () => void }) {
+  const { t } = useT();
+  const module = useLazy(loadResultScreen);
+  const result = useMemo(() => sharedResultOf(loaded.questionnaire, record.outcome!, language), [loaded, record, language]);
+  if (!module) {
+    return (
+      <p class="loading" role="status">
+        {t('ui.app.loading')}
+      </p>
+    );
+  }
+  return <module.ResultScreen loaded={loaded} result={result} shared={false} onFinish={onBack} finishKey="pro.interview.backToPro" />;
+}
+
+interface ProViewProps {
+  record: ProRecord;
+  all: ProRecord[];
+  loaded: LoadedQuestionnaire;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onToggleNote: (key: string, on: boolean) => void;
+  onNew: () => void;
+  onList: () => void;
+}
+
+const LEVEL_KEY = (level: AreaLevel | null) => `ui.result.levels.${level ?? 'none'}`;
+
+function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList }: ProViewProps) {
+  const { t, language } = useT();
+  const tree = loaded.locales[language];
+  const outcome = record.outcome!;
+  const { questionnaire } = loaded;
+  const chosen = new Set(record.sheetNotes);
+  const history = historyOf(all, record.code);
+  const gaps = (outcome as { gaps?: { area: string; question: string; exercise: string; direction: string }[] }).gaps;
+
+  return (
+    <article class="pro-section pro-view" aria-labelledby="pro-view-title">
+      <h1 id="pro-view-title" tabIndex={-1} ref={headingRef}>
+        {t('pro.interview.viewTitle', { code: record.code, date: formatDate(record.session.completedAt ?? record.session.updatedAt, language) })}
+      </h1>
+      <p class="pro-view__meta">
+        {t(`pro.interview.modes.${record.session.mode}`)}
+        {record.ageBracket && ` · ${t(`pro.interview.ages.${record.ageBracket}`)}`}
+        {record.label && ` · ${record.label}`}
+      </p>
+      <section aria-labelledby="pro-profile-title">
+        <h2 id="pro-profile-title">{t('pro.interview.profileTitle')}</h2>
+        <p class="pro-view__profile">{localeText(tree, 'profiles', outcome.profile, 'title')}</p>
+        <p>{localeText(tree, 'profiles', outcome.profile, 'description')}</p>
+      </section>
+
+      <section aria-labelledby="pro-areas-title">
+        <h2 id="pro-areas-title">{t('pro.interview.areasTitle')}</h2>
+        <table class="pro-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('pro.interview.columns.area')}</th>
+              <th scope="col">{t('pro.interview.columns.score')}</th>
+              <th scope="col">{t('pro.interview.columns.points')}</th>
+              <th scope="col">{t('pro.interview.columns.level')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.areas.map((a) => (
+              <tr key={a.area} class={`pro-area pro-area--${a.level ?? 'none'}`}>
+                <th scope="row">{localeText(tree, 'areas', a.area, 'label')}</th>
+                <td>{a.score === null ? '—' : t('pro.interview.score', { score: a.score })}</td>
+                <td>{a.max > 0 ? t('pro.interview.points', { points: Math.round(a.points * 10) / 10, max: a.max }) : '—'}</td>
+                <td>
+                  <span class="area__mark" aria-hidden="true" /> {t(LEVEL_KEY(a.level))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="pro-flags-title">
+        <h2 id="pro-flags-title">{t('pro.interview.flagsTitle')}</h2>
+        {outcome.flags.length === 0 ? (
+          <p>{t('pro.interview.noFlags')}</p>
+        ) : (
+          <ul>
+            {outcome.flags.map((f) => (
+              <li key={f}>{localeText(tree, 'flags', f, 'label')}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {gaps && gaps.length > 0 && (
+        <section aria-labelledby="pro-gaps-title">
+          <h2 id="pro-gaps-title">{t('pro.interview.gapsTitle')}</h2>
+          <ul>
+            {gaps.map((g) => (
+              <li key={`${g.question}-${g.exercise}`}>
+                {t(`pro.interview.gap.${g.direction === 'over' ? 'over' : 'under'}`, {
+                  area: localeText(tree, 'areas', g.area, 'label'),
+                  question: localeText(tree, 'questions', g.question, 'text'),
+                  exercise: localeText(tree, 'questions', g.exercise, 'text'),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="pro-answers-title">
+        <h2 id="pro-answers-title">{t('pro.interview.answersTitle')}</h2>
+        <p class="pro-field__hint">{t('pro.interview.sheetHint')}</p>
+        <table class="pro-table pro-answers">
+          <thead>
+            <tr>
+              <th scope="col">{t('pro.interview.columns.question')}</th>
+              <th scope="col">{t('pro.interview.columns.answer')}</th>
+              <th scope="col">{t('pro.interview.columns.source')}</th>
+              <th scope="col">{t('pro.interview.columns.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.session.path.map((id) => {
+              const question = questionnaire.questions.find((q) => q.id === id);
+              if (!question || question.kind === 'info') return null;
+              const answer = record.session.answers[id];
+              const picked = answer?.type === 'choice' ? [answer.option] : answer?.type === 'choices' ? answer.options : [];
+              const text =
+                answer?.type === 'exercise'
+                  ? t('pro.interview.exerciseResult', { score: Math.round(answer.result.score * 100), outcome: answer.result.outcome })
+                  : picked.map((o) => localeText(tree, 'questions', id, 'options', o)).join(' · ') || '—';
+              const note = record.notes[id as QuestionId]?.trim();
+              return (
+                <tr key={id}>
+                  <th scope="row">{localeText(tree, 'questions', id, 'text')}</th>
+                  <td>{text}</td>
+                  <td>{t(`pro.interview.source.${record.answeredBy[id as QuestionId] ?? 'person'}`)}</td>
+                  <td>
+                    {note && (
+                      <>
+                        <p class="pro-note">{note}</p>
+                        <label class="pro-check">
+                          <input type="checkbox" checked={chosen.has(id)} onChange={(e) => onToggleNote(id, e.currentTarget.checked)} />
+                          {t('pro.interview.onSheet')}
+                        </label>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="pro-general-title">
+        <h2 id="pro-general-title">{t('pro.interview.generalNote')}</h2>
+        {record.generalNote.trim() ? (
+          <>
+            <p class="pro-note">{record.generalNote}</p>
+            <label class="pro-check">
+              <input type="checkbox" checked={chosen.has(GENERAL_NOTE)} onChange={(e) => onToggleNote(GENERAL_NOTE, e.currentTarget.checked)} />
+              {t('pro.interview.onSheet')}
+            </label>
+          </>
+        ) : (
+          <p>{t('pro.interview.noNote')}</p>
+        )}
+      </section>
+
+      <History points={history} loaded={loaded} code={record.code} current={record.session.id} />
+
+      <div class="pro-actions no-print">
+        <button type="button" class="button button--primary" onClick={onNew}>
+          {t('pro.interview.newForCode', { code: record.code })}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onList}>
+          {t('pro.interview.allForCode', { code: record.code })}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+const CHART = { width: 220, height: 72, pad: 8 };
+
+/** The progress of each area over the diagnostics of one code: a small chart per area, and the same figures as a table. */
+export function History({ points, loaded, code, current }: { points: HistoryPoint[]; loaded: LoadedQuestionnaire; code: string; current: string }) {
+  const { t, language } = useT();
+  const tree = loaded.locales[language];
+  const areas = loaded.questionnaire.areas;
+  return (
+    <section class="pro-history" aria-labelledby="pro-history-title">
+      <h2 id="pro-history-title">{t('pro.interview.historyTitle', { code })}</h2>
+      {points.length < 2 ? (
+        <p>{t('pro.interview.historyOne')}</p>
+      ) : (
+        <ul class="pro-charts" role="list">
+          {areas.map((area) => {
+            const label = localeText(tree, 'areas', area, 'label');
+            const series = points.map((p) => p.scores[area] ?? null);
+            const described = series.map((s, i) => `${formatDay(points[i]!.at, language)} : ${s === null ? t(LEVEL_KEY(null)) : s}`).join(', ');
+            const x = (i: number) => CHART.pad + (i * (CHART.width - 2 * CHART.pad)) / Math.max(1, points.length - 1);
+            const y = (s: number) => CHART.height - CHART.pad - (s * (CHART.height - 2 * CHART.pad)) / 100;
+            const drawn = series.map((s, i) => (s === null ? null : ([x(i), y(s)] as const)));
+            const line = drawn.filter((p) => p !== null).map((p) => `${p[0].toFixed(1)},${p[1].toFixed(1)}`).join(' ');
+            return (
+              <li key={area} class="pro-chart">
+                <p class="pro-chart__label" id={`pro-chart-${area}`}>
+                  {label}
+                </p>
+                <svg
+                  class="pro-chart__svg"
+                  viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+                  width={CHART.width}
+                  height={CHART.height}
+                  role="img"
+                  aria-labelledby={`pro-chart-${area}`}
+                  aria-describedby={`pro-chart-${area}-desc`}
+                >
+                  <desc id={`pro-chart-${area}-desc`}>{described}</desc>
+                  {[0, 50, 100].map((g) => (
+                    <line key={g} class="pro-chart__grid" x1={CHART.pad} x2={CHART.width - CHART.pad} y1={y(g)} y2={y(g)} />
+                  ))}
+                  <line class="pro-chart__threshold" x1={CHART.pad} x2={CHART.width - CHART.pad} y1={y(loaded.questionnaire.levels.acquis)} y2={y(loaded.questionnaire.levels.acquis)} />
+                  {line && <polyline class="pro-chart__line" points={line} />}
+                  {drawn.map((p, i) =>
+                    p ? <circle key={i} class={`pro-chart__dot${points[i]!.recordId === current ? ' pro-chart__dot--current' : ''}`} cx={p[0]} cy={p[1]} r={points[i]!.recordId === current ? 4.5 : 3} /> : null,
+                  )}
+                </svg>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {points.length > 0 && (
+        <table class="pro-table pro-history__table">
+          <caption>{t('pro.interview.historyTable', { code })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pro.interview.columns.area')}</th>
+              {points.map((p) => (
+                <th key={p.recordId} scope="col">
+                  {formatDay(p.at, language)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {areas.map((area) => (
+              <tr key={area}>
+                <th scope="row">{localeText(tree, 'areas', area, 'label')}</th>
+                {points.map((p) => {
+                  const s = p.scores[area];
+                  return <td key={p.recordId}>{s === null || s === undefined ? '—' : s}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+interface ReferralSheetProps {
+  record: ProRecord;
+  loaded: LoadedQuestionnaire;
+  settings: Settings;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+/** The "fiche de liaison" for a partner structure: one printed page, no name, only the notes chosen. */
+function ReferralSheet({ record, loaded, settings, headingRef }: ReferralSheetProps) {
+  const { t, language } = useT();
+  const tree = loaded.locales[language];
+  const outcome = record.outcome!;
+  const steps = outcome.steps.map((id) => loaded.questionnaire.recommendations.steps.find((s) => s.id === id)).filter((s) => s !== undefined);
+  const notes = sheetNotesOf(record);
+  const strengthOrder: Record<string, number> = { acquis: 0, 'en-cours': 1, 'a-travailler': 2, none: 3 };
+  const areas = [...outcome.areas].sort((a, b) => strengthOrder[a.level ?? 'none']! - strengthOrder[b.level ?? 'none']!);
+  return (
+    <article class="pro-sheet" aria-labelledby="pro-sheet-title">
+      <header class="pro-sheet__header">
+        <h1 id="pro-sheet-title" tabIndex={-1} ref={headingRef}>
+          {t('pro.interview.sheet.title')}
+        </h1>
+        <dl class="pro-sheet__facts">
+          {settings.structure && (
+            <div>
+              <dt>{t('pro.interview.sheet.from')}</dt>
+              <dd>{settings.structure}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('pro.interview.sheet.code')}</dt>
+            <dd class="pro-sheet__code">{record.code}</dd>
+          </div>
+          <div>
+            <dt>{t('pro.interview.sheet.date')}</dt>
+            <dd>{formatDay(record.session.completedAt ?? record.session.updatedAt, language)}</dd>
+          </div>
+          {record.ageBracket && (
+            <div>
+              <dt>{t('pro.interview.age')}</dt>
+              <dd>{t(`pro.interview.ages.${record.ageBracket}`)}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      <section aria-labelledby="pro-sheet-profile">
+        <h2 id="pro-sheet-profile">{t('pro.interview.profileTitle')}</h2>
+        <p class="pro-sheet__profile">{localeText(tree, 'profiles', outcome.profile, 'title')}</p>
+      </section>
+      <section aria-labelledby="pro-sheet-areas">
+        <h2 id="pro-sheet-areas">{t('pro.interview.areasTitle')}</h2>
+        <ul class="pro-sheet__areas" role="list">
+          {areas.map((a) => (
+            <li key={a.area} class={`pro-area pro-area--${a.level ?? 'none'}`}>
+              <span class="area__mark" aria-hidden="true" /> <strong>{localeText(tree, 'areas', a.area, 'label')}</strong> : {t(LEVEL_KEY(a.level))}
+              {a.score !== null && ` (${t('pro.interview.score', { score: a.score })})`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {outcome.flags.length > 0 && (
+        <section aria-labelledby="pro-sheet-flags">
+          <h2 id="pro-sheet-flags">{t('pro.interview.flagsTitle')}</h2>
+          <ul>
+            {outcome.flags.map((f) => (
+              <li key={f}>{localeText(tree, 'flags', f, 'label')}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="pro-sheet-steps">
+        <h2 id="pro-sheet-steps">{t('pro.interview.sheet.steps')}</h2>
+        {steps.length === 0 ? (
+          <p>{t('ui.result.noSteps')}</p>
+        ) : (
+          <ol>
+            {steps.map((s) => (
+              <li key={s.id}>
+                <strong>{localeText(tree, 'steps', s.id, 'title')}</strong>
+                {s.phone && ` — ${s.phone}`}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {notes.length > 0 && (
+        <section aria-labelledby="pro-sheet-notes">
+          <h2 id="pro-sheet-notes">{t('pro.interview.sheet.notes')}</h2>
+          <ul class="pro-sheet__notes">
+            {notes.map((n) => (
+              <li key={n.key}>
+                <strong>{n.key === GENERAL_NOTE ? t('pro.interview.generalNote') : localeText(tree, 'questions', n.key, 'text')}</strong> : {n.note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p class="pro-sheet__advice">{t('pro.interview.sheet.advice')}</p>
+      <div class="pro-actions no-print">
+        <button type="button" class="button button--primary" onClick={() => window.print()}>
+          <span class="button__print" aria-hidden="true" />
+          {t('pro.interview.sheet.print')}
+        </button>
+      </div>
+    </article>
+  );
+}

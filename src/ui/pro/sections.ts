@@ -1,0 +1,60 @@
+import type { ComponentType } from 'preact';
+import type { LoadedQuestionnaire, SessionMode, Settings } from '../../core/index.ts';
+import type { Vault } from '../../storage/vault.ts';
+import * as diagnostic from './diagnostic-section.tsx';
+import * as records from './records-section.tsx';
+
+// The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
+// modes are enabled in settings.json, and one section at a time. A feature adds its section here,
+// after the ones before it; its strings go in src/i18n/pro/<part>/{fr,en}.json (see src/i18n/pro.ts).
+//
+// The whole space is one chunk, loaded with import() from the kiosk when #/pro opens: sections are
+// imported statically here and `load` hands the module over. A second level of import() (a section
+// loaded from the space's chunk) made the bundler split xstate and the core out of the kiosk's
+// first-question bundle (measured +1.9 KB gzip there): keep `load: async () => module`.
+
+/** Parameters a section is opened with (e.g. { record: id }, { mode: 'workshop', code: 'K7F-2QX' }). */
+export type ProParams = Readonly<Record<string, string>>;
+
+export interface ProSectionProps {
+  /** The open vault: every professional record is read and written through it, encrypted. */
+  vault: Vault;
+  /** The questionnaire of the device (settings.json's defaultQuestionnaire), in the current language. */
+  questionnaire: LoadedQuestionnaire;
+  settings: Settings;
+  language: string;
+  params: ProParams;
+  /** Shows another section (or the same one with other parameters); focus moves to its heading. */
+  navigate: (section: string, params?: ProParams) => void;
+}
+
+export interface ProSection {
+  id: string;
+  /** The nav label's key (pro.<part>.…). */
+  labelKey: string;
+  /** Shown when one of these modes is enabled in settings.json; always shown when left out. */
+  modes?: SessionMode[];
+  load: () => Promise<{ default: ComponentType<ProSectionProps> }>;
+}
+
+export const PRO_SECTIONS: ProSection[] = [
+  // A new diagnostic: params { mode?: 'interview' | 'workshop', code?: 'K7F-2QX' }; an EPN animator
+  // placing a learner opens it with { mode: 'workshop' }. It opens the record when done.
+  { id: 'diagnostic', labelKey: 'pro.space.sections.diagnostic', modes: ['interview', 'workshop'], load: async () => diagnostic },
+  // Records: find by code, open (params { record: id }: the person's view, the professional view,
+  // the referral sheet, the history of the same code), resume, delete.
+  { id: 'records', labelKey: 'pro.space.sections.records', load: async () => records },
+];
+
+/** The sections a device shows, given its enabled modes. */
+export function sectionsFor(modes: readonly SessionMode[], sections: readonly ProSection[] = PRO_SECTIONS): ProSection[] {
+  return sections.filter((s) => !s.modes || s.modes.some((m) => modes.includes(m)));
+}
+
+/** Whether the device offers the professional space at all. */
+export function proEnabled(modes: readonly SessionMode[]): boolean {
+  return modes.some((m) => m !== 'kiosk');
+}
+
+/** The collection professional diagnostics are stored in (values: ProRecord, ids: the session's random id). */
+export const RECORDS = 'records';
