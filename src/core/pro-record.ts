@@ -154,7 +154,8 @@ export function readProRecord(raw: unknown): ProRecordCheck {
     answeredBy: raw.answeredBy as ProRecord['answeredBy'],
     sheetNotes: raw.sheetNotes as string[],
     ...(raw.ageBracket === undefined ? {} : { ageBracket: raw.ageBracket as AgeBracket }),
-    ...(raw.outcome === undefined ? {} : { outcome: raw.outcome as Outcome }),
+    // Gaps came with the exercises: an outcome stored before them has none.
+    ...(raw.outcome === undefined ? {} : { outcome: { gaps: [], ...(raw.outcome as Omit<Outcome, 'gaps'>) } as Outcome }),
   };
   return { ok: true, record };
 }
@@ -173,6 +174,12 @@ function checkOutcome(o: unknown): string | undefined {
   if (o.global !== null && typeof o.global !== 'number') return 'global is not a number';
   if (!isStringList(o.flags)) return 'flags is not a list';
   if (!isStringList(o.steps)) return 'steps is not a list';
+  if (o.gaps !== undefined) {
+    if (!Array.isArray(o.gaps)) return 'gaps is not a list';
+    for (const g of o.gaps) {
+      if (!isObj(g) || typeof g.area !== 'string' || typeof g.question !== 'string' || typeof g.exercise !== 'string' || (g.direction !== 'over' && g.direction !== 'under')) return 'a gap is malformed';
+    }
+  }
   return undefined;
 }
 

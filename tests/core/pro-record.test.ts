@@ -36,6 +36,7 @@ const outcome = (score: number): Outcome => ({
   global: score,
   flags: [],
   steps: [],
+  gaps: [],
 });
 
 function completed(id: string, at: string, score: number, c = code): ProRecord {
@@ -84,6 +85,13 @@ describe('professional records', () => {
     expect(readProRecord(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, record: r });
   });
 
+  it('reads an outcome stored before gaps existed as having none', () => {
+    const r = completed('old', '2026-11-23T11:00:00.000Z', 40);
+    const { gaps: _gaps, ...before } = r.outcome!;
+    const read = readProRecord(JSON.parse(JSON.stringify({ ...r, outcome: before })));
+    expect(read.ok && read.record.outcome).toEqual(r.outcome);
+  });
+
   it('reads back a full record as it was stored', () => {
     const r: ProRecord = {
       ...completed('b', '2026-11-23T11:00:00.000Z', 60),
@@ -107,6 +115,7 @@ describe('professional records', () => {
     ['an unknown source', { answeredBy: { equipement: 'family' } }, 'answeredBy equipement is neither person nor observed'],
     ['sheet notes not a list', { sheetNotes: 'all' }, 'sheetNotes is not a list of note keys'],
     ['a score over 100', { outcome: { ...outcome(50), areas: [{ area: 'internet', score: 140, level: 'acquis', points: 1, max: 1 }] } }, 'outcome: score of internet is not 0-100'],
+    ['a malformed gap', { outcome: { ...outcome(50), gaps: [{ area: 'internet', question: 'q', exercise: 'e', direction: 'sideways' }] } }, 'outcome: a gap is malformed'],
     ['completed without outcome', { session: { ...session(), status: 'completed', completedAt: '2026-11-23T10:00:00.000Z' } }, 'a completed record has no outcome'],
   ])('refuses %s', (_name, change, reason) => {
     const base = JSON.parse(JSON.stringify(createProRecord({ session: session(), code }))) as Record<string, unknown>;

@@ -275,7 +275,7 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
   const { questionnaire } = loaded;
   const chosen = new Set(record.sheetNotes);
   const history = historyOf(all, record.code);
-  const gaps = (outcome as { gaps?: { area: string; question: string; exercise: string; direction: string }[] }).gaps;
+  const gaps = outcome.gaps;
 
   return (
     <article class="pro-section pro-view" aria-labelledby="pro-view-title">
@@ -332,13 +332,13 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
         )}
       </section>
 
-      {gaps && gaps.length > 0 && (
+      {gaps.length > 0 && (
         <section aria-labelledby="pro-gaps-title">
           <h2 id="pro-gaps-title">{t('pro.interview.gapsTitle')}</h2>
           <ul>
             {gaps.map((g) => (
               <li key={`${g.question}-${g.exercise}`}>
-                {t(`pro.interview.gap.${g.direction === 'over' ? 'over' : 'under'}`, {
+                {t(`pro.interview.gap.${g.direction}`, {
                   area: localeText(tree, 'areas', g.area, 'label'),
                   question: localeText(tree, 'questions', g.question, 'text'),
                   exercise: localeText(tree, 'questions', g.exercise, 'text'),
