@@ -441,7 +441,7 @@ export function History({ points, loaded, code, current }: { points: HistoryPoin
           {areas.map((area) => {
             const label = localeText(tree, 'areas', area, 'label');
             const series = points.map((p) => p.scores[area] ?? null);
-            const described = series.map((s, i) => `${formatDay(points[i]!.at, language)} : ${s === null ? t(LEVEL_KEY(null)) : s}`).join(', ');
+            const described = series.map((s, i) => `${formatDate(points[i]!.at, language)} : ${s === null ? t(LEVEL_KEY(null)) : s}`).join(', ');
             const x = (i: number) => CHART.pad + (i * (CHART.width - 2 * CHART.pad)) / Math.max(1, points.length - 1);
             const y = (s: number) => CHART.height - CHART.pad - (s * (CHART.height - 2 * CHART.pad)) / 100;
             const drawn = series.map((s, i) => (s === null ? null : ([x(i), y(s)] as const)));
@@ -483,7 +483,7 @@ export function History({ points, loaded, code, current }: { points: HistoryPoin
               <th scope="col">{t('pro.interview.columns.area')}</th>
               {points.map((p) => (
                 <th key={p.recordId} scope="col">
-                  {formatDay(p.at, language)}
+                  {formatDate(p.at, language)}
                 </th>
               ))}
             </tr>
