@@ -6,7 +6,7 @@ import type { Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { sharedResultOf } from '../result-link.ts';
-import { useLazy } from '../use-lazy.ts';
+import { ResultScreen } from '../result-screen.tsx';
 import { RECORDS, type ProParams, type ProSectionProps } from './sections.ts';
 
 // The records of this device: find by code, open, resume, delete. An open record shows the
@@ -14,7 +14,6 @@ import { RECORDS, type ProParams, type ProSectionProps } from './sections.ts';
 // when the questionnaire has exercises, the history of the same code with a chart), the person's
 // view (the kiosk's result), and the printable referral sheet ("fiche de liaison").
 
-const loadResultScreen = () => import('../result-screen.tsx');
 
 /** Every readable professional record of the vault, newest first. */
 export async function listRecords(vault: Vault): Promise<ProRecord[]> {
@@ -243,17 +242,8 @@ function RecordView({ record, all, vault, questionnaire, settings, navigate, onC
 }
 
 function PersonView({ loaded, record, language, onBack }: { loaded: LoadedQuestionnaire; record: ProRecord; language: string; onBack: () => void }) {
-  const { t } = useT();
-  const module = useLazy(loadResultScreen);
   const result = useMemo(() => sharedResultOf(loaded.questionnaire, record.outcome!, language), [loaded, record, language]);
-  if (!module) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
-  }
-  return <module.ResultScreen loaded={loaded} result={result} shared={false} onFinish={onBack} finishKey="pro.interview.backToPro" />;
+  return <ResultScreen loaded={loaded} result={result} shared={false} onFinish={onBack} finishKey="pro.interview.backToPro" />;
 }
 
 interface ProViewProps {
