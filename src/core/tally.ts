@@ -61,6 +61,11 @@ export function weekMonday(week: string): string {
   return new Date(mondayOfWeek1 + (Number(match[2]) - 1) * 7 * DAY).toISOString().slice(0, 10);
 }
 
+/** The Sunday that ends an ISO week, "YYYY-MM-DD". */
+export function weekSunday(week: string): string {
+  return new Date(Date.parse(`${weekMonday(week)}T00:00:00Z`) + 6 * DAY).toISOString().slice(0, 10);
+}
+
 /** The tally of one finished kiosk run, made on a local calendar date "YYYY-MM-DD". */
 export function tallyOf(questionnaireId: string, outcome: Pick<Outcome, 'profile' | 'areas' | 'flags'>, date: string): KioskTally {
   return {

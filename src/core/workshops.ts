@@ -75,7 +75,7 @@ export function readCatalogue(source: string, context: { areas: readonly string[
   return { ok: true, catalogue: { workshops }, warnings: p.items };
 }
 
-function readWorkshop(item: unknown, path: string, p: ProblemList, knownAreas: readonly string[]): Workshop | undefined {
+function readWorkshop(item: unknown, path: string, p: ProblemList, knownAreas: readonly string[] | undefined): Workshop | undefined {
   if (!isObj(item)) {
     p.error('type.object', path, { actual: describeValue(item) });
     return undefined;
@@ -88,7 +88,7 @@ function readWorkshop(item: unknown, path: string, p: ProblemList, knownAreas: r
   if (item.areas === undefined) p.error('key.required', path, { key: 'areas' });
   else if (Array.isArray(item.areas) && item.areas.length === 0) p.error('array.empty', `${path}.areas`);
   areas.forEach((area) => {
-    if (!knownAreas.includes(area)) {
+    if (knownAreas && !knownAreas.includes(area)) {
       const index = (item.areas as unknown[]).indexOf(area);
       p.error('reference.area', `${path}.areas[${index}]`, { id: area, known: knownAreas.join(', '), suggestion: suggest(area, knownAreas) ?? '' });
     }
@@ -106,6 +106,16 @@ function readWorkshop(item: unknown, path: string, p: ProblemList, knownAreas: r
   if (p.items.slice(before).some((x) => x.severity === 'error')) return undefined;
   if (!id || !title || !level || durationMinutes === undefined || capacity === undefined) return undefined;
   return { id, title, areas: areas as AreaId[], level, durationMinutes, place, schedule, capacity };
+}
+
+/** A catalogue as stored on the device (written by the app): its sound workshops, whatever the questionnaire. */
+export function catalogueOf(stored: unknown): Catalogue {
+  if (!isObj(stored) || !Array.isArray(stored.workshops)) return { workshops: [] };
+  const workshops = stored.workshops.flatMap((item, i) => {
+    const w = readWorkshop(item, `$.workshops[${i}]`, new ProblemList(CATALOGUE_FILE), undefined);
+    return w ? [w] : [];
+  });
+  return { workshops };
 }
 
 /** The catalogue as the file a structure keeps or shares (readCatalogue reads it back unchanged). */

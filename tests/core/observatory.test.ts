@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaId, AreaLevel, FlagId, Outcome, ProfileId } from '../../src/core/index.ts';
 import { aggregate, observationOfRecord, observationsOfTallies, observatoryCsv, weeksOf, type ObservatoryLabels } from '../../src/core/observatory.ts';
-import { addTally, EMPTY_TALLY_BOOK, isoWeek, readTallyBook, removeTally, tallyOf, weekMonday } from '../../src/core/tally.ts';
+import { addTally, EMPTY_TALLY_BOOK, isoWeek, readTallyBook, removeTally, tallyOf, weekMonday, weekSunday } from '../../src/core/tally.ts';
 
 const questionnaire = { id: 'q', profiles: ['faible', 'fort'], areas: ['internet', 'securite'], flags: ['urgence', 'langue'] };
 function outcome(profile: string, levels: [AreaLevel | null, AreaLevel | null], flags: string[] = []): Outcome {
@@ -24,6 +24,7 @@ describe('ISO weeks', () => {
     expect(isoWeek('2025-12-29')).toBe('2026-W01'); // a Monday: already the first week of 2026
     expect(weekMonday('2026-W01')).toBe('2025-12-29');
     expect(weekMonday('2026-W48')).toBe('2026-11-23');
+    expect(weekSunday('2026-W53')).toBe('2027-01-03');
   });
 
   it('list a period across a year end', () => {

@@ -1,0 +1,303 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { LANGUAGE_CODE } from '../../core/problems.ts';
+import { MODALITIES, PLACES_FILE, placeId, placesJson, placesOf, readPlaces, SERVICES, SPECIFIC_SUPPORT, type Place } from '../../core/places.ts';
+import { PLACES_SETTING } from '../../core/setting-keys.ts';
+import { useT } from '../i18n-context.ts';
+import { downloadFile } from './download.ts';
+import { openLocalData, type LocalData } from './local-data.ts';
+import { FileImport, StatusLine } from './tools-parts.tsx';
+import type { ToolsSectionProps } from './tools-props.ts';
+import './tools.css';
+
+// Local places in the national standard's vocabulary: add, edit, delete; import a JSON file (the
+// standard's fields, every problem listed, nothing changed unless the file is sound); export it.
+// Kept in clear in the settings store: the kiosk result names the places that fit.
+// The standard's terms (services…) are French data values, shown as they are.
+
+type Draft = {
+  id?: string;
+  nom: string;
+  adresse: string;
+  code_postal: string;
+  commune: string;
+  telephone: string;
+  horaires: string;
+  presentation_resume: string;
+  services: string[];
+  prise_en_charge_specifique: string[];
+  modalites_accompagnement: string[];
+  langues: string;
+};
+const EMPTY: Draft = {
+  nom: '',
+  adresse: '',
+  code_postal: '',
+  commune: '',
+  telephone: '',
+  horaires: '',
+  presentation_resume: '',
+  services: [],
+  prise_en_charge_specifique: [],
+  modalites_accompagnement: [],
+  langues: '',
+};
+const TEXT_FIELDS = ['nom', 'adresse', 'code_postal', 'commune', 'telephone', 'horaires', 'presentation_resume'] as const;
+const LISTS = [
+  ['services', SERVICES],
+  ['prise_en_charge_specifique', SPECIFIC_SUPPORT],
+  ['modalites_accompagnement', MODALITIES],
+] as const;
+
+function draftOf(p: Place): Draft {
+  return {
+    id: p.id,
+    nom: p.nom,
+    adresse: p.adresse,
+    code_postal: p.code_postal ?? '',
+    commune: p.commune ?? '',
+    telephone: p.telephone ?? '',
+    horaires: p.horaires ?? '',
+    presentation_resume: p.presentation_resume ?? '',
+    services: [...p.services],
+    prise_en_charge_specifique: [...p.prise_en_charge_specifique],
+    modalites_accompagnement: [...p.modalites_accompagnement],
+    langues: p.langues.join(', '),
+  };
+}
+
+export default function PlacesSection({ local, download = downloadFile }: ToolsSectionProps) {
+  const { t } = useT();
+  const [store, setStore] = useState<LocalData | undefined>(local);
+  const [places, setPlaces] = useState<Place[]>();
+  const [draft, setDraft] = useState<Draft>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [confirming, setConfirming] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const formHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const s = store ?? (await openLocalData());
+      const stored = placesOf(await s.get(PLACES_SETTING));
+      if (!live) return;
+      setStore(s);
+      setPlaces(stored);
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  // The heading takes the focus once the section has loaded (RGAA 12.8).
+  useLayoutEffect(() => heading.current?.focus(), [places === undefined]);
+  useLayoutEffect(() => {
+    if (draft) formHeading.current?.focus();
+  }, [draft === undefined]);
+
+  if (!places || !store) {
+    return (
+      <p class="loading" role="status">
+        {t('ui.app.loading')}
+      </p>
+    );
+  }
+
+  const save = async (next: Place[], message: string) => {
+    const ok = await store.set(PLACES_SETTING, next);
+    setStatus(ok ? message : t('pro.places.storageFailed'));
+    if (ok) setPlaces(next);
+    return ok;
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!draft) return;
+    const problems: string[] = [];
+    for (const field of ['nom', 'adresse'] as const) {
+      if (!draft[field].trim()) problems.push(t('pro.places.errors.required', { field: t(`pro.places.fields.${field}`) }));
+    }
+    if (draft.services.length === 0) problems.push(t('pro.places.errors.services'));
+    const langues = draft.langues
+      .split(/[,;\s]+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (!langues.every((l) => LANGUAGE_CODE.test(l))) problems.push(t('pro.places.errors.languages'));
+    setErrors(problems);
+    if (problems.length > 0) return;
+    const place: Place = {
+      id: draft.id ?? placeId(draft.nom, places),
+      nom: draft.nom.trim(),
+      adresse: draft.adresse.trim(),
+      services: SERVICES.filter((s) => draft.services.includes(s)),
+      prise_en_charge_specifique: SPECIFIC_SUPPORT.filter((s) => draft.prise_en_charge_specifique.includes(s)),
+      modalites_accompagnement: MODALITIES.filter((m) => draft.modalites_accompagnement.includes(m)),
+      langues: [...new Set(langues)],
+    };
+    for (const field of ['code_postal', 'commune', 'telephone', 'horaires', 'presentation_resume'] as const) {
+      const v = draft[field].trim();
+      if (v) place[field] = v;
+    }
+    const next = draft.id ? places.map((p) => (p.id === draft.id ? place : p)) : [...places, place];
+    if (await save(next, t('pro.places.saved', { name: place.nom }))) {
+      setDraft(undefined);
+      listHeading.current?.focus();
+    }
+  };
+
+  const remove = async (p: Place) => {
+    if (confirming !== p.id) return setConfirming(p.id);
+    setConfirming(undefined);
+    await save(
+      places.filter((x) => x.id !== p.id),
+      t('pro.places.deleted', { name: p.nom }),
+    );
+    listHeading.current?.focus();
+  };
+
+  const set = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+
+  return (
+    <section class="pro pro-tools" aria-labelledby="pro-places-title">
+      <h1 id="pro-places-title" tabIndex={-1} ref={heading}>
+        {t('pro.places.title')}
+      </h1>
+      <p>{t('pro.places.intro')}</p>
+      <StatusLine text={status} />
+
+      <h2 id="pro-places-list" tabIndex={-1} ref={listHeading}>
+        {t('pro.places.listTitle')}
+      </h2>
+      {places.length === 0 ? (
+        <p>{t('pro.places.empty')}</p>
+      ) : (
+        <ul class="pro-cards" role="list">
+          {places.map((p) => (
+            <li key={p.id} class="pro-card">
+              <h3 class="pro-card__title">{p.nom}</h3>
+              <p>{[p.adresse, [p.code_postal, p.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
+              {p.telephone && <p>{t('pro.places.phone', { phone: p.telephone })}</p>}
+              {p.horaires && <p>{t('pro.places.hours', { hours: p.horaires })}</p>}
+              <p lang="fr">{[...p.services, ...p.prise_en_charge_specifique, ...p.modalites_accompagnement].join(' · ')}</p>
+              {p.langues.length > 0 && <p>{t('pro.places.languages', { languages: p.langues.join(', ') })}</p>}
+              <p class="pro-actions">
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  onClick={() => {
+                    setErrors([]);
+                    setDraft(draftOf(p));
+                  }}
+                >
+                  {t('pro.places.edit', { name: p.nom })}
+                </button>
+                <button type="button" class="button button--danger button--small" onClick={() => void remove(p)}>
+                  {t(confirming === p.id ? 'pro.places.confirmDelete' : 'pro.places.delete', { name: p.nom })}
+                </button>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {draft ? (
+        <form class="pro-form pro-tools__form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="pro-place-form-title">
+          <h2 id="pro-place-form-title" tabIndex={-1} ref={formHeading}>
+            {draft.id ? t('pro.places.editTitle', { name: draft.nom }) : t('pro.places.addTitle')}
+          </h2>
+          {TEXT_FIELDS.map((field) => (
+            <div class="pro-field" key={field}>
+              <label for={`pro-place-${field}`}>{t(`pro.places.fields.${field}`)}</label>
+              {field === 'telephone' ? (
+                <input id={`pro-place-${field}`} type="tel" value={draft[field]} onInput={(e) => set({ [field]: e.currentTarget.value } as Partial<Draft>)} />
+              ) : (
+                <input id={`pro-place-${field}`} type="text" value={draft[field]} onInput={(e) => set({ [field]: e.currentTarget.value } as Partial<Draft>)} />
+              )}
+            </div>
+          ))}
+          {LISTS.map(([field, terms]) => (
+            <fieldset class="pro-field" key={field}>
+              <legend>{t(`pro.places.fields.${field}`)}</legend>
+              {terms.map((term) => (
+                <label key={term} class="pro-check" lang="fr">
+                  <input
+                    type="checkbox"
+                    checked={draft[field].includes(term)}
+                    onChange={(e) => set({ [field]: e.currentTarget.checked ? [...draft[field], term] : draft[field].filter((x) => x !== term) } as Partial<Draft>)}
+                  />
+                  {term}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          <div class="pro-field">
+            <label for="pro-place-langues">{t('pro.places.fields.langues')}</label>
+            <p class="pro-field__hint" id="pro-place-langues-hint">
+              {t('pro.places.fields.languesHint')}
+            </p>
+            <input id="pro-place-langues" type="text" aria-describedby="pro-place-langues-hint" value={draft.langues} onInput={(e) => set({ langues: e.currentTarget.value })} />
+          </div>
+          {errors.length > 0 && (
+            <ul class="question__error" role="alert">
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+          <p class="pro-actions">
+            <button type="submit" class="button button--primary">
+              {t('pro.places.save')}
+            </button>
+            <button
+              type="button"
+              class="button button--tertiary"
+              onClick={() => {
+                setDraft(undefined);
+                listHeading.current?.focus();
+              }}
+            >
+              {t('pro.places.cancel')}
+            </button>
+          </p>
+        </form>
+      ) : (
+        <p class="pro-actions">
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => {
+              setErrors([]);
+              setDraft({ ...EMPTY });
+            }}
+          >
+            {t('pro.places.add')}
+          </button>
+        </p>
+      )}
+
+      <div class="pro-tools__files">
+        <FileImport
+          id="pro-places-import"
+          label={t('pro.places.import')}
+          hint={t('pro.places.importHint')}
+          onText={async (text, name) => {
+            const read = readPlaces(text, name);
+            if (!read.ok) return { problems: read.problems, message: t('pro.places.importFailed') };
+            const ok = await save(read.places, t('pro.places.imported', { count: read.places.length }));
+            if (!ok) return { problems: [], message: t('pro.places.storageFailed') };
+            return { problems: read.warnings, message: read.warnings.length ? t('pro.places.importWarnings') : '' };
+          }}
+        />
+        <div class="pro-field">
+          <button type="button" class="button button--secondary" aria-describedby="pro-places-export-hint" onClick={() => download({ name: PLACES_FILE, text: placesJson(places), type: 'application/json' })}>
+            {t('pro.places.export')}
+          </button>
+          <p class="pro-field__hint" id="pro-places-export-hint">
+            {t('pro.places.exportHint')}
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}

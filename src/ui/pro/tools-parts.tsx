@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import type { Problem } from '../../core/index.ts';
+import { formatProblem } from '../../i18n/problems.ts';
+import { useT } from '../i18n-context.ts';
+
+// Small pieces the workshop, places and observatory sections share.
+
+/** A polite live region: what the last action did ("Atelier enregistré."). Always in the page, so it is announced. */
+export function StatusLine({ text }: { text: string }) {
+  return (
+    <p class="pro-tools__status" role="status">
+      {text}
+    </p>
+  );
+}
+
+/** The validator's problems, one a line: file, JSON path, what is wrong and the fix. */
+export function ProblemLines({ problems }: { problems: readonly Problem[] }) {
+  const { t } = useT();
+  return (
+    <ul class="pro-tools__problems">
+      {problems.map((p, i) => (
+        <li key={i}>{formatProblem(p, t)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export interface ImportOutcome {
+  /** Problems that stopped the import (or warnings when it went through). */
+  problems: readonly Problem[];
+  /** What to say above them, when there are any, or when the import failed for another reason. */
+  message: string;
+}
+
+/** A labelled file input for a JSON file; the problems of a refused file are listed under it, in an alert. */
+export function FileImport({ id, label, hint, onText }: { id: string; label: string; hint: string; onText: (text: string, name: string) => Promise<ImportOutcome> }) {
+  const [outcome, setOutcome] = useState<ImportOutcome>();
+  const change = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setOutcome(await onText(await file.text(), file.name));
+    input.value = '';
+  };
+  return (
+    <div class="pro-field">
+      <label for={id}>{label}</label>
+      <p class="pro-field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      <input id={id} type="file" accept="application/json,.json" aria-describedby={`${id}-hint`} onChange={(e) => void change(e)} />
+      {outcome && (outcome.message || outcome.problems.length > 0) && (
+        <div class="pro-tools__import-problems" role="alert">
+          {outcome.message && <p>{outcome.message}</p>}
+          <ProblemLines problems={outcome.problems} />
+        </div>
+      )}
+    </div>
+  );
+}

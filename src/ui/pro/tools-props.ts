@@ -1,0 +1,80 @@
+import type { LoadedQuestionnaire, Outcome, SessionMode } from '../../core/index.ts';
+import type { Observation } from '../../core/observatory.ts';
+import { observationOfRecord } from '../../core/observatory.ts';
+import { weakAreas, type Learner, type Roster } from '../../core/workshops.ts';
+import { localDay, type Download } from './download.ts';
+import type { LocalData } from './local-data.ts';
+
+// What the workshop, group, places and observatory sections are given: the professional space's
+// section props (src/ui/pro/sections.ts) — the open vault, the questionnaire, the language — plus,
+// for tests, the clear-text store and the download. Read from the vault: the professional records
+// (collection 'records', written by the interview and workshop runs) and the roster.
+
+/** The vault's surface these sections use (src/storage/vault.ts). */
+export interface VaultLike {
+  list<T>(collection: string): Promise<{ id: string; value: T }[]>;
+  get<T>(collection: string, id: string): Promise<T | undefined>;
+  put(collection: string, id: string, value: unknown): Promise<{ ok: boolean }>;
+}
+
+export interface ToolsSectionProps {
+  vault: VaultLike;
+  questionnaire: LoadedQuestionnaire;
+  language: string;
+  settings?: { structure: string };
+  /** The clear-text settings store; the device's own when left out. */
+  local?: LocalData;
+  download?: Download;
+}
+
+/** The professional diagnostics' collection, and the roster's. */
+export const RECORDS = 'records';
+export const ROSTER = 'roster';
+/** The roster is one value: learner codes never appear in the vault's clear-text ids. */
+export const ROSTER_ID = 'group';
+
+/** The part of a professional record (src/core/pro-record.ts) these sections read. */
+interface RecordLike {
+  code?: unknown;
+  session?: { mode?: unknown; questionnaireId?: unknown; status?: unknown; completedAt?: unknown; updatedAt?: unknown };
+  outcome?: Outcome;
+}
+
+function completed(value: unknown, questionnaireId: string): (RecordLike & { code: string; outcome: Outcome; mode: SessionMode; at: string }) | undefined {
+  const r = value as RecordLike | null;
+  const s = r?.session;
+  if (!r || !s || typeof r.code !== 'string' || s.questionnaireId !== questionnaireId || s.status !== 'completed') return undefined;
+  if (!r.outcome || !Array.isArray(r.outcome.areas) || typeof r.outcome.profile !== 'string') return undefined;
+  if (s.mode !== 'interview' && s.mode !== 'workshop') return undefined;
+  const at = typeof s.completedAt === 'string' ? s.completedAt : typeof s.updatedAt === 'string' ? s.updatedAt : undefined;
+  if (!at) return undefined;
+  return { ...r, code: r.code, outcome: r.outcome, mode: s.mode, at };
+}
+
+/** Learners of the group: completed workshop-mode diagnostics, the newest per code. */
+export function learnersOf(values: readonly unknown[], questionnaireId: string): Learner[] {
+  const newest = new Map<string, { at: string; learner: Learner }>();
+  for (const value of values) {
+    const r = completed(value, questionnaireId);
+    if (!r || r.mode !== 'workshop') continue;
+    const known = newest.get(r.code);
+    if (known && known.at >= r.at) continue;
+    newest.set(r.code, { at: r.at, learner: { code: r.code, profile: r.outcome.profile, weakAreas: weakAreas(r.outcome), date: localDay(r.at) } });
+  }
+  return [...newest.values()].map((x) => x.learner);
+}
+
+/** The observatory's view of professional records: the outcome, the mode and the local date only. */
+export function observationsOfRecords(values: readonly unknown[], questionnaireId: string): Observation[] {
+  return values.flatMap((value) => {
+    const r = completed(value, questionnaireId);
+    return r ? [observationOfRecord({ questionnaireId, mode: r.mode, date: localDay(r.at), outcome: r.outcome })] : [];
+  });
+}
+
+/** The stored roster, checked. */
+export function rosterOf(value: unknown): Roster {
+  const assignments = (value as Roster | undefined)?.assignments;
+  if (!assignments || typeof assignments !== 'object') return { assignments: {} };
+  return { assignments: Object.fromEntries(Object.entries(assignments).filter(([, id]) => typeof id === 'string')) };
+}
