@@ -7,6 +7,7 @@ import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { sharedResultOf } from '../result-link.ts';
 import { ResultScreen } from '../result-screen.tsx';
+import Placement from './placement.tsx';
 import { RECORDS, type ProParams, type ProSectionProps } from './sections.ts';
 
 // The records of this device: find by code, open, resume, delete. An open record shows the
@@ -236,6 +237,14 @@ function RecordView({ record, all, vault, questionnaire, settings, navigate, onC
         onToggleNote={(k, on) => void toggleNote(k, on)}
         onNew={() => navigate('diagnostic', { code: record.code, mode: record.session.mode })}
         onList={() => navigate('records', { code: record.code })}
+      />
+      {/* The catalogue's workshops and the local places that fit; a workshop-mode learner can be placed from here. */}
+      <Placement
+        vault={vault}
+        questionnaire={questionnaire}
+        outcome={record.outcome}
+        code={record.session.mode === 'workshop' ? record.code : undefined}
+        personLanguage={record.session.language}
       />
     </>
   );

@@ -3,6 +3,10 @@ import type { LoadedQuestionnaire, SessionMode, Settings } from '../../core/inde
 import type { Vault } from '../../storage/vault.ts';
 import * as diagnostic from './diagnostic-section.tsx';
 import * as records from './records-section.tsx';
+import * as workshops from './workshops-section.tsx';
+import * as group from './group-section.tsx';
+import * as places from './places-section.tsx';
+import * as observatory from './observatory-section.tsx';
 
 // The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
 // modes are enabled in settings.json, and one section at a time. A feature adds its section here,
@@ -44,6 +48,14 @@ export const PRO_SECTIONS: ProSection[] = [
   // Records: find by code, open (params { record: id }: the person's view, the professional view,
   // the referral sheet, the history of the same code), resume, delete.
   { id: 'records', labelKey: 'pro.space.sections.records', load: async () => records },
+  // The workshop catalogue (clear-text settings store), and the group: workshop-mode learners by
+  // code, placed within capacity (the roster, in the vault), exported as CSV.
+  { id: 'workshops', labelKey: 'pro.workshops.nav', modes: ['workshop'], load: async () => workshops },
+  { id: 'group', labelKey: 'pro.workshops.group.nav', modes: ['workshop'], load: async () => group },
+  // Local places in the national standard's vocabulary (clear-text: the kiosk result names them).
+  { id: 'places', labelKey: 'pro.places.nav', load: async () => places },
+  // Anonymous counts over a period: kiosk tallies and professional records' outcomes.
+  { id: 'observatory', labelKey: 'pro.observatory.nav', load: async () => observatory },
 ];
 
 /** The sections a device shows, given its enabled modes. */
