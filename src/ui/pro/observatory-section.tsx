@@ -73,7 +73,8 @@ export default function ObservatorySection({ vault, questionnaire, local, settin
   const flagLabel = (f: string) => localeText(texts, 'flags', f, 'label');
   const levelLabel = (l: LevelOrNone) => t(`pro.observatory.levels.${l}`);
   const modeLabel = (m: string) => t(`pro.observatory.modes.${m}`);
-  const weekLabel = (w: string) => t('pro.observatory.week', { date: weekMonday(w) });
+  const day = (iso: string) => formatDay(iso, language);
+  const weekLabel = (w: string) => t('pro.observatory.week', { date: day(weekMonday(w)) });
 
   const exportCsv = (f: Figures) => {
     const csv = observatoryCsv(f, {
@@ -130,20 +131,14 @@ export default function ObservatorySection({ vault, questionnaire, local, settin
       {figures && (
         <>
           <p class="pro-observatory__total" role="status">
-            {t('pro.observatory.total', { count: figures.total, from: weekMonday(figures.period.from), to: weekSunday(figures.period.to) })}
+            {t('pro.observatory.total', { count: figures.total, from: day(weekMonday(figures.period.from)), to: day(weekSunday(figures.period.to)) })}
           </p>
           {figures.total === 0 ? (
             <p>{t('pro.observatory.empty')}</p>
           ) : (
             <>
               <Chart id="profile" title={t('pro.observatory.sections.profile')} bars={figures.byProfile.map(([p, n]) => ({ key: p, label: profileLabel(p), value: n }))} />
-              <Chart
-                id="area"
-                title={t('pro.observatory.sections.area')}
-                bars={figures.byAreaLevel.flatMap(([a, counts]) =>
-                  LEVELS_OR_NONE.map((l) => ({ key: `${a}-${l}`, label: `${areaLabel(a)} — ${levelLabel(l)}`, value: counts[l], tone: l })),
-                )}
-              />
+              <AreaChart rows={figures.byAreaLevel.map(([a, counts]) => ({ key: a, label: areaLabel(a), counts }))} levelLabel={levelLabel} />
               <Chart id="flag" title={t('pro.observatory.sections.flag')} bars={figures.byFlag.map(([f, n]) => ({ key: f, label: flagLabel(f), value: n }))} />
               <Chart id="mode" title={t('pro.observatory.sections.mode')} bars={figures.byMode.map(([m, n]) => ({ key: m, label: modeLabel(m), value: n }))} />
               <Chart id="week" title={t('pro.observatory.sections.week')} bars={figures.byWeek.map(([w, n]) => ({ key: w, label: weekLabel(w), value: n }))} />
@@ -213,6 +208,84 @@ function Chart({ id, title, bars }: { id: string; title: string; bars: Bar[] }) 
               <tr key={b.key}>
                 <th scope="row">{b.label}</th>
                 <td class="pro-table__number">{b.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
+
+/** A calendar date "YYYY-MM-DD" as the language writes it (23/11/2026, 11/23/2026…). */
+function formatDay(iso: string, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  } catch {
+    return iso;
+  }
+}
+
+/** Areas by level: one stacked bar per area (every diagnostic has each area at one level, or not assessed), and the same as a table. */
+function AreaChart({ rows, levelLabel }: { rows: { key: string; label: string; counts: Record<LevelOrNone, number> }[]; levelLabel: (l: LevelOrNone) => string }) {
+  const { t } = useT();
+  const total = Math.max(1, ...rows.map((r) => LEVELS_OR_NONE.reduce((n, l) => n + r.counts[l], 0)));
+  const height = rows.length * ROW + 8;
+  const summary = rows.map((r) => `${r.label} : ${LEVELS_OR_NONE.map((l) => `${levelLabel(l)} ${r.counts[l]}`).join(', ')}`).join(' ; ');
+  return (
+    <section class="pro-bars" aria-labelledby="pro-chart-area">
+      <h2 id="pro-chart-area">{t('pro.observatory.sections.area')}</h2>
+      <ul class="pro-legend" role="list">
+        {LEVELS_OR_NONE.map((l) => (
+          <li key={l}>
+            <span class={`pro-legend__mark pro-bars__bar--${l}`} aria-hidden="true" />
+            {levelLabel(l)}
+          </li>
+        ))}
+      </ul>
+      <svg class="pro-bars__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} focusable="false">
+        {rows.map((r, i) => {
+          const y = i * ROW;
+          let x = 0;
+          return (
+            <g key={r.key}>
+              <text class="pro-bars__label" x="0" y={y + 14}>
+                {r.label}
+              </text>
+              <rect class="pro-bars__track" x="0" y={y + 20} width={BAR_MAX} height="16" rx="3" />
+              {LEVELS_OR_NONE.map((l) => {
+                const w = (r.counts[l] / total) * BAR_MAX;
+                const rect = w > 0 ? <rect key={l} class={`pro-bars__bar pro-bars__bar--${l}`} x={x} y={y + 20} width={w} height="16" /> : null;
+                x += w;
+                return rect;
+              })}
+            </g>
+          );
+        })}
+      </svg>
+      <details>
+        <summary>{t('pro.observatory.table')}</summary>
+        <table class="pro-table">
+          <caption>{t('pro.observatory.sections.area')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pro.observatory.value')}</th>
+              {LEVELS_OR_NONE.map((l) => (
+                <th key={l} scope="col" class="pro-table__number">
+                  {levelLabel(l)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {LEVELS_OR_NONE.map((l) => (
+                  <td key={l} class="pro-table__number">
+                    {r.counts[l]}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

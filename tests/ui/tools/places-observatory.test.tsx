@@ -93,19 +93,24 @@ describe('the observatory section', () => {
     await screen.findByRole('heading', { level: 1, name: 'Observatoire' });
     fireEvent.input(screen.getByLabelText('Du'), { target: { value: '2026-11-16' } });
     fireEvent.input(screen.getByLabelText('Au'), { target: { value: '2026-11-22' } });
-    await screen.findByText('3 diagnostics du 2026-11-16 au 2026-11-22.');
+    await screen.findByText('3 diagnostics du 16 nov. 2026 au 22 nov. 2026.');
 
     const profiles = screen.getByRole('region', { name: 'Par profil' });
     expect(within(profiles).getByRole('img').getAttribute('aria-label')).toContain('Découvrir le numérique : 2 ; Premiers pas : 1');
     const modes = screen.getByRole('region', { name: 'Par mode' });
     const modeRows = within(within(modes).getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(modeRows).toEqual(['Borne2', 'Entretien0', 'Atelier1']);
+    const areas = screen.getByRole('region', { name: 'Par domaine et niveau' });
+    const areaSummary = within(areas).getByRole('img').getAttribute('aria-label');
+    expect(areaSummary).toContain('Internet : À travailler 3, En cours 0, Acquis 0, Pas évalué 0');
+    expect(areaSummary).toContain('Sécurité : À travailler 0, En cours 0, Acquis 0, Pas évalué 3');
+    expect(within(areas).getByRole('row', { name: /^Internet/ }).textContent).toBe('Internet3000');
     const flags = screen.getByRole('region', { name: 'Par situation' });
     expect(within(flags).getByRole('rowheader', { name: 'Souhaite apprendre' }).nextElementSibling?.textContent).toBe('2');
 
     // The period is whole weeks: a date mid-week counts its whole week; June is outside.
     fireEvent.input(screen.getByLabelText('Du'), { target: { value: '2026-01-01' } });
-    await screen.findByText('4 diagnostics du 2025-12-29 au 2026-11-22.');
+    await screen.findByText('4 diagnostics du 29 déc. 2025 au 22 nov. 2026.');
 
     const exportButton = screen.getByRole('button', { name: 'Exporter ces nombres (fichier CSV)' });
     expect(document.getElementById(exportButton.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Aucun code, aucune réponse, aucune date précise.');
