@@ -368,7 +368,9 @@ export function DiagnosticRun({ vault, loaded, initial, onDone }: DiagnosticRunP
         >
           <h1 id="pro-run-title" class="pro-run__title" tabIndex={-1} ref={heading}>
             <span class="question__step">{t('ui.question.step', { current: path.length, total })}</span>
-            <span class="pro-run__text">{text}</span>
+            <span class="pro-run__text" id="pro-run-text">
+              {text}
+            </span>
           </h1>
           <DenseBody question={question} loaded={loaded} answers={answers} onSelect={(option) => {
             setMissing(false);
@@ -473,8 +475,7 @@ function DenseBody({ question, loaded, answers, onSelect, send }: DenseBodyProps
   const answer = answers[question.id];
   const chosen: string[] = answer?.type === 'choice' ? [answer.option] : answer?.type === 'choices' ? answer.options : [];
   return (
-    <fieldset class="pro-options">
-      <legend class="visually-hidden">{localeText(tree, 'questions', question.id, 'text')}</legend>
+    <fieldset class="pro-options" aria-labelledby="pro-run-text">
       <p class="pro-field__hint">{t(multiple ? 'ui.question.hintMultiple' : 'ui.question.hintSingle')}</p>
       <ol class="pro-options__list" role="list">
         {options.map((option, i) => {

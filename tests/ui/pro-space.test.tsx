@@ -1,0 +1,239 @@
+// The professional space over a memory vault: set-up, unlock and its slowed retries, the idle lock,
+// a keyboard interview saved encrypted on every answer, the records list, workshop mode.
+import { join } from 'node:path';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+import { DEFAULT_SETTINGS, loadQuestionnaire, type LoadedQuestionnaire, type Settings } from '../../src/core/index.ts';
+import { readProRecord, type ProRecord } from '../../src/core/pro-record.ts';
+import { setLanguage } from '../../src/i18n/index.ts';
+import { loadProStrings } from '../../src/i18n/pro.ts';
+import { createMemoryVaultBackend, createVaultDoor, type VaultBackend, type VaultDoor } from '../../src/storage/vault.ts';
+import DiagnosticSection from '../../src/ui/pro/diagnostic-section.tsx';
+import ProSpace from '../../src/ui/pro/pro-space.tsx';
+import { RECORDS } from '../../src/ui/pro/sections.ts';
+
+const PASS = 'une phrase assez longue';
+let loaded: LoadedQuestionnaire;
+const settings: Settings = { ...DEFAULT_SETTINGS, modes: ['kiosk', 'interview', 'workshop'], proIdleMinutes: 2, structure: 'CCAS de Test' };
+
+beforeAll(async () => {
+  const result = loadQuestionnaire(readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, 'exemple')), { reachability: false });
+  if (!result.ok) throw new Error('exemple does not load');
+  loaded = result.loaded;
+  await setLanguage('fr');
+  await loadProStrings();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+function door(backend: VaultBackend, clock: () => number = Date.now): VaultDoor {
+  return createVaultDoor({ backend, iterations: 1000, clock });
+}
+
+/** What the vault holds for the records, read through a second door with the passphrase. */
+async function stored(backend: VaultBackend): Promise<ProRecord[]> {
+  const opened = await door(backend).unlock(PASS);
+  if (!opened.ok) throw new Error('unlock failed');
+  const values = await opened.vault.list(RECORDS);
+  return values.map(({ value }) => {
+    const read = readProRecord(value);
+    if (!read.ok) throw new Error(read.reason);
+    return read.record;
+  });
+}
+
+function renderSpace(backend: VaultBackend, clock?: () => number, onLeave = () => undefined) {
+  return render(<ProSpace loaded={loaded} settings={settings} onLeave={onLeave} openDoor={async () => door(backend, clock)} />);
+}
+
+const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(document.activeElement ?? document.body, { key: k, ...init });
+
+async function setUp(): Promise<void> {
+  await screen.findByRole('heading', { level: 1, name: 'Choisir une phrase de passe' });
+  fireEvent.input(screen.getByLabelText('Phrase de passe'), { target: { value: PASS } });
+  fireEvent.input(screen.getByLabelText('La même phrase de passe, une seconde fois'), { target: { value: PASS } });
+  fireEvent.click(screen.getByRole('button', { name: "Enregistrer et ouvrir l'espace" }));
+  await screen.findByRole('heading', { level: 1, name: 'Nouveau diagnostic' });
+}
+
+describe('passphrase', () => {
+  it('is chosen twice, long enough, after a plain warning; then the space opens on a new diagnostic', async () => {
+    const backend = createMemoryVaultBackend();
+    renderSpace(backend);
+    await screen.findByRole('heading', { level: 1, name: 'Choisir une phrase de passe' });
+    expect(screen.getByText(/si la phrase de passe est oubliée, les dossiers ne pourront plus être lus/)).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Phrase de passe'), { target: { value: 'court' } });
+    expect(screen.getByText('Solidité : faible, ajoutez des mots')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: "Enregistrer et ouvrir l'espace" }));
+    expect((await screen.findByRole('alert')).textContent).toBe('La phrase de passe doit compter au moins 10 caractères.');
+    fireEvent.input(screen.getByLabelText('Phrase de passe'), { target: { value: 'motdepasse123' } });
+    expect(screen.getByText('Solidité : moyenne')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Phrase de passe'), { target: { value: PASS } });
+    expect(screen.getByText('Solidité : bonne')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('La même phrase de passe, une seconde fois'), { target: { value: `${PASS}!` } });
+    fireEvent.click(screen.getByRole('button', { name: "Enregistrer et ouvrir l'espace" }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Les deux phrases de passe ne sont pas identiques.');
+    expect(backend.entries.size).toBe(0);
+    fireEvent.input(screen.getByLabelText('La même phrase de passe, une seconde fois'), { target: { value: PASS } });
+    fireEvent.click(screen.getByRole('button', { name: "Enregistrer et ouvrir l'espace" }));
+    const title = await screen.findByRole('heading', { level: 1, name: 'Nouveau diagnostic' });
+    expect(document.activeElement).toBe(title);
+    expect(backend.entries.has('meta')).toBe(true);
+    expect(screen.getByText('Verrouillage automatique après 2 minutes sans activité.')).toBeTruthy();
+  });
+
+  it('tells a wrong passphrase, makes the next try wait, and opens with the right one', async () => {
+    const backend = createMemoryVaultBackend();
+    await door(backend).setUp(PASS);
+    let now = 5_000_000;
+    renderSpace(backend, () => now);
+    await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
+    const input = screen.getByLabelText('Phrase de passe');
+    fireEvent.input(input, { target: { value: 'pas la bonne phrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Phrase de passe incorrecte. Nouvel essai possible dans 1 seconde.');
+    expect(screen.queryByRole('navigation')).toBeNull();
+    fireEvent.input(input, { target: { value: PASS } });
+    fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe("Trop d'essais : attendez 1 seconde avant de réessayer."));
+    now += 1000;
+    fireEvent.input(input, { target: { value: PASS } });
+    fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
+    expect(await screen.findByRole('navigation', { name: "Sections de l'espace professionnel" })).toBeTruthy();
+  });
+
+  it('locks after proIdleMinutes without activity, and on demand', async () => {
+    const backend = createMemoryVaultBackend();
+    renderSpace(backend);
+    await setUp();
+    // Effects run after paint: let the idle watch start, then move it to a fake clock with a key.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    key('Shift');
+    expect(vi.getTimerCount()).toBe(1);
+    await act(() => vi.advanceTimersByTime(119_000));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Nouveau diagnostic');
+    // A key pressed restarts the count.
+    key('Shift');
+    await act(() => vi.advanceTimersByTime(60_000));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Nouveau diagnostic');
+    await act(() => vi.advanceTimersByTime(61_000));
+    vi.useRealTimers();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Espace professionnel verrouillé');
+    expect(screen.getByText("L'espace s'est verrouillé après 2 minutes sans activité.")).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Phrase de passe'), { target: { value: PASS } });
+    fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Verrouiller' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Espace professionnel verrouillé');
+    expect(screen.getByText("L'espace est verrouillé.")).toBeTruthy();
+  });
+});
+
+describe('interview', () => {
+  it('runs from the keyboard, with a note and an observation, saved encrypted on every answer', async () => {
+    const backend = createMemoryVaultBackend();
+    renderSpace(backend);
+    await setUp();
+    const code = (screen.getByLabelText('Code de la personne') as HTMLInputElement).value;
+    expect(screen.queryByLabelText(/nom/i)).toBeNull();
+    fireEvent.change(screen.getByLabelText("Tranche d'âge (facultatif)"), { target: { value: '60-74' } });
+    fireEvent.input(screen.getByLabelText('Repère libre (facultatif)'), { target: { value: 'atelier mardi' } });
+    fireEvent.click(screen.getByRole('button', { name: "Commencer l'entretien" }));
+    await screen.findByText('Bienvenue. Quelques questions pour connaître vos habitudes avec le numérique.');
+    expect(await stored(backend)).toEqual([expect.objectContaining({ code, ageBracket: '60-74', label: 'atelier mardi' })]);
+
+    key('Enter');
+    await waitFor(() => expect(document.getElementById('pro-run-text')?.textContent).toBe('Quels appareils avez-vous ?'));
+    key('1');
+    key('2');
+    key('n');
+    expect(document.activeElement).toBe(screen.getByLabelText(/Note sur cette question/));
+    fireEvent.input(document.activeElement!, { target: { value: 'Ordinateur de la médiathèque' } });
+    key('Escape');
+    expect(document.activeElement?.id).toBe('pro-run-title');
+    key('o');
+    await waitFor(async () => {
+      const [record] = await stored(backend);
+      expect(record?.session.answers).toEqual({ equipement: { type: 'choices', options: ['smartphone', 'ordinateur'] } });
+      expect(record?.answeredBy).toEqual({ equipement: 'observed' });
+      expect(record?.notes).toEqual({ equipement: 'Ordinateur de la médiathèque' });
+    });
+    key('Enter');
+    // Nothing chosen: Enter says so and stays.
+    await waitFor(() => expect(document.getElementById('pro-run-text')?.textContent).not.toBe('Quels appareils avez-vous ?'));
+    const before = document.getElementById('pro-run-title')?.textContent;
+    key('Enter');
+    expect((await screen.findByRole('alert')).textContent).toBe('Choisissez une réponse pour continuer.');
+    expect(document.getElementById('pro-run-title')?.textContent).toBe(before);
+    // R goes back, with the answers kept.
+    key('r');
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: /Un ordinateur/ })).toHaveProperty('checked', true));
+    key('Enter');
+    for (let i = 0; i < 10 && document.getElementById('pro-run-title'); i++) {
+      const title = document.getElementById('pro-run-text')?.textContent;
+      key('1');
+      key('Enter');
+      await waitFor(() => expect(document.getElementById('pro-run-text')?.textContent).not.toBe(title), { timeout: 3000 });
+    }
+    await screen.findByRole('heading', { level: 1, name: new RegExp(`Diagnostic ${code}`) }, { timeout: 5000 });
+    const [done] = await stored(backend);
+    expect(done?.session.status).toBe('completed');
+    expect(done?.outcome?.areas.length).toBeGreaterThan(0);
+    expect(screen.getByText('Ordinateur de la médiathèque')).toBeTruthy();
+    expect(screen.getByText('le professionnel observe')).toBeTruthy();
+    expect(screen.getByText(`Progrès de ${code}`)).toBeTruthy();
+    expect(screen.getByText(/C'est le premier diagnostic terminé pour ce code/)).toBeTruthy();
+  }, 20_000);
+
+  it('starts in workshop mode when asked to (an EPN animator placing a learner)', async () => {
+    const backend = createMemoryVaultBackend();
+    const opened = await door(backend).setUp(PASS);
+    if (!opened.ok) throw new Error('set-up failed');
+    const navigate = vi.fn();
+    render(<DiagnosticSection vault={opened.vault} questionnaire={loaded} settings={settings} language="fr" params={{ mode: 'workshop', code: 'abc 234' }} navigate={navigate} />);
+    expect(screen.getByRole('radio', { name: 'Placement en atelier' })).toHaveProperty('checked', true);
+    expect((screen.getByLabelText('Code de la personne') as HTMLInputElement).value).toBe('ABC-234');
+    fireEvent.input(screen.getByLabelText('Code de la personne'), { target: { value: 'ABC-230' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Commencer le diagnostic' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Ce code n'est pas valable/);
+    fireEvent.input(screen.getByLabelText('Code de la personne'), { target: { value: 'abc234' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Commencer le diagnostic' }));
+    await screen.findByText('Placement en atelier');
+    expect(await stored(backend)).toEqual([expect.objectContaining({ code: 'ABC-234', session: expect.objectContaining({ mode: 'workshop', status: 'in-progress' }) })]);
+  });
+});
+
+describe('records', () => {
+  it('finds by code, opens, and deletes after a confirmation', async () => {
+    const backend = createMemoryVaultBackend();
+    const opened = await door(backend).setUp(PASS);
+    if (!opened.ok) throw new Error('set-up failed');
+    for (const code of ['K7F-2QX', 'ABC-234']) {
+      const base = { version: 1, code, label: '', notes: {}, generalNote: '', answeredBy: {}, sheetNotes: [] };
+      const session = { version: 2, id: `id${code.replace('-', '')}`, questionnaireId: 'exemple', contentHash: loaded.contentHash, mode: 'interview', language: 'fr', answers: {}, path: ['bienvenue'], startedAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z', status: 'in-progress' };
+      await opened.vault.put(RECORDS, session.id, { ...base, session });
+    }
+    renderSpace(backend);
+    await screen.findByRole('heading', { name: 'Espace professionnel verrouillé' });
+    fireEvent.input(screen.getByLabelText('Phrase de passe'), { target: { value: PASS } });
+    fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dossiers' }));
+    await screen.findByRole('heading', { level: 1, name: 'Dossiers de cet appareil' });
+    expect(screen.getAllByRole('rowheader').map((c) => c.textContent).sort()).toEqual(['ABC-234', 'K7F-2QX']);
+    fireEvent.input(screen.getByLabelText('Chercher un code'), { target: { value: 'k7f 2' } });
+    expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['K7F-2QX']);
+    expect(screen.getByText('1 dossier')).toBeTruthy();
+    const row = screen.getByRole('rowheader', { name: 'K7F-2QX' }).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: /Supprimer le dossier K7F-2QX/ }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Confirmer la suppression' }));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'K7F-2QX' })).toBeNull());
+    expect((await stored(backend)).map((r) => r.code)).toEqual(['ABC-234']);
+    fireEvent.input(screen.getByLabelText('Chercher un code'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: /Reprendre le diagnostic ABC-234/ }));
+    expect(await screen.findByText('Bienvenue. Quelques questions pour connaître vos habitudes avec le numérique.')).toBeTruthy();
+  });
+});
