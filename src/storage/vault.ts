@@ -39,6 +39,16 @@ export class VaultLockedError extends Error {
   }
 }
 
+/**
+ * For a read started while the vault was open and finished after it locked (idle, "Verrouiller",
+ * leaving): the screen that asked is gone, so there is nothing to do. Any other error is rethrown.
+ * Use: `load().catch(ignoreLocked)`.
+ */
+export function ignoreLocked(error: unknown): undefined {
+  if (error instanceof VaultLockedError) return undefined;
+  throw error;
+}
+
 /** The shortest passphrase set-up accepts. */
 export const PASSPHRASE_MIN_LENGTH = 10;
 

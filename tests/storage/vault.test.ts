@@ -13,6 +13,7 @@ import {
   PASSPHRASE_MIN_LENGTH,
   PBKDF2_ITERATIONS,
   retryDelayMs,
+  ignoreLocked,
   VaultLockedError,
   type VaultBackend,
   type VaultDoor,
@@ -114,6 +115,16 @@ describe('the vault door', () => {
     expect(await opened.vault.get('records', 'nope')).toBeUndefined();
     await opened.vault.remove('records', 'r1');
     expect((await opened.vault.list('records')).map((e) => e.id)).toEqual(['r2']);
+  });
+
+  it('lets a read that finishes after the lock end quietly, and only that', async () => {
+    const set = await memoryDoor().setUp(PASS);
+    if (!set.ok) throw new Error('set-up failed');
+    const pending = set.vault.list('records');
+    set.vault.lock();
+    await expect(set.vault.get('records', 'a').catch(ignoreLocked)).resolves.toBeUndefined();
+    await expect(pending.catch(ignoreLocked)).resolves.toBeDefined();
+    await expect(Promise.reject(new Error('disk')).catch(ignoreLocked)).rejects.toThrow('disk');
   });
 
   it('refuses collection names and ids that could say something in clear', async () => {

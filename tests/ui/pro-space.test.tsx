@@ -115,13 +115,13 @@ describe('passphrase', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     key('Shift');
     expect(vi.getTimerCount()).toBe(1);
-    await act(() => vi.advanceTimersByTime(119_000));
+    await act(() => void vi.advanceTimersByTime(119_000));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Nouveau diagnostic');
     // A key pressed restarts the count.
     key('Shift');
-    await act(() => vi.advanceTimersByTime(60_000));
+    await act(() => void vi.advanceTimersByTime(60_000));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Nouveau diagnostic');
-    await act(() => vi.advanceTimersByTime(61_000));
+    await act(() => void vi.advanceTimersByTime(61_000));
     vi.useRealTimers();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Espace professionnel verrouillé');
     expect(screen.getByText("L'espace s'est verrouillé après 2 minutes sans activité.")).toBeTruthy();

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { createActor } from 'xstate';
 import { createQuestionnaireMachine, createRecord, expectedPath, isAnswered, newSessionId, outcomeOf, replay, RESULT_STATE, type LoadedQuestionnaire, type OptionId, type Question, type QuestionId } from '../../core/index.ts';
 import { AGE_BRACKETS, createProRecord, LABEL_MAX, newPersonCode, normalizePersonCode, NOTE_MAX, readProRecord, type AgeBracket, type AnswerSource, type ProMode, type ProRecord } from '../../core/pro-record.ts';
-import type { Vault } from '../../storage/vault.ts';
+import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import { QUESTION_VIEWS } from '../question-screen.tsx';
 import { localeText } from '../questionnaire-loader.ts';
@@ -31,11 +31,14 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
   // Resuming a record: { record: id }.
   useEffect(() => {
     if (!params.record) return;
-    void vault.get(RECORDS, params.record).then((raw) => {
-      const read = readProRecord(raw);
-      if (read.ok) setRecord(read.record);
-      else setMissing(true);
-    });
+    vault
+      .get(RECORDS, params.record)
+      .then((raw) => {
+        const read = readProRecord(raw);
+        if (read.ok) setRecord(read.record);
+        else setMissing(true);
+      })
+      .catch(ignoreLocked);
   }, [vault, params.record]);
 
   const { t } = useT();

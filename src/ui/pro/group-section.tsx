@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ignoreLocked } from '../../storage/vault.ts';
 import { assign, assignedCounts, rosterCsv, unassign, type Catalogue, type Learner, type Roster } from '../../core/workshops.ts';
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
@@ -42,7 +43,7 @@ export default function GroupSection({ vault, questionnaire, local, download = d
       ).sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
       setData({ learners, catalogue });
       setRoster(rosterOf(stored));
-    })();
+    })().catch(ignoreLocked);
     return () => {
       live = false;
     };

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ignoreLocked } from '../../storage/vault.ts';
 import { aggregate, LEVELS_OR_NONE, observationsOfTallies, observatoryCsv, type Figures, type LevelOrNone, type Observation } from '../../core/observatory.ts';
 import { TALLY_SETTING } from '../../core/setting-keys.ts';
 import { isoWeek, readTallyBook, weekMonday, weekSunday } from '../../core/tally.ts';
@@ -46,7 +47,7 @@ export default function ObservatorySection({ vault, questionnaire, local, settin
           id,
         ),
       ]);
-    })();
+    })().catch(ignoreLocked);
     return () => {
       live = false;
     };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ignoreLocked } from '../../storage/vault.ts';
 import type { Outcome } from '../../core/index.ts';
 import { placesOf, suggestPlaces, type PlaceSuggestion } from '../../core/places.ts';
 import { PLACES_SETTING } from '../../core/setting-keys.ts';
@@ -41,7 +42,7 @@ export default function Placement({ vault, questionnaire, local, outcome, code, 
       const places = suggestPlaces(outcome, questionnaire.questionnaire, placesOf(rawPlaces), { language: personLanguage ?? language, limit: 5 });
       setData({ catalogue, places });
       setRoster(rosterOf(stored));
-    })();
+    })().catch(ignoreLocked);
     return () => {
       live = false;
     };

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ignoreLocked } from '../../storage/vault.ts';
 import { LANGUAGE_CODE } from '../../core/problems.ts';
 import { MODALITIES, PLACES_FILE, placeId, placesJson, placesOf, readPlaces, SERVICES, SPECIFIC_SUPPORT, type Place } from '../../core/places.ts';
 import { PLACES_SETTING } from '../../core/setting-keys.ts';
@@ -85,7 +86,7 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
       if (!live) return;
       setStore(s);
       setPlaces(stored);
-    })();
+    })().catch(ignoreLocked);
     return () => {
       live = false;
     };

@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AreaLevel, type LoadedQuestionnaire, type QuestionId, type Settings } from '../../core/index.ts';
 import { GENERAL_NOTE, historyOf, normalizePersonCode, readProRecord, sheetNotesOf, type HistoryPoint, type ProRecord } from '../../core/pro-record.ts';
-import type { Vault } from '../../storage/vault.ts';
+import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { sharedResultOf } from '../result-link.ts';
@@ -30,7 +30,7 @@ export async function listRecords(vault: Vault): Promise<ProRecord[]> {
 export default function RecordsSection(props: ProSectionProps) {
   const { vault, params } = props;
   const [records, setRecords] = useState<ProRecord[]>();
-  const reload = useCallback(() => void listRecords(vault).then(setRecords), [vault]);
+  const reload = useCallback(() => void listRecords(vault).then(setRecords).catch(ignoreLocked), [vault]);
   useEffect(reload, [reload]);
   const { t } = useT();
   if (!records) {

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ignoreLocked } from '../../storage/vault.ts';
 import { CATALOGUE_SETTING } from '../../core/setting-keys.ts';
 import {
   assignedCounts,
@@ -58,7 +59,7 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
       setStore(s);
       setCatalogue(c);
       setCounts(assignedCounts(rosterOf(roster)));
-    })();
+    })().catch(ignoreLocked);
     return () => {
       live = false;
     };
