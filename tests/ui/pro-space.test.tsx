@@ -10,6 +10,7 @@ import { setLanguage } from '../../src/i18n/index.ts';
 import { loadProStrings } from '../../src/i18n/pro.ts';
 import { createMemoryVaultBackend, createVaultDoor, type VaultBackend, type VaultDoor } from '../../src/storage/vault.ts';
 import DiagnosticSection from '../../src/ui/pro/diagnostic-section.tsx';
+import RecordsSection from '../../src/ui/pro/records-section.tsx';
 import ProSpace from '../../src/ui/pro/pro-space.tsx';
 import { RECORDS } from '../../src/ui/pro/sections.ts';
 
@@ -44,6 +45,10 @@ async function stored(backend: VaultBackend): Promise<ProRecord[]> {
     if (!read.ok) throw new Error(read.reason);
     return read.record;
   });
+}
+
+function RecordsSectionView({ vault }: { vault: Parameters<typeof RecordsSection>[0]['vault'] }) {
+  return <RecordsSection vault={vault} questionnaire={loaded} settings={settings} language="fr" params={{ record: 'gapsrecord' }} navigate={() => undefined} />;
 }
 
 function renderSpace(backend: VaultBackend, clock?: () => number, onLeave = () => undefined) {
@@ -180,6 +185,8 @@ describe('interview', () => {
       await waitFor(() => expect(document.getElementById('pro-run-text')?.textContent).not.toBe(title), { timeout: 3000 });
     }
     await screen.findByRole('heading', { level: 1, name: new RegExp(`Diagnostic ${code}`) }, { timeout: 5000 });
+    // The note's delayed save, due after the run ended, does not undo the completed record.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const [done] = await stored(backend);
     expect(done?.session.status).toBe('completed');
     expect(done?.outcome?.areas.length).toBeGreaterThan(0);
@@ -235,5 +242,32 @@ describe('records', () => {
     fireEvent.input(screen.getByLabelText('Chercher un code'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: /Reprendre le diagnostic ABC-234/ }));
     expect(await screen.findByText('Bienvenue. Quelques questions pour connaître vos habitudes avec le numérique.')).toBeTruthy();
+  });
+
+  it('shows the declared-versus-observed gaps and the chosen notes on the referral sheet', async () => {
+    const backend = createMemoryVaultBackend();
+    const opened = await door(backend).setUp(PASS);
+    if (!opened.ok) throw new Error('set-up failed');
+    const at = '2026-11-23T11:00:00.000Z';
+    const session = { version: 2, id: 'gapsrecord', questionnaireId: 'exemple', contentHash: loaded.contentHash, mode: 'interview', language: 'fr', answers: { courriel: { type: 'choice', option: 'seul' } }, path: ['bienvenue', 'courriel'], startedAt: at, updatedAt: at, completedAt: at, status: 'completed' };
+    const outcome = {
+      profile: 'premiers-pas',
+      areas: [{ area: 'communication', score: 75, level: 'acquis', points: 3, max: 4 }],
+      global: 75,
+      flags: ['urgence'],
+      steps: [],
+      gaps: [{ area: 'communication', question: 'courriel', exercise: 'courriel', direction: 'over' }],
+    };
+    await opened.vault.put(RECORDS, session.id, { version: 1, code: 'K7F-2QX', label: '', notes: { courriel: 'Adresse gérée par son fils' }, generalNote: 'Note pour nous seuls', answeredBy: {}, sheetNotes: ['courriel'], session, outcome });
+    render(<RecordsSectionView vault={opened.vault} />);
+    await screen.findByRole('heading', { level: 1, name: /Diagnostic K7F-2QX/ });
+    const gaps = screen.getByRole('region', { name: "Écarts entre le déclaré et l'observé" });
+    expect(gaps.textContent).toMatch(/Courriel.*annonce plus que ce que l'exercice/);
+    fireEvent.click(screen.getByRole('button', { name: 'Fiche de liaison' }));
+    const sheet = await screen.findByRole('article', { name: 'Fiche de liaison' });
+    expect(sheet.textContent).toContain('K7F-2QX');
+    expect(sheet.textContent).toContain('CCAS de Test');
+    expect(sheet.textContent).toContain('Adresse gérée par son fils');
+    expect(sheet.textContent).not.toContain('Note pour nous seuls');
   });
 });

@@ -35,7 +35,9 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
       .get(RECORDS, params.record)
       .then((raw) => {
         const read = readProRecord(raw);
-        if (read.ok) setRecord(read.record);
+        // A finished diagnostic is never reopened: it is shown instead.
+        if (read.ok && read.record.session.status === 'completed') navigate('records', { record: read.record.session.id });
+        else if (read.ok) setRecord(read.record);
         else setMissing(true);
       })
       .catch(ignoreLocked);
@@ -194,13 +196,16 @@ export interface DiagnosticRunProps {
   onDone: (record: ProRecord) => void;
 }
 
-/** Writes the record whole, one write after the other, the latest last. */
+/** Writes the record whole, one write after the other, the latest last; once completed, a late in-progress write (a note's delayed save) is dropped. */
 function useSaver(vault: Vault) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const completed = useRef(false);
   const [failed, setFailed] = useState(false);
   return {
     failed,
     save(record: ProRecord): Promise<unknown> {
+      if (completed.current) return queue.current;
+      if (record.session.status === 'completed') completed.current = true;
       queue.current = queue.current
         .then(() => vault.put(RECORDS, record.session.id, record))
         .then(

@@ -48,6 +48,16 @@ export default function RecordsSection(props: ProSectionProps) {
       </p>
     );
   }
+  if (open && !open.outcome) {
+    // Not finished: it is resumed, not shown.
+    return (
+      <p class="notice">
+        <button type="button" class="button button--secondary" onClick={() => props.navigate('diagnostic', { record: open.session.id })}>
+          {t('pro.interview.resumeLabel', { code: open.code, date: formatDate(open.session.updatedAt, props.language) })}
+        </button>
+      </p>
+    );
+  }
   if (open) return <RecordView {...props} record={open} all={records} onChanged={reload} />;
   return <RecordList records={records} navigate={props.navigate} vault={vault} onChanged={reload} initialCode={params.code} />;
 }
