@@ -250,6 +250,7 @@ test.describe('professional space', () => {
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.keyboard.press('1');
     await page.clock.fastForward(91_000);
+    await expect(page.getByRole('alertdialog')).toBeVisible();
     await page.clock.fastForward(31_000);
     await expect(page.getByRole('button', { name: 'Commencer' })).toBeVisible();
     expect(await rawVault(page)).toContain('meta');
