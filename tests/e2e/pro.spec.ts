@@ -114,6 +114,24 @@ async function rawVault(page: Page): Promise<string> {
 }
 
 test.describe('professional space', () => {
+  test('the kiosk loads none of it: the space comes with import() when opened', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.js')) scripts.push(path.replace(/^.*\/assets\//, ''));
+    });
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await expect(page.locator('.question__title')).toBeFocused();
+    expect(scripts.filter((s) => /pro-space|vault/.test(s))).toEqual([]);
+    const before = scripts.length;
+    // The route opens the space on a fresh load too (a run in progress or not).
+    await page.goto('about:blank');
+    await page.goto('./#/pro');
+    await expect(h1(page)).toHaveText('Choisir une phrase de passe');
+    expect(scripts.slice(before).filter((s) => s.startsWith('pro-space-'))).toHaveLength(1);
+  });
+
   test('set the passphrase, run an interview with notes from the keyboard, then find it encrypted', async ({ page }) => {
     await openSpace(page);
     await setPassphrase(page);
