@@ -1,8 +1,8 @@
 import { createRecord, newSessionId, type QuestionnaireId, type SessionMode, type SessionRecord } from '../core/index.ts';
-import type { OpenedStorage, SessionStore, SettingValue, StorageCode } from '../storage/index.ts';
+import type { OpenedStorage, SessionStore, StorageCode } from '../storage/index.ts';
 import { observable } from '../core/observable.ts';
 import { PLACES_SETTING } from '../core/setting-keys.ts';
-import type { KioskTally } from '../core/tally.ts';
+import type { TallyState } from './kiosk-tally.ts';
 import type { Observable, SessionEvents, SessionFinished, SessionProgress, SessionStarted } from './session-events.ts';
 
 // SessionEvents over the SessionStore: the run in progress is written whole on every answer and
@@ -26,14 +26,9 @@ export interface SessionPersistenceOptions {
   newId?: () => SessionRecord['id'];
 }
 
-function localDate(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 const FALLBACKS: readonly string[] = ['storage.unavailable', 'storage.blocked', 'storage.outdated'];
 
-export function createSessionPersistence({ open, now = () => new Date().toISOString(), today = localDate, newId = () => newSessionId() }: SessionPersistenceOptions): SessionPersistence {
+export function createSessionPersistence({ open, now = () => new Date().toISOString(), today, newId = () => newSessionId() }: SessionPersistenceOptions): SessionPersistence {
   const notice = observable<PersistenceNotice | undefined>(undefined);
   let opened: Promise<SessionStore> | undefined;
   const store = (): Promise<SessionStore> =>
@@ -67,27 +62,15 @@ export function createSessionPersistence({ open, now = () => new Date().toISOStr
 
   const forgetMode = (mode: SessionMode) => enqueue((s) => s.forgetMode(mode));
 
-  // Kiosk tallies for the observatory (src/core/tally.ts, loaded with import() when a result shows):
+  // Kiosk tallies for the observatory (kiosk-tally.ts, loaded with import() when a result shows):
   // one per finished kiosk run, kept in the settings store under one key, which the kiosk wipe
   // (forgetMode) leaves alone: a tally is not about a person. A run that goes back from its result
   // and ends again takes its earlier tally back; a result resumed after a reload was counted already.
-  let counted: KioskTally | undefined;
-  let resumedResult = false;
-  const tally = (session: SessionFinished) =>
-    enqueue(async (s) => {
-      const { TALLY_SETTING, addTally, readTallyBook, removeTally, tallyOf } = await import('../core/tally.ts');
-      const next = tallyOf(session.questionnaireId, session.outcome, today());
-      if (resumedResult) {
-        resumedResult = false;
-        counted = next;
-        return;
-      }
-      let book = readTallyBook(await s.getSetting(TALLY_SETTING));
-      if (counted) book = removeTally(book, counted);
-      book = addTally(book, next);
-      const result = await s.setSetting(TALLY_SETTING, book as unknown as SettingValue);
-      counted = result.ok ? next : undefined;
-    });
+  let tallyState: TallyState = { resumed: false };
+  const tally = (session: SessionFinished) => {
+    const state = tallyState; // this run's, even if the next person starts before the write
+    return enqueue(async (s) => (await import('./kiosk-tally.ts')).countKioskRun(s, session, state, today));
+  };
 
   const progress = (session: SessionProgress, completed: boolean) => {
     const time = now();
@@ -123,8 +106,7 @@ export function createSessionPersistence({ open, now = () => new Date().toISOStr
     started(session) {
       pending = session;
       current = undefined;
-      counted = undefined;
-      resumedResult = false;
+      tallyState = { resumed: false };
       // One person at a time on a kiosk: whatever an earlier crash may have left goes first.
       if (session.mode === 'kiosk') void forgetMode('kiosk');
     },
@@ -135,8 +117,7 @@ export function createSessionPersistence({ open, now = () => new Date().toISOStr
       if (mode === 'kiosk' && Array.isArray(session.outcome.areas)) void tally(session);
     },
     forgotten() {
-      counted = undefined;
-      resumedResult = false;
+      tallyState = { resumed: false };
       const mode = current?.mode ?? pending?.mode ?? 'kiosk';
       const id = current?.id;
       current = undefined;
@@ -159,8 +140,7 @@ export function createSessionPersistence({ open, now = () => new Date().toISOStr
       }
       pending = undefined;
       current = found;
-      counted = undefined;
-      resumedResult = found.status === 'completed';
+      tallyState = { resumed: found.status === 'completed' };
       return found;
     },
   };

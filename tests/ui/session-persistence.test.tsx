@@ -132,6 +132,16 @@ describe('kiosk tallies for the observatory', () => {
     expect(await book()).toEqual([expect.objectContaining({ profile: 'decouverte', count: 2 })]);
   });
 
+  it('counts two people who finish one after the other, even before the first count is written', async () => {
+    const { persistence, book } = tallied();
+    for (const _person of [1, 2]) {
+      persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
+      persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+      persistence.forgotten?.();
+    }
+    expect(await book()).toEqual([expect.objectContaining({ profile: 'decouverte', count: 2 })]);
+  });
+
   it('counts a run that went back from its result and ended again once, with its last result', async () => {
     const { persistence, book } = tallied();
     persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
