@@ -6,7 +6,7 @@ import { localeText } from '../questionnaire-loader.ts';
 import { downloadFile, today } from './download.ts';
 import { openLocalData } from './local-data.ts';
 import { StatusLine } from './tools-parts.tsx';
-import { learnersOf, RECORDS, ROSTER, ROSTER_ID, rosterOf, type ToolsSectionProps, type VaultLike } from './tools-props.ts';
+import { learnersOf, loadRoster, RECORDS, ROSTER, ROSTER_ID, type ToolsSectionProps, type VaultLike } from './tools-props.ts';
 import { loadCatalogue } from './workshops-section.tsx';
 import './tools.css';
 
@@ -35,14 +35,14 @@ export default function GroupSection({ vault, questionnaire, local, download = d
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [records, stored, catalogue] = await Promise.all([vault.list<unknown>(RECORDS), vault.get(ROSTER, ROSTER_ID), loadCatalogue(local ?? (await openLocalData()))]);
+      const [records, roster, catalogue] = await Promise.all([vault.list<unknown>(RECORDS), loadRoster(vault, questionnaire.questionnaire.id), loadCatalogue(local ?? (await openLocalData()))]);
       if (!live) return;
       const learners = learnersOf(
         records.map((r) => r.value),
         questionnaire.questionnaire.id,
       ).sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
       setData({ learners, catalogue });
-      setRoster(rosterOf(stored));
+      setRoster(roster);
     })().catch(ignoreLocked);
     return () => {
       live = false;

@@ -10,7 +10,7 @@ import { localeText } from '../questionnaire-loader.ts';
 import { placeLearner } from './group-section.tsx';
 import { openLocalData } from './local-data.ts';
 import { StatusLine } from './tools-parts.tsx';
-import { ROSTER, ROSTER_ID, rosterOf, type ToolsSectionProps } from './tools-props.ts';
+import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import { loadCatalogue } from './workshops-section.tsx';
 import './tools.css';
 
@@ -37,11 +37,11 @@ export default function Placement({ vault, questionnaire, local, outcome, code, 
     let live = true;
     void (async () => {
       const store = local ?? (await openLocalData());
-      const [catalogue, stored, rawPlaces] = await Promise.all([loadCatalogue(store), vault.get(ROSTER, ROSTER_ID), store.get(PLACES_SETTING)]);
+      const [catalogue, roster, rawPlaces] = await Promise.all([loadCatalogue(store), loadRoster(vault, questionnaire.questionnaire.id), store.get(PLACES_SETTING)]);
       if (!live) return;
       const places = suggestPlaces(outcome, questionnaire.questionnaire, placesOf(rawPlaces), { language: personLanguage ?? language, limit: 5 });
       setData({ catalogue, places });
-      setRoster(rosterOf(stored));
+      setRoster(roster);
     })().catch(ignoreLocked);
     return () => {
       live = false;

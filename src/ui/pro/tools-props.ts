@@ -72,6 +72,16 @@ export function observationsOfRecords(values: readonly unknown[], questionnaireI
   });
 }
 
+/**
+ * The roster as it stands: the stored one, without the codes whose workshop-mode diagnostic is no
+ * longer in the vault (a deleted record frees its place in the workshop).
+ */
+export async function loadRoster(vault: VaultLike, questionnaireId: string): Promise<Roster> {
+  const [records, stored] = await Promise.all([vault.list<unknown>(RECORDS), vault.get(ROSTER, ROSTER_ID)]);
+  const codes = new Set(learnersOf(records.map((r) => r.value), questionnaireId).map((l) => l.code));
+  return { assignments: Object.fromEntries(Object.entries(rosterOf(stored).assignments).filter(([code]) => codes.has(code))) };
+}
+
 /** The stored roster, checked. */
 export function rosterOf(value: unknown): Roster {
   const assignments = (value as Roster | undefined)?.assignments;

@@ -20,7 +20,7 @@ import { localeText } from '../questionnaire-loader.ts';
 import { downloadFile } from './download.ts';
 import { FileImport, StatusLine } from './tools-parts.tsx';
 import { openLocalData, type LocalData } from './local-data.ts';
-import { rosterOf, ROSTER, ROSTER_ID, type ToolsSectionProps } from './tools-props.ts';
+import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
 
 // The workshop catalogue: add, edit, delete; import a JSON file (every problem listed, nothing
@@ -54,11 +54,11 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
     let live = true;
     void (async () => {
       const s = store ?? (await openLocalData());
-      const [c, roster] = await Promise.all([loadCatalogue(s), vault.get(ROSTER, ROSTER_ID)]);
+      const [c, roster] = await Promise.all([loadCatalogue(s), loadRoster(vault, questionnaire.questionnaire.id)]);
       if (!live) return;
       setStore(s);
       setCatalogue(c);
-      setCounts(assignedCounts(rosterOf(roster)));
+      setCounts(assignedCounts(roster));
     })().catch(ignoreLocked);
     return () => {
       live = false;

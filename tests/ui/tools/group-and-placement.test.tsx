@@ -79,6 +79,17 @@ describe('the group section', () => {
     expect(vault.data.roster?.group).toEqual({ assignments: { 'M3P-9RT': 'courriel-debutant' } });
   });
 
+  it('frees the place of a learner whose diagnostic was deleted', async () => {
+    const vault = memoryVault({ records: { a: records.a }, roster: { group: { assignments: { 'OLD-111': 'premiers-gestes' } } } });
+    await renderSection(GroupSection, { vault, local: memoryLocalData({ workshops: catalogue() }) });
+    const select = (await screen.findByLabelText('Atelier pour K7F-2QX')) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toContain('Premiers gestes sur tablette et ordinateur (1 place restante)');
+    fireEvent.change(select, { target: { value: 'premiers-gestes' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Placer K7F-2QX' }));
+    await screen.findByText('K7F-2QX est placé dans « Premiers gestes sur tablette et ordinateur ».');
+    expect(vault.data.roster?.group).toEqual({ assignments: { 'K7F-2QX': 'premiers-gestes' } });
+  });
+
   it('says when there is no learner yet', async () => {
     await renderSection(GroupSection, { vault: memoryVault({ records: { i: records.interview } }) });
     expect(await screen.findByText('Aucun diagnostic en mode atelier pour l\'instant.')).toBeTruthy();
