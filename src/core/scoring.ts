@@ -182,7 +182,8 @@ export const GAP_DECLARED_UNABLE = 0.25;
 
 /**
  * Where an exercise strongly disagrees with the self-rating it `checks`, both on the path: one gap
- * per exercise, in the area the exercise weighs most. A partial result or a skipped exercise is no
+ * per exercise, in the exercise's heaviest area where the declared answer weighs too (the share of
+ * that question's points the answer earned there). A partial result or a skipped exercise is no
  * disagreement; neither is a declared question with no points in the exercise's areas.
  */
 export function gapsOf(questionnaire: Questionnaire, pathAnswers: Answers): Gap[] {
@@ -201,15 +202,10 @@ export function gapsOf(questionnaire: Questionnaire, pathAnswers: Answers): Gap[
       .filter(([, w]) => positive(w) > 0)
       .sort((a, b) => positive(b[1]) - positive(a[1]))
       .map(([area]) => area as AreaId);
-    let points = 0;
-    let max = 0;
-    for (const area of areas) {
-      const p = questionPoints(declared, declaredAnswer, area);
-      points += p.points;
-      max += p.max;
-    }
-    const area = areas[0];
-    if (max === 0 || !area) continue;
+    // The exercise's main area in which the declared question weighs (the exercise's other areas are secondary).
+    const area = areas.find((a) => questionPoints(declared, declaredAnswer, a).max > 0);
+    if (!area) continue;
+    const { points, max } = questionPoints(declared, declaredAnswer, area);
     const share = points / max;
     if (outcome === 'failure' && share >= GAP_DECLARED_ABLE) gaps.push({ area, question: checks, exercise: id, direction: 'over' });
     if (outcome === 'success' && share <= GAP_DECLARED_UNABLE) gaps.push({ area, question: checks, exercise: id, direction: 'under' });

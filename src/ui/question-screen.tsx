@@ -1,11 +1,25 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { isAnswered, type Answers, type LoadedQuestionnaire, type OptionId, type Question, type QuestionKind, type QuestionnaireEvent } from '../core/index.ts';
+import {
+  isAnswered,
+  type Answers,
+  type ExerciseResult,
+  type LoadedQuestionnaire,
+  type LocaleTree,
+  type OptionId,
+  type Question,
+  type QuestionKind,
+  type QuestionnaireEvent,
+} from '../core/index.ts';
 import { useT } from './i18n-context.ts';
 import { Pictogram } from './pictogram.tsx';
 import { localeText } from './questionnaire-loader.ts';
 import { ReadAloud } from './read-aloud.tsx';
 import { StepProgress } from './step-progress.tsx';
+import { useLazy } from './use-lazy.ts';
+
+/** The exercises' screens, loaded with import() the first time one shows (never with the first question). */
+const loadExercises = () => import('./exercises/exercise-view.tsx');
 
 // One generic view for every question kind: the heading (with "Étape X sur Y"), the pictogram,
 // read-aloud, the kind's own body, and "Précédent" / "Suivant".
@@ -20,6 +34,8 @@ export interface QuestionViewProps {
   loaded: LoadedQuestionnaire;
   answers: Answers;
   send: (event: QuestionnaireEvent) => void;
+  /** Exercises: where the view hands "Je préfère passer" a result that keeps the tries so far. */
+  skipRef?: { current: ((reason: 'person' | 'no-pointer') => ExerciseResult) | null };
 }
 
 /** What each question kind shows inside the screen; a new kind (the exercises) adds its view here. */
@@ -36,7 +52,7 @@ export const QUESTION_VIEWS: Record<QuestionKind, QuestionView> = {
   scale: choiceView,
   multiple: choiceView,
   info: { body: null, grouped: false },
-  exercise: { body: UnsupportedStep, grouped: false },
+  exercise: { body: ExerciseStep, grouped: false },
 };
 
 export interface QuestionScreenProps extends QuestionViewProps {
@@ -57,6 +73,9 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
   const text = localeText(tree, 'questions', question.id, 'text');
   const stepText = t('ui.question.step', { current: step.current, total: step.total });
   const last = step.current >= step.total;
+  const exercise = question.kind === 'exercise';
+  const exerciseDone = exercise && isAnswered(question, answers);
+  const skipRef = useRef<((reason: 'person' | 'no-pointer') => ExerciseResult) | null>(null);
 
   // Before the browser paints, so a key pressed right away already belongs to the new question.
   useLayoutEffect(() => {
@@ -115,7 +134,18 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
     if (event.key === 'Enter' && target.tagName === 'INPUT' && (target.type === 'radio' || target.type === 'checkbox')) next(event);
   };
 
-  const readText = [text, ...options.map((o, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}`)].join('\n');
+  // "Je préfère passer": the exercise is recorded as skipped by the person (its tries so far kept), and the run goes on.
+  const skip = () => {
+    const result = skipRef.current?.('person') ?? { outcome: 'skipped', score: 0, attempts: 0, misses: 0, durationMs: 0, skippedReason: 'person' };
+    send({ type: 'exercise.done', result });
+    send({ type: 'nav.next' });
+  };
+
+  const readText = [
+    text,
+    ...(exercise ? exerciseReadText(question, tree, t) : []),
+    ...options.map((o, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}`),
+  ].join('\n');
   const title = (
     <h1 id={`${id}-title`} class="question__title" tabIndex={-1} ref={heading}>
       <span class="question__step">{stepText}</span>
@@ -124,7 +154,7 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
   );
   const describedBy = [`${id}-hint`, missing ? `${id}-error` : ''].filter(Boolean).join(' ');
   const Body = view.body;
-  const body = Body ? <Body question={question} loaded={loaded} answers={answers} send={(e) => (e.type === 'answer.select' ? select(e.option) : send(e))} /> : null;
+  const body = Body ? <Body question={question} loaded={loaded} answers={answers} skipRef={skipRef} send={(e) => (e.type === 'answer.select' ? select(e.option) : send(e))} /> : null;
   const media = (
     <div class="question__media">
       <Pictogram loaded={loaded} language={language} name={question.pictogram} />
@@ -166,10 +196,16 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
               {t('ui.question.back')}
             </button>
           )}
-          <button type="submit" class="button button--primary">
-            {t(last ? 'ui.question.seeResult' : 'ui.question.next')}
-            <span class="button__arrow" aria-hidden="true" />
-          </button>
+          {exercise && !exerciseDone ? (
+            <button type="button" class="button button--secondary exercise-skip" onClick={skip}>
+              {t('ui.exercise.skip')}
+            </button>
+          ) : (
+            <button type="submit" id={`${id}-continue`} class="button button--primary">
+              {t(last ? 'ui.question.seeResult' : exercise ? 'ui.exercise.continue' : 'ui.question.next')}
+              <span class="button__arrow" aria-hidden="true" />
+            </button>
+          )}
         </div>
       </form>
     </section>
@@ -214,8 +250,39 @@ function ChoiceOptions({ question, loaded, answers, send }: QuestionViewProps) {
   );
 }
 
-/** Exercises get their own screens later; until then the step says so plainly. */
-function UnsupportedStep() {
-  const { t } = useT();
-  return <p class="question__hint">{t('ui.question.unsupported')}</p>;
+/** An exercise: its screen comes with import() the first time one shows. */
+function ExerciseStep({ question, loaded, answers, send, skipRef }: QuestionViewProps) {
+  const { t, language } = useT();
+  const module = useLazy(loadExercises);
+  if (!module) {
+    return (
+      <p class="loading" role="status">
+        {t('ui.app.loading')}
+      </p>
+    );
+  }
+  const answer = answers[question.id];
+  return (
+    <module.ExerciseView
+      question={question}
+      tree={loaded.locales[language]}
+      recorded={answer?.type === 'exercise' ? answer.result : undefined}
+      send={send}
+      skipRef={skipRef ?? { current: null }}
+      continueId={`q-${question.id}-continue`}
+    />
+  );
+}
+
+/** What read-aloud says of an exercise after its question: how to do it, and the answers to choose from. */
+function exerciseReadText(question: Question, tree: LocaleTree | undefined, t: (key: string, options?: Record<string, unknown>) => string): string[] {
+  const spec = question.exercise;
+  if (!spec) return [];
+  const word = spec.settings?.word;
+  const lines = [t(`ui.exercise.how.${spec.type}`, { word: typeof word === 'string' ? word : '' })];
+  const choices = spec.settings?.choices;
+  if (typeof choices === 'string') {
+    choices.split(',').forEach((c, i) => lines.push(`${i + 1}. ${localeText(tree, 'questions', question.id, 'choices', c.trim())}`));
+  }
+  return lines;
 }

@@ -1,6 +1,7 @@
 // The measurement of each exercise kind, fed with simulated events as the screens send them.
 import { describe, expect, it } from 'vitest';
-import { exerciseStep, measureExercise, startExercise, type ExerciseEvent, type ExerciseSpec } from '../../src/core/index.ts';
+import { exerciseStep, measureExercise, startExercise, type ExerciseEvent } from '../../src/core/exercise-measure.ts';
+import type { ExerciseSpec } from '../../src/core/index.ts';
 
 /** Events at one-second intervals from t = 0 (the start). */
 type Untimed = ExerciseEvent extends infer E ? (E extends ExerciseEvent ? Omit<E, 'at'> : never) : never;
