@@ -2,7 +2,7 @@
 // the idle wipe, the printed roadmap, the QR link, and nothing left for the next person.
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
-import { answer, currentStep, goOn, persona, PERSONAS, runThrough, START_TITLE, startAndRun } from './runs.ts';
+import { answer, answerIds, currentStep, goOn, persona, PERSONAS, runThrough, START_TITLE, startAndRun } from './runs.ts';
 
 // The runs go through the real default questionnaire (settings.json: autonomie-numerique), with
 // the answers of the personas of tests/questionnaires/autonomie-numerique-personas.test.ts.
@@ -107,7 +107,20 @@ test.describe('kiosk self-test', () => {
       const question = await currentStep(page);
       if (question === 'result') break;
       await expect(h1(page)).toBeFocused();
-      const wanted = [lea.answers[question] ?? []].flat();
+      const given = lea.answers[question];
+      if (typeof given === 'object' && !Array.isArray(given)) {
+        // An exercise: Tab to the answer, Enter; the focus moves to "Continuer", Enter again.
+        for (const choice of given.choose) {
+          for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.getAttribute('data-choice'))) !== choice; i++) await page.keyboard.press('Tab');
+          await page.keyboard.press('Enter');
+        }
+        await expect(page.locator('.exercise')).toHaveAttribute('data-state', given.outcome);
+        await expect(page.getByRole('button', { name: 'Continuer' })).toBeFocused();
+        await page.keyboard.press('Enter');
+        await expect(page.locator('h1.question__title, h1.result__title')).not.toHaveAttribute('id', `q-${question}-title`);
+        continue;
+      }
+      const wanted = answerIds(lea.answers, question);
       const values = await page.locator(`input[name="q-${question}"]`).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
       for (const option of wanted) await page.keyboard.press(String(values.indexOf(option) + 1));
       await page.keyboard.press('Enter');

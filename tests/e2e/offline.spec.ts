@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures.ts';
-import { answer, currentStep, goOn, optionInput, persona, runThrough, START_TITLE, startAndRun, type PersonaAnswers } from './runs.ts';
+import { answer, answerIds, currentStep, goOn, optionInput, persona, runThrough, START_TITLE, startAndRun, type PersonaAnswers } from './runs.ts';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const UPDATE_TEXT = 'Une nouvelle version de Repères est prête.';
@@ -33,7 +33,7 @@ function storedSession(page: Page): Promise<{ answers: PersonaAnswers; path: str
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    type Stored = { answers: Record<string, { type: string; option?: string; options?: string[] }>; path: string[]; status: string; updatedAt: string };
+    type Stored = { answers: Record<string, { type: string; option?: string; options?: string[]; result?: { outcome: string } }>; path: string[]; status: string; updatedAt: string };
     const all = (name: string) =>
       new Promise<Stored[]>((resolve, reject) => {
         if (!db.objectStoreNames.contains(name)) return resolve([]);
@@ -46,7 +46,7 @@ function storedSession(page: Page): Promise<{ answers: PersonaAnswers; path: str
     const newest = records[0];
     if (!newest) return undefined;
     const answers: Record<string, string | string[]> = {};
-    for (const [id, a] of Object.entries(newest.answers)) answers[id] = a.type === 'choices' ? (a.options ?? []) : (a.option ?? '');
+    for (const [id, a] of Object.entries(newest.answers)) answers[id] = a.type === 'choices' ? (a.options ?? []) : a.type === 'exercise' ? (a.result?.outcome ?? '') : (a.option ?? '');
     return { answers, path: newest.path, status: newest.status };
   });
 }
@@ -63,7 +63,9 @@ async function waitUntilStored(page: Page, question: string, options: string[]):
 
 async function expectAnswerShown(page: Page, question: string, options: string[]): Promise<void> {
   expect(await currentStep(page)).toBe(question);
-  for (const option of options) await expect(optionInput(page, question, option)).toBeChecked();
+  // An exercise shows its recorded result.
+  if (question.startsWith('exercice-')) await expect(page.locator('.exercise')).toHaveAttribute('data-state', options[0] ?? '');
+  else for (const option of options) await expect(optionInput(page, question, option)).toBeChecked();
 }
 
 test.describe('offline', () => {
@@ -105,7 +107,7 @@ test.describe('offline', () => {
     await expect(h1(page)).toHaveText(START_TITLE);
     const sophie = persona('presque-autonome');
     const seen = await startAndRun(page, sophie.answers, async (question) => {
-      const options = [sophie.answers[question] ?? []].flat();
+      const options = answerIds(sophie.answers, question);
       await waitUntilStored(page, question, options);
       await page.reload();
       await expectAnswerShown(page, question, options);

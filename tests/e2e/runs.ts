@@ -3,7 +3,21 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
-export type PersonaAnswers = Record<string, string | string[]>;
+/** An exercise done by clicking its answers in turn (data-choice ids), and the outcome that makes. */
+export interface ExerciseAnswer {
+  choose: string[];
+  outcome: 'success' | 'partial' | 'failure';
+}
+export type PersonaAnswers = Record<string, string | string[] | ExerciseAnswer>;
+
+const isExercise = (given: PersonaAnswers[string] | undefined): given is ExerciseAnswer => typeof given === 'object' && !Array.isArray(given);
+
+/** What is stored for a question: the option ids, or an exercise's outcome. */
+export function answerIds(answers: PersonaAnswers, question: string): string[] {
+  const given = answers[question];
+  if (given === undefined) return [];
+  return isExercise(given) ? [given.outcome] : [given].flat();
+}
 
 export interface Persona {
   name: string;
@@ -14,6 +28,9 @@ export interface Persona {
 }
 
 const S = 'ne-sais-pas-faire';
+const FOUND_OFFICIAL: ExerciseAnswer = { choose: ['officiel'], outcome: 'success' };
+const FOUND_EMAIL: ExerciseAnswer = { choose: ['courriel'], outcome: 'success' };
+const FOUND_SCAM: ExerciseAnswer = { choose: ['colis'], outcome: 'success' };
 
 /** From tests/questionnaires/autonomie-numerique-personas.test.ts: one persona for each profile. */
 export const PERSONAS: Persona[] = [
@@ -36,8 +53,9 @@ export const PERSONAS: Persona[] = [
     answers: {
       equipement: ['smartphone'], 'utilisation-appareil': 'montrer', 'usage-internet': 'seul', 'demarches-en-ligne': S,
       connexion: 'forfait-mobile', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas',
+      'exercice-site-officiel': { choose: ['annonce', 'officiel'], outcome: 'partial' },
       'adresse-courriel': 'non', 'reconnaitre-adresse': 'courriel', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
-      'sms-suspect': 'cliquer', 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
+      'sms-suspect': 'cliquer', 'exercice-arnaque': { choose: ['rendez-vous', 'famille'], outcome: 'failure' }, 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
     },
   },
   {
@@ -46,8 +64,9 @@ export const PERSONAS: Persona[] = [
     title: 'Presque autonome',
     answers: {
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': S,
-      connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
-      'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'imprimer-scanner': 'ailleurs', 'sms-suspect': 'supprimer', 'mots-de-passe': 'differents',
+      connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'exercice-site-officiel': FOUND_OFFICIAL,
+      'adresse-courriel': 'oui-seul', 'exercice-courriel': FOUND_EMAIL, 'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'imprimer-scanner': 'ailleurs',
+      'sms-suspect': 'supprimer', 'exercice-arnaque': FOUND_SCAM, 'mots-de-passe': 'differents',
       'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
     },
   },
@@ -57,7 +76,8 @@ export const PERSONAS: Persona[] = [
     title: 'Autonome',
     answers: {
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'montrer', 'usage-internet': 'montrer', 'demarches-en-ligne': 'montrer',
-      connexion: 'maison', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul', 'sms-suspect': 'supprimer', 'mots-de-passe': 'differents',
+      connexion: 'maison', 'site-officiel': 'adresse-gouv', 'exercice-site-officiel': FOUND_OFFICIAL, 'adresse-courriel': 'oui-seul',
+      'exercice-courriel': FOUND_EMAIL, 'sms-suspect': 'supprimer', 'exercice-arnaque': FOUND_SCAM, 'mots-de-passe': 'differents',
       'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
     },
   },
@@ -84,10 +104,19 @@ export async function currentStep(page: Page): Promise<string> {
 
 export const optionInput = (page: Page, question: string, option: string) => page.locator(`input[name="q-${question}"][value="${option}"]`);
 
-/** Selects the persona's answer to the question on screen (leaving ticked what already is). */
+/** Selects the persona's answer to the question on screen (leaving ticked what already is); an exercise is done by clicking its answers. */
 export async function answer(page: Page, answers: PersonaAnswers, question: string): Promise<string[]> {
   const given = answers[question];
   if (given === undefined) throw new Error(`the persona has no answer to "${question}"`);
+  if (isExercise(given)) {
+    const exercise = page.locator('.exercise');
+    // Back on an exercise already done (after a reload): its result is shown, nothing to do.
+    if ((await exercise.getAttribute('data-state')) !== given.outcome) {
+      for (const choice of given.choose) await exercise.locator(`[data-choice="${choice}"]`).click();
+    }
+    await expect(exercise).toHaveAttribute('data-state', given.outcome);
+    return [given.outcome];
+  }
   const options = [given].flat();
   for (const option of options) {
     const input = optionInput(page, question, option);

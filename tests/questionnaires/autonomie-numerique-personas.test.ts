@@ -9,8 +9,11 @@ import {
   createQuestionnaireMachine,
   explore,
   outcomeOf,
+  randomWalk,
+  seededRandom,
   RESULT_STATE,
   type LoadedQuestionnaire,
+  type ExerciseResult,
   type OptionId,
   type Outcome,
   type QuestionId,
@@ -32,15 +35,32 @@ type Profile = 'faire-pour' | 'decouverte' | 'premiers-pas' | 'presque-autonome'
 interface Persona {
   name: string;
   description: string;
-  answers: Record<string, string | string[]>;
+  /** Option ids, or an exercise's result (OK, PARTIAL, FAIL, PASS, NO_POINTER below). */
+  answers: Record<string, string | string[] | ExerciseResult>;
   profile: Profile;
   /** Step ids that must be among the recommendations. */
   steps: string[];
   /** Flags that must be set. */
   flags?: string[];
+  /** Declared-versus-observed gaps the professional must see (none if omitted). */
+  gaps?: { exercise: string; direction: 'over' | 'under' }[];
 }
 
 const S = 'ne-sais-pas-faire';
+
+/** Exercise results as the screens measure them (the misses and times are typical, not asserted). */
+const exercise = (outcome: ExerciseResult['outcome'], score: number, misses: number, skippedReason?: ExerciseResult['skippedReason']): ExerciseResult => ({
+  outcome,
+  score,
+  attempts: outcome === 'skipped' ? 0 : misses + 1,
+  misses,
+  durationMs: 20_000,
+  ...(skippedReason ? { skippedReason } : {}),
+});
+const OK = exercise('success', 1, 0);
+const PARTIAL = exercise('partial', 0.5, 3);
+const FAIL = exercise('failure', 0, 6);
+const PASS = exercise('skipped', 0, 0, 'person');
 
 /** The expected outcomes were written from the descriptions first, then the scoring was tuned. */
 const PERSONAS: Persona[] = [
@@ -58,7 +78,7 @@ const PERSONAS: Persona[] = [
     name: 'Josiane',
     description:
       "74 ans, se sert de son smartphone avec l'aide de sa voisine, ne va sur internet qu'accompagnée ; elle ne veut pas apprendre maintenant et doit faire sa demande de retraite tout de suite.",
-    answers: {
+    answers: { 'exercice-toucher': PARTIAL, 'exercice-ecrire': PASS, 'exercice-site-officiel': PASS, 'exercice-arnaque': PASS,
       equipement: ['smartphone'], 'utilisation-appareil': 'avec-aide', 'usage-internet': 'avec-aide', 'demarches-en-ligne': S,
       connexion: 'forfait-mobile', 'ecran-tactile': 'avec-aide', clavier: S, 'installer-application': S,
       'rechercher-information': S, 'site-officiel': 'ne-sais-pas', 'adresse-courriel': 'non', 'reconnaitre-adresse': 'ne-sais-pas',
@@ -93,7 +113,7 @@ const PERSONAS: Persona[] = [
   {
     name: 'Gérard',
     description: "67 ans, appelle et lit ses SMS seul sur son smartphone mais n'est jamais allé sur internet ; il aimerait apprendre.",
-    answers: {
+    answers: { 'exercice-toucher': OK, 'exercice-ecrire': PARTIAL, 'exercice-arnaque': FAIL,
       equipement: ['smartphone'], 'utilisation-appareil': 'seul', 'usage-internet': S, connexion: 'forfait-mobile',
       'ecran-tactile': 'avec-aide', clavier: 'avec-aide', 'installer-application': S, 'sms-suspect': 'ne-sais-pas',
       'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
@@ -124,13 +144,14 @@ const PERSONAS: Persona[] = [
     name: 'Odette',
     description:
       "70 ans, a besoin d'aide pour allumer et déverrouiller sa tablette, ne sait pas écrire au clavier, ne va sur internet que quand sa petite-fille le fait pour elle ; elle veut apprendre. (Limite découverte / premiers pas : les gestes de base ne sont pas là.)",
-    answers: {
+    answers: { 'exercice-toucher': OK, 'exercice-ecrire': FAIL, 'exercice-site-officiel': FAIL, 'exercice-arnaque': PASS,
       equipement: ['tablette'], 'utilisation-appareil': 'avec-aide', 'usage-internet': 'avec-aide', 'demarches-en-ligne': S,
       connexion: 'maison', 'ecran-tactile': 'avec-aide', clavier: S, 'installer-application': S,
       'rechercher-information': S, 'site-officiel': 'ne-sais-pas', 'adresse-courriel': 'non', 'reconnaitre-adresse': 'ne-sais-pas',
       'appel-video': 'avec-aide', 'imprimer-scanner': 'non', 'sms-suspect': 'ne-sais-pas', 'mots-de-passe': 'un-proche',
       'envie-apprendre': 'oui', 'aide-entourage': 'oui', besoins: ['rien'], urgence: 'non',
     },
+    gaps: [{ exercise: 'exercice-toucher', direction: 'under' }],
     profile: 'decouverte',
     steps: ['atelier-premiers-gestes', 'epn-proche'],
   },
@@ -147,7 +168,7 @@ const PERSONAS: Persona[] = [
     name: 'Monique',
     description:
       "63 ans, se sert seule de sa tablette pour les photos et les appels, mais ne va sur internet qu'avec l'aide de son mari ; c'est lui qui gère son adresse de courriel. (Limite découverte / premiers pas : elle manipule bien l'appareil.)",
-    answers: {
+    answers: { 'exercice-toucher': OK, 'exercice-ecrire': OK, 'exercice-site-officiel': FAIL, 'exercice-arnaque': OK,
       equipement: ['tablette'], 'utilisation-appareil': 'seul', 'usage-internet': 'avec-aide', 'demarches-en-ligne': S,
       connexion: 'maison', 'ecran-tactile': 'seul', clavier: 'seul', 'installer-application': 'avec-aide',
       'rechercher-information': 'avec-aide', 'site-officiel': 'ne-sais-pas', 'adresse-courriel': 'oui-aide', 'reconnaitre-adresse': 'courriel',
@@ -158,23 +179,39 @@ const PERSONAS: Persona[] = [
     steps: ['atelier-internet', 'atelier-courriel'],
   },
   {
+    name: 'Jacqueline',
+    description:
+      "68 ans, a un vieil ordinateur portable ; elle dit se servir seule de la souris, mais l'exercice de double-clic ne marche pas ; elle va sur internet avec l'aide de son petit-fils. (Surestime la souris : l'écart est signalé au professionnel.)",
+    answers: {
+      equipement: ['ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'avec-aide', 'demarches-en-ligne': S, connexion: 'maison',
+      'exercice-toucher': PARTIAL, souris: 'seul', 'exercice-double-clic': FAIL, clavier: 'avec-aide', 'exercice-ecrire': PARTIAL,
+      'rechercher-information': 'avec-aide', 'site-officiel': 'ne-sais-pas', 'exercice-site-officiel': PASS, 'adresse-courriel': 'non',
+      'reconnaitre-adresse': 'ne-sais-pas', 'appel-video': 'avec-aide', 'imprimer-scanner': 'ailleurs', 'sms-suspect': 'ne-sais-pas',
+      'exercice-arnaque': PASS, 'mots-de-passe': 'ne-sais-pas', 'envie-apprendre': 'oui', 'aide-entourage': 'oui', besoins: ['rien'], urgence: 'non',
+    },
+    gaps: [{ exercise: 'exercice-double-clic', direction: 'over' }],
+    profile: 'premiers-pas',
+    steps: ['atelier-internet', 'atelier-courriel'],
+  },
+  {
     name: 'Sandrine',
     description:
       "40 ans, utilise seule WhatsApp et Facebook et va parfois seule sur internet, mais c'est sa fille qui a créé son adresse de courriel et elle n'en connaît pas le mot de passe ; jamais fait de démarche en ligne.",
-    answers: {
+    answers: { 'exercice-site-officiel': FAIL, 'exercice-arnaque': OK,
       equipement: ['smartphone'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': S,
       connexion: 'forfait-mobile', 'rechercher-information': 'avec-aide', 'site-officiel': 'premier-resultat',
       'adresse-courriel': 'oui-aide', 'reconnaitre-adresse': 'courriel', 'piece-jointe': S, 'appel-video': 'seul',
       'imprimer-scanner': 'non', 'sms-suspect': 'supprimer', 'mots-de-passe': 'un-proche',
       'envie-apprendre': 'oui', 'aide-entourage': 'oui', besoins: ['rien'], urgence: 'non',
     },
+    gaps: [{ exercise: 'exercice-site-officiel', direction: 'over' }],
     profile: 'premiers-pas',
     steps: ['atelier-courriel', 'atelier-internet'],
   },
   {
     name: 'Kevin',
     description: "22 ans, très à l'aise avec son smartphone et les réseaux sociaux, mais n'a pas d'adresse de courriel et n'a jamais fait de démarche en ligne.",
-    answers: {
+    answers: { 'exercice-site-officiel': PARTIAL, 'exercice-arnaque': FAIL,
       equipement: ['smartphone'], 'utilisation-appareil': 'montrer', 'usage-internet': 'seul', 'demarches-en-ligne': S,
       connexion: 'forfait-mobile', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas',
       'adresse-courriel': 'non', 'reconnaitre-adresse': 'courriel', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
@@ -187,7 +224,7 @@ const PERSONAS: Persona[] = [
     name: 'Olena',
     description:
       "41 ans, ukrainienne, utilise seule son smartphone et internet dans sa langue, n'a pas encore d'adresse de courriel à elle ; elle fait ses démarches avec une bénévole et préfère être accompagnée en ukrainien.",
-    answers: {
+    answers: { 'exercice-site-officiel': PARTIAL, 'exercice-arnaque': OK,
       equipement: ['smartphone'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': 'avec-aide',
       connexion: 'forfait-mobile', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas',
       'adresse-courriel': 'non', 'reconnaitre-adresse': 'courriel', 'appel-video': 'montrer',
@@ -203,7 +240,7 @@ const PERSONAS: Persona[] = [
     name: 'Sophie',
     description:
       "47 ans, va seule sur internet et gère sa propre adresse de courriel (les pièces jointes avec un peu d'aide), mais n'a jamais fait de démarche en ligne. (Limite premiers pas / presque autonome : internet et courriel sont là, les démarches non.)",
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': S,
       connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'imprimer-scanner': 'ailleurs', 'sms-suspect': 'supprimer', 'mots-de-passe': 'differents',
@@ -216,7 +253,7 @@ const PERSONAS: Persona[] = [
     name: 'Yasmine',
     description:
       "38 ans, ordinateur et smartphone, écrit ses courriels seule, déclare ses ressources à la CAF avec l'aide d'une conseillère, ne connaît pas FranceConnect, et cliquerait sur le lien d'un SMS de « colis ».",
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': FAIL,
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': 'avec-aide',
       connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'seul', 'appel-video': 'seul', 'creer-compte': 'avec-aide', franceconnect: 'non', 'envoyer-justificatif': 'avec-aide',
@@ -230,7 +267,7 @@ const PERSONAS: Persona[] = [
     name: 'Didier',
     description:
       "50 ans, à l'aise sur internet, fait ses démarches seul, mais utilise le même mot de passe partout et répondrait à un SMS qui lui demande ses coordonnées bancaires. (Limite presque autonome / autonome : la sécurité manque.)",
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': FAIL,
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': 'seul',
       connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'seul', 'appel-video': 'seul', 'creer-compte': 'seul', franceconnect: 'utilise', 'envoyer-justificatif': 'seul',
@@ -244,13 +281,14 @@ const PERSONAS: Persona[] = [
     name: 'Paul',
     description:
       "45 ans, fait ses démarches seul et envoie ses courriels, mais pense qu'un site avec un drapeau tricolore est forcément officiel. (Limite presque autonome / autonome : risque des faux sites payants.)",
-    answers: {
+    answers: { 'exercice-site-officiel': FAIL, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': 'seul',
       connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'drapeau', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'seul', 'appel-video': 'seul', 'creer-compte': 'seul', franceconnect: 'utilise', 'envoyer-justificatif': 'seul',
       'imprimer-scanner': 'chez-moi', 'sms-suspect': 'supprimer', 'mots-de-passe': 'differents',
       'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
     },
+    gaps: [{ exercise: 'exercice-site-officiel', direction: 'over' }],
     profile: 'presque-autonome',
     steps: ['atelier-internet'],
   },
@@ -258,7 +296,7 @@ const PERSONAS: Persona[] = [
     name: 'Bernard',
     description:
       "60 ans, malvoyant, utilise seul son ordinateur avec une loupe d'écran et navigue seul, mais fait ses démarches avec de l'aide ; il souhaite un accompagnement adapté à sa vue.",
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': 'avec-aide',
       connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'avec-aide', 'appel-video': 'avec-aide', 'creer-compte': 'avec-aide', franceconnect: 'connais', 'envoyer-justificatif': S,
@@ -273,7 +311,7 @@ const PERSONAS: Persona[] = [
     name: 'Robert',
     description:
       "70 ans, lit les informations seul sur sa tablette et gère son courriel, mais ne veut pas apprendre les démarches : sa fille les fait pour lui, avec ses mots de passe.",
-    answers: {
+    answers: { 'exercice-site-officiel': PARTIAL, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['tablette'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': S,
       connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'imprimer-scanner': 'non', 'sms-suspect': 'supprimer', 'mots-de-passe': 'un-proche',
@@ -287,7 +325,7 @@ const PERSONAS: Persona[] = [
     name: 'Mamadou',
     description:
       "30 ans, se sert seul de son smartphone et d'internet grâce au wifi de la médiathèque (pas de forfait internet) ; il fait ses démarches avec de l'aide.",
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['smartphone'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': 'avec-aide',
       connexion: 'ailleurs', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'creer-compte': 'avec-aide', franceconnect: 'connais', 'envoyer-justificatif': 'avec-aide',
@@ -302,7 +340,7 @@ const PERSONAS: Persona[] = [
   {
     name: 'Léa',
     description: '29 ans, fait tout en ligne, a les bons réflexes de sécurité et aide souvent ses voisins.',
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'montrer', 'usage-internet': 'montrer', 'demarches-en-ligne': 'montrer',
       connexion: 'maison', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul', 'sms-suspect': 'supprimer', 'mots-de-passe': 'differents',
       'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
@@ -314,7 +352,7 @@ const PERSONAS: Persona[] = [
     name: 'Claire',
     description:
       "52 ans, fait seule toutes ses démarches sans se sentir capable de l'expliquer à d'autres ; bons réflexes de sécurité. (Limite presque autonome / autonome : « seule » suffit.)",
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': 'seul',
       connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'seul', 'appel-video': 'seul', 'creer-compte': 'seul', franceconnect: 'utilise', 'envoyer-justificatif': 'seul',
@@ -327,7 +365,7 @@ const PERSONAS: Persona[] = [
   {
     name: 'Inès',
     description: "24 ans, étudiante, fait tout seule sur son smartphone avec son forfait, mais n'a ni ordinateur ni imprimante.",
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['smartphone'], 'utilisation-appareil': 'montrer', 'usage-internet': 'seul', 'demarches-en-ligne': 'seul',
       connexion: 'forfait-mobile', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul',
       'piece-jointe': 'seul', 'appel-video': 'montrer', 'creer-compte': 'seul', franceconnect: 'utilise', 'envoyer-justificatif': 'seul',
@@ -340,7 +378,7 @@ const PERSONAS: Persona[] = [
   {
     name: 'Thomas',
     description: '33 ans, autonome en ligne, mais doit renouveler son titre de séjour avant la fin de la semaine et le site le bloque.',
-    answers: {
+    answers: { 'exercice-site-officiel': OK, 'exercice-courriel': OK, 'exercice-arnaque': OK,
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'montrer', 'usage-internet': 'montrer', 'demarches-en-ligne': 'montrer',
       connexion: 'maison', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul', 'sms-suspect': 'supprimer', 'mots-de-passe': 'differents',
       'envie-apprendre': 'non', besoins: ['rien'], urgence: 'oui',
@@ -368,7 +406,8 @@ function replay(persona: Persona): Run {
     if (answer === undefined) {
       throw new Error(`Persona ${persona.name} has no answer for question "${state}", which the path reaches after: ${asked.slice(0, -1).join(' → ')}`);
     }
-    for (const option of Array.isArray(answer) ? answer : [answer]) actor.send({ type: 'answer.select', option: option as OptionId });
+    if (typeof answer === 'object' && !Array.isArray(answer)) actor.send({ type: 'exercise.done', result: answer });
+    else for (const option of Array.isArray(answer) ? answer : [answer]) actor.send({ type: 'answer.select', option: option as OptionId });
     actor.send({ type: 'nav.next' });
     if ((actor.getSnapshot().value as string) === state) {
       throw new Error(`Persona ${persona.name}: the answer ${JSON.stringify(answer)} to "${state}" did not move the questionnaire on (unknown option?)`);
@@ -402,6 +441,7 @@ describe('autonomie-numerique: personas', () => {
     expect(run.outcome.profile, detail).toBe(persona.profile);
     for (const step of persona.steps) expect(run.outcome.steps, `${detail}\n  missing step ${step}`).toContain(step);
     for (const flag of persona.flags ?? []) expect(run.outcome.flags, `${detail}\n  missing flag ${flag}`).toContain(flag);
+    expect(run.outcome.gaps.map((g) => ({ exercise: g.exercise, direction: g.direction })), `${detail}\n  gaps`).toEqual(persona.gaps ?? []);
     // Context changes the orientation, never the score: the same answers without any context give the same areas.
     const steps = new Set(questionnaire.recommendations.steps.map((s) => s.id as string));
     for (const step of persona.steps) expect(steps.has(step)).toBe(true);
@@ -435,7 +475,8 @@ describe('autonomie-numerique: path lengths', () => {
     );
     expect(exploration.runaway).toBe(0);
     expect(shortest).toBeLessThanOrEqual(8);
-    expect(longest).toBeLessThanOrEqual(25);
+    // Six exercises woven in since issue 8: the longest path went from 22 to 27 screens.
+    expect(longest).toBeLessThanOrEqual(28);
     // About 25 seconds a question: under 12 minutes for the longest path.
     expect(longest * 25).toBeLessThan(12 * 60);
   });
@@ -477,8 +518,24 @@ describe('autonomie-numerique: texts and pictograms', () => {
     }
   });
 
-  it('links are https, and no step is an exercise', () => {
+  it('links are https', () => {
     for (const step of questionnaire.recommendations.steps) if (step.link) expect(step.link).toMatch(/^https:\/\//);
-    expect(questionnaire.questions.some((q) => q.kind === 'exercise')).toBe(false);
+  });
+
+  it('5 to 7 exercises, each checking a self-rating asked before it, never for someone who cannot use a device', () => {
+    const exercises = questionnaire.questions.filter((q) => q.kind === 'exercise');
+    expect(exercises.length).toBeGreaterThanOrEqual(5);
+    expect(exercises.length).toBeLessThanOrEqual(7);
+    for (const q of exercises) expect(q.exercise?.checks, q.id).toBeDefined();
+    const random = seededRandom(11);
+    let without = 0;
+    for (let i = 0; i < 3000; i++) {
+      const walk = randomWalk(questionnaire, random);
+      const device = walk?.answers['utilisation-appareil' as QuestionId];
+      if (!walk || device?.type !== 'choice' || device.option !== 'ne-sais-pas-faire') continue;
+      without++;
+      expect(walk.path.filter((id) => exercises.some((q) => q.id === id)), walk.path.join(' → ')).toEqual([]);
+    }
+    expect(without).toBeGreaterThan(100);
   });
 });
