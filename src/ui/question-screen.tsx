@@ -5,7 +5,6 @@ import {
   type Answers,
   type ExerciseResult,
   type LoadedQuestionnaire,
-  type LocaleTree,
   type OptionId,
   type Question,
   type QuestionKind,
@@ -19,7 +18,8 @@ import { StepProgress } from './step-progress.tsx';
 import { useLazy } from './use-lazy.ts';
 
 /** The exercises' screens, loaded with import() the first time one shows (never with the first question). */
-const loadExercises = () => import('./exercises/exercise-view.tsx');
+const loadExercises = () =>
+  Promise.all([import('./exercises/exercise-view.tsx'), import('../i18n/exercise.ts').then((m) => m.loadExerciseStrings())]).then(([views]) => views);
 
 // One generic view for every question kind: the heading (with "Étape X sur Y"), the pictogram,
 // read-aloud, the kind's own body, and "Précédent" / "Suivant".
@@ -141,11 +141,7 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
     send({ type: 'nav.next' });
   };
 
-  const readText = [
-    text,
-    ...(exercise ? exerciseReadText(question, tree, t) : []),
-    ...options.map((o, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}`),
-  ].join('\n');
+  const readText = [text, ...options.map((o, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}`)].join('\n');
   const title = (
     <h1 id={`${id}-title`} class="question__title" tabIndex={-1} ref={heading}>
       <span class="question__step">{stepText}</span>
@@ -158,7 +154,8 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
   const media = (
     <div class="question__media">
       <Pictogram loaded={loaded} language={language} name={question.pictogram} />
-      <ReadAloud id={`${id}-read`} text={readText} />
+      {/* An exercise reads its own instructions aloud, once its screen has loaded. */}
+      {!exercise && <ReadAloud id={`${id}-read`} text={readText} />}
     </div>
   );
 
@@ -272,17 +269,4 @@ function ExerciseStep({ question, loaded, answers, send, skipRef }: QuestionView
       continueId={`q-${question.id}-continue`}
     />
   );
-}
-
-/** What read-aloud says of an exercise after its question: how to do it, and the answers to choose from. */
-function exerciseReadText(question: Question, tree: LocaleTree | undefined, t: (key: string, options?: Record<string, unknown>) => string): string[] {
-  const spec = question.exercise;
-  if (!spec) return [];
-  const word = spec.settings?.word;
-  const lines = [t(`ui.exercise.how.${spec.type}`, { word: typeof word === 'string' ? word : '' })];
-  const choices = spec.settings?.choices;
-  if (typeof choices === 'string') {
-    choices.split(',').forEach((c, i) => lines.push(`${i + 1}. ${localeText(tree, 'questions', question.id, 'choices', c.trim())}`));
-  }
-  return lines;
 }

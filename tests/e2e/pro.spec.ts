@@ -54,9 +54,22 @@ async function interview(page: Page, answers: PersonaAnswers): Promise<number> {
   for (; steps < 40; steps++) {
     if (await page.locator('.pro-run').count() === 0) break;
     await expect(page.locator('#pro-run-title')).toBeFocused();
+    await expect(page.locator('.pro-run input[name^="pro-q-"], .pro-run .exercise').first()).toBeVisible();
+    const exercise = page.locator('.pro-run .exercise');
+    if ((await exercise.count()) > 0) {
+      // An exercise, done by the person beside the professional: its answers clicked, then Enter goes on.
+      const given = answers[(await exercise.getAttribute('data-question')) ?? ''];
+      if (typeof given !== 'object' || Array.isArray(given)) throw new Error('no exercise answer');
+      for (const choice of given.choose) await exercise.locator(`[data-choice="${choice}"]`).click();
+      await expect(exercise).toHaveAttribute('data-state', given.outcome);
+      await page.locator('#pro-run-title').focus();
+      await page.keyboard.press('Enter');
+      continue;
+    }
     const id = await currentQuestion(page);
     const wanted = answers[id];
     if (wanted === undefined) throw new Error(`no answer for ${id}`);
+    if (typeof wanted === 'object' && !Array.isArray(wanted)) throw new Error(`${id} is an exercise`);
     const values = await page.locator(`.pro-run input[name="pro-q-${id}"]`).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     for (const option of Array.isArray(wanted) ? wanted : [wanted]) {
       const index = values.indexOf(option);

@@ -5,6 +5,7 @@ import { CHOICE_EXERCISES, POINTER_EXERCISES } from '../../core/exercises.ts';
 import type { ExerciseResult, LocaleTree, Question, QuestionnaireEvent } from '../../core/index.ts';
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
+import { ReadAloud } from '../read-aloud.tsx';
 import './exercises.css';
 
 // The hands-on exercises, loaded with import() the first time one shows. Each kind turns what the
@@ -103,8 +104,16 @@ export function ExerciseView({ question, tree, recorded, send, skipRef, continue
       play = <Choices {...props} />;
   }
 
+  // Read aloud: the question, how to do it, and the answers to choose from.
+  const readText = [
+    localeText(tree, 'questions', question.id, 'text'),
+    how,
+    ...(CHOICE_EXERCISES.includes(settings.type) ? settings.choices.map((c, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'choices', c)}`) : []),
+  ].join('\n');
+
   return (
-    <div class={`exercise exercise--${settings.type}`} data-exercise={settings.type} data-state={over ? over.outcome : 'running'}>
+    <div class={`exercise exercise--${settings.type}`} data-question={question.id} data-exercise={settings.type} data-state={over ? over.outcome : 'running'}>
+      <ReadAloud id={`${id}-read`} text={readText} />
       <p id={`${id}-how`} class="exercise__how">
         {how}
       </p>
