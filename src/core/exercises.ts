@@ -20,31 +20,19 @@ export const POINTER_EXERCISES: readonly ExerciseType[] = ['click-target', 'doub
 /** Kinds where the person picks one answer among several texts named by `settings.choices`. */
 export const CHOICE_EXERCISES: readonly ExerciseType[] = ['pick-email', 'spot-phishing', 'find-official-site'];
 
-type SettingKind = 'count' | 'text' | 'list';
-interface SettingRule {
-  kind: SettingKind;
-  required?: boolean;
-  /** For counts: the allowed range. */
-  min?: number;
-  max?: number;
-}
+/** Settings that are whole numbers, with their range; every other setting is a text, and required. */
+export const EXERCISE_COUNTS: Record<string, [number, number]> = { targets: [1, 10], size: [24, 160], lines: [5, 60], maxMisses: [1, 20], tolerance: [0, 20] };
 
-const COMMON: Record<string, SettingRule> = {
-  maxMisses: { kind: 'count', min: 1, max: 20 },
-  tolerance: { kind: 'count', min: 0, max: 20 },
-};
-const CHOICE_SETTINGS: Record<string, SettingRule> = { ...COMMON, choices: { kind: 'list', required: true }, correct: { kind: 'text', required: true } };
-
-/** The settings each kind accepts (the validator checks them; the reducer reads them with their defaults). */
-export const EXERCISE_SETTINGS: Record<ExerciseType, Record<string, SettingRule>> = {
-  'click-target': { ...COMMON, targets: { kind: 'count', min: 1, max: 10 }, size: { kind: 'count', min: 24, max: 160 } },
-  'double-click': { ...COMMON, targets: { kind: 'count', min: 1, max: 5 } },
-  'drag-drop': { ...COMMON, targets: { kind: 'count', min: 1, max: 5 } },
-  'type-word': { ...COMMON, word: { kind: 'text', required: true } },
-  'scroll-find': { ...COMMON, lines: { kind: 'count', min: 5, max: 60 } },
-  'pick-email': CHOICE_SETTINGS,
-  'spot-phishing': CHOICE_SETTINGS,
-  'find-official-site': CHOICE_SETTINGS,
+/** The settings each kind accepts besides maxMisses and tolerance (the validator checks them; the reducer reads them with their defaults). */
+export const EXERCISE_SETTINGS: Record<ExerciseType, string[]> = {
+  'click-target': ['targets', 'size'],
+  'double-click': ['targets'],
+  'drag-drop': ['targets'],
+  'type-word': ['word'],
+  'scroll-find': ['lines'],
+  'pick-email': ['choices', 'correct'],
+  'spot-phishing': ['choices', 'correct'],
+  'find-official-site': ['choices', 'correct'],
 };
 
 export function isExerciseType(type: string): type is ExerciseType {

@@ -1,4 +1,4 @@
-import { EXERCISE_SETTINGS, EXERCISE_TYPES, exerciseChoices, isExerciseType } from './exercises.ts';
+import { EXERCISE_COUNTS, EXERCISE_SETTINGS, EXERCISE_TYPES, exerciseChoices, isExerciseType } from './exercises.ts';
 import { explore } from './explore.ts';
 import { END, nextRules } from './navigation.ts';
 import { describeValue, LANGUAGE_CODE, ProblemList, parseErrorDetail, suggest, type Problem } from './problems.ts';
@@ -300,28 +300,22 @@ class StructureChecker {
       this.p.error('exercise.type', `${path}.type`, { type, suggestion: suggest(type, EXERCISE_TYPES) ?? '', known: EXERCISE_TYPES.join(', ') });
     }
     if (v.scores !== undefined) this.scores(v.scores, `${path}.scores`);
-    const rules = typeof type === 'string' && isExerciseType(type) ? EXERCISE_SETTINGS[type] : undefined;
     const settings = v.settings === undefined ? {} : v.settings;
-    if (this.object(settings, `${path}.settings`) && rules) {
-      const known = Object.keys(rules);
+    if (this.object(settings, `${path}.settings`) && typeof type === 'string' && isExerciseType(type)) {
+      const known = [...EXERCISE_SETTINGS[type], 'maxMisses', 'tolerance'];
       for (const [k, s] of Object.entries(settings)) {
         const at = key(`${path}.settings`, k);
-        const rule = rules[k];
-        if (!rule) {
-          this.p.error('exercise.setting', at, { key: k, type: String(type), suggestion: suggest(k, known) ?? '', known: known.join(', ') });
-          continue;
-        }
-        if (rule.kind === 'count') this.number(s, at, rule.min ?? 0, rule.max ?? 100);
+        const range = EXERCISE_COUNTS[k];
+        if (!known.includes(k)) this.p.error('exercise.setting', at, { key: k, type, suggestion: suggest(k, known) ?? '', known: known.join(', ') });
+        else if (range) this.number(s, at, ...range);
         else this.string(s, at);
       }
-      for (const [k, rule] of Object.entries(rules)) {
-        if (rule.required && !(k in settings)) this.p.error('exercise.setting-missing', `${path}.settings`, { key: k, type: String(type) });
-      }
-      if (rules.choices && typeof settings.choices === 'string' && typeof settings.correct === 'string') {
-        const choices = exerciseChoices({ type: String(type), settings: settings as Record<string, string> });
+      for (const k of known) if (!EXERCISE_COUNTS[k] && !(k in settings)) this.p.error('exercise.setting-missing', `${path}.settings`, { key: k, type });
+      if (typeof settings.choices === 'string' && typeof settings.correct === 'string') {
+        const choices = exerciseChoices({ type, settings: settings as Record<string, string> });
         const bad = choices.find((c) => !ID.test(c));
         if (bad !== undefined) this.p.error('id.format', key(`${path}.settings`, 'choices'), { id: bad, suggestion: slug(bad) });
-        if (choices.length < 2) this.p.error('options.count', key(`${path}.settings`, 'choices'), { kind: String(type), count: choices.length });
+        if (choices.length < 2) this.p.error('options.count', key(`${path}.settings`, 'choices'), { kind: type, count: choices.length });
         if (!choices.includes(settings.correct)) {
           this.p.error('exercise.correct', key(`${path}.settings`, 'correct'), { id: settings.correct, suggestion: suggest(settings.correct, choices) ?? '', known: choices.join(', ') });
         }

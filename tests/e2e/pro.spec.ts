@@ -4,7 +4,7 @@
 // passphrase, the idle lock, and axe on every screen.
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
-import { persona, type PersonaAnswers } from './runs.ts';
+import { doProExercise, persona, type PersonaAnswers } from './runs.ts';
 
 const PASSPHRASE = 'le chat dort sous la table';
 const NOTE = 'Utilise le téléphone de sa fille';
@@ -54,18 +54,7 @@ async function interview(page: Page, answers: PersonaAnswers): Promise<number> {
   for (; steps < 40; steps++) {
     if (await page.locator('.pro-run').count() === 0) break;
     await expect(page.locator('#pro-run-title')).toBeFocused();
-    await expect(page.locator('.pro-run input[name^="pro-q-"], .pro-run .exercise').first()).toBeVisible();
-    const exercise = page.locator('.pro-run .exercise');
-    if ((await exercise.count()) > 0) {
-      // An exercise, done by the person beside the professional: its answers clicked, then Enter goes on.
-      const given = answers[(await exercise.getAttribute('data-question')) ?? ''];
-      if (typeof given !== 'object' || Array.isArray(given)) throw new Error('no exercise answer');
-      for (const choice of given.choose) await exercise.locator(`[data-choice="${choice}"]`).click();
-      await expect(exercise).toHaveAttribute('data-state', given.outcome);
-      await page.locator('#pro-run-title').focus();
-      await page.keyboard.press('Enter');
-      continue;
-    }
+    if (await doProExercise(page, answers)) continue;
     const id = await currentQuestion(page);
     const wanted = answers[id];
     if (wanted === undefined) throw new Error(`no answer for ${id}`);

@@ -126,6 +126,26 @@ export async function answer(page: Page, answers: PersonaAnswers, question: stri
   return options;
 }
 
+/**
+ * In a professional run (`.pro-run`): if the question on screen is an exercise, does the persona's
+ * answer to it (its answers clicked by the person beside the professional), goes on with Enter
+ * and returns true once the next screen is there.
+ */
+export async function doProExercise(page: Page, answers: PersonaAnswers): Promise<boolean> {
+  await expect(page.locator('.pro-run input[name^="pro-q-"], .pro-run .exercise').first()).toBeVisible();
+  const exercise = page.locator('.pro-run .exercise');
+  if ((await exercise.count()) === 0) return false;
+  const id = (await exercise.getAttribute('data-question')) ?? '';
+  const given = answers[id];
+  if (!isExercise(given)) throw new Error(`the persona has no answer to the exercise "${id}"`);
+  for (const choice of given.choose) await exercise.locator(`[data-choice="${choice}"]`).click();
+  await expect(exercise).toHaveAttribute('data-state', given.outcome);
+  await page.locator('#pro-run-title').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`.pro-run .exercise[data-question="${id}"]`)).toHaveCount(0);
+  return true;
+}
+
 /** "Suivant" or "Voir mon résultat", in any language; waits until the next screen is there. */
 export async function goOn(page: Page, question: string): Promise<void> {
   await page.locator('.question__actions button[type="submit"]').click();
