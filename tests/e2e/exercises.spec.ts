@@ -49,8 +49,12 @@ function storedResult(page: Page, question: string): Promise<StoredResult | unde
 }
 
 /** From the start screen, answers the questions until the exercise `id` is on screen. */
-async function reach(page: Page, id: string, answers: PersonaAnswers = EVERY_EXERCISE): Promise<Locator> {
+async function reach(page: Page, id: string, answers: PersonaAnswers = EVERY_EXERCISE, language?: string): Promise<Locator> {
   await page.goto('./');
+  if (language) {
+    await page.locator(`button[lang="${language}"]`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+  }
   await page.locator('.start__begin').click();
   for (let i = 0; i < 40; i++) {
     const question = await currentStep(page);
@@ -356,5 +360,46 @@ test.describe('exercises', () => {
     // Declared the same; the exercises done: 13 of 26 (en cours); failed: 5 of 26 (à travailler).
     expect(succeeded).toContain('En cours');
     expect(failed).toContain('À travailler');
+  });
+
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true, viewport: { width: 390, height: 800 } });
+    test('the targets are tapped; a tap beside is a miss', async ({ page }) => {
+      const exercise = await reach(page, 'exercice-toucher');
+      const area = exercise.locator('.exercise__area');
+      await area.scrollIntoViewIfNeeded();
+      const box = (await area.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+      await page.touchscreen.tap(box.x + box.width - 8, box.y + 8);
+      for (let i = 0; i < 3; i++) await exercise.locator(`.exercise__target[data-target="${i}"]`).tap();
+      await expectCalmEnd(page, exercise, 'success', SUCCESS);
+      await expectStored(page, 'exercice-toucher', { outcome: 'success', attempts: 4, misses: 1 });
+    });
+  });
+
+  test('in Arabic, right to left: nothing sideways, the exercises work and axe finds nothing', async ({ page }) => {
+    const exercise = await reach(page, 'exercice-toucher', EVERY_EXERCISE, 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, 'Arabic click-target exercise');
+    await screenshot(page, 'exercise-click-target-ar');
+    for (let i = 0; i < 3; i++) await exercise.locator(`.exercise__target[data-target="${i}"]`).click();
+    await expect(exercise).toHaveAttribute('data-state', 'success');
+    await expect(exercise.locator('.exercise__feedback')).toHaveText(/أحسنت/);
+    await page.keyboard.press('Enter');
+    await answer(page, EVERY_EXERCISE, 'souris');
+    await goOn(page, 'souris');
+    const folder = page.locator('.exercise[data-question="exercice-double-clic"]');
+    await folder.locator('.exercise__folder').dblclick();
+    await expect(folder).toHaveAttribute('data-state', 'success');
+    await page.keyboard.press('Enter');
+    await answer(page, EVERY_EXERCISE, 'clavier');
+    await goOn(page, 'clavier');
+    const typing = page.locator('.exercise[data-question="exercice-ecrire"]');
+    await typing.locator('input').fill('Paris');
+    await page.keyboard.press('Enter');
+    await expect(typing).toHaveAttribute('data-state', 'success');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, 'Arabic type-word exercise done');
   });
 });
