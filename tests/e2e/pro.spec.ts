@@ -244,6 +244,11 @@ test.describe('professional space', () => {
     await expect(page.getByRole('table', { name: new RegExp(`Scores de ${code}`) }).locator('thead th')).toHaveCount(3);
     await expectNoAxeViolations(page, 'history');
     await screenshot(page, 'pro-history');
+    // On a phone-sized screen the professional view wraps, never scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'pro-history-360');
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // Locked on demand: nothing left on screen.
     await page.getByRole('button', { name: 'Verrouiller' }).click();

@@ -196,6 +196,26 @@ describe('interview', () => {
     expect(screen.getByText(/C'est le premier diagnostic terminé pour ce code/)).toBeTruthy();
   }, 20_000);
 
+  it('says so when a save fails (a full disk), and the run goes on', async () => {
+    const backend = createMemoryVaultBackend();
+    const opened = await door(backend).setUp(PASS);
+    if (!opened.ok) throw new Error('set-up failed');
+    let full = false;
+    const write = backend.write;
+    backend.write = (place, sealed) => (full ? Promise.resolve({ ok: false, code: 'storage.quota' }) : write(place, sealed));
+    render(<DiagnosticSection vault={opened.vault} questionnaire={loaded} settings={settings} language="fr" params={{}} navigate={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: "Commencer l'entretien" }));
+    await screen.findByText('Bienvenue. Quelques questions pour connaître vos habitudes avec le numérique.');
+    full = true;
+    key('Enter');
+    expect((await screen.findByRole('alert')).textContent).toBe('Le dernier enregistrement a échoué : gardez cette page ouverte et réessayez.');
+    expect(document.getElementById('pro-run-text')?.textContent).toBe('Quels appareils avez-vous ?');
+    full = false;
+    key('1');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect((await stored(backend))[0]?.session.answers).toEqual({ equipement: { type: 'choices', options: ['smartphone'] } });
+  });
+
   it('starts in workshop mode when asked to (an EPN animator placing a learner)', async () => {
     const backend = createMemoryVaultBackend();
     const opened = await door(backend).setUp(PASS);
