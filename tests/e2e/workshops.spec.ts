@@ -69,6 +69,8 @@ async function proRun(page: Page, answers: PersonaAnswers): Promise<void> {
 }
 
 test('place a learner in a workshop, export the group as CSV, count kiosk and professional runs in the observatory', async ({ page }) => {
+  // A whole interview (exercises included) and several key derivations (PBKDF2, 600,000 rounds) on a shared 2-core machine.
+  test.setTimeout(120_000);
   await openSpace(page);
   await setPassphrase(page);
 
