@@ -153,7 +153,7 @@ test.describe('offline', () => {
 
 test.describe('updates', () => {
   // A copy of the build served from a folder of its own, so that a second version can replace the first.
-  const port = 4318;
+  const port = Number(process.env.E2E_PORT ?? 4317) + 100;
   let folder = '';
   let server: ChildProcess | undefined;
   test.use({ baseURL: `http://localhost:${port}/` });
