@@ -6,7 +6,7 @@ import { PLACES_SETTING } from '../../core/setting-keys.ts';
 import { useT } from '../i18n-context.ts';
 import { downloadFile } from './download.ts';
 import { openLocalData, type LocalData } from './local-data.ts';
-import { FileImport, StatusLine } from './tools-parts.tsx';
+import { EditorFooter, FileImport, StatusLine } from './tools-parts.tsx';
 import type { ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
 
@@ -239,28 +239,15 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
             </p>
             <input id="pro-place-langues" type="text" aria-describedby="pro-place-langues-hint" value={draft.langues} onInput={(e) => set({ langues: e.currentTarget.value })} />
           </div>
-          {errors.length > 0 && (
-            <ul class="question__error" role="alert">
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
-          <p class="pro-actions">
-            <button type="submit" class="button button--primary">
-              {t('pro.places.save')}
-            </button>
-            <button
-              type="button"
-              class="button button--tertiary"
-              onClick={() => {
-                setDraft(undefined);
-                listHeading.current?.focus();
-              }}
-            >
-              {t('pro.places.cancel')}
-            </button>
-          </p>
+          <EditorFooter
+            errors={errors}
+            saveLabel={t('pro.places.save')}
+            cancelLabel={t('pro.places.cancel')}
+            onCancel={() => {
+              setDraft(undefined);
+              listHeading.current?.focus();
+            }}
+          />
         </form>
       ) : (
         <p class="pro-actions">

@@ -59,3 +59,34 @@ export function FileImport({ id, label, hint, onText }: { id: string; label: str
     </div>
   );
 }
+
+interface EditorFooterProps {
+  /** What is wrong with the draft, each as a sentence; announced when it appears. */
+  errors: string[];
+  saveLabel: string;
+  cancelLabel: string;
+  onCancel: () => void;
+}
+
+/** The end of an editing form (a workshop, a place): what to fix, then "Enregistrer" and "Annuler". */
+export function EditorFooter({ errors, saveLabel, cancelLabel, onCancel }: EditorFooterProps) {
+  return (
+    <>
+      {errors.length > 0 && (
+        <ul class="question__error" role="alert">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      <p class="pro-actions">
+        <button type="submit" class="button button--primary">
+          {saveLabel}
+        </button>
+        <button type="button" class="button button--tertiary" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+      </p>
+    </>
+  );
+}

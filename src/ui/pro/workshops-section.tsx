@@ -18,7 +18,7 @@ import {
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { downloadFile } from './download.ts';
-import { FileImport, StatusLine } from './tools-parts.tsx';
+import { EditorFooter, FileImport, StatusLine } from './tools-parts.tsx';
 import { openLocalData, type LocalData } from './local-data.ts';
 import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
@@ -217,28 +217,15 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
             <label for="pro-workshop-place">{t('pro.workshops.fields.place')}</label>
             <input id="pro-workshop-place" type="text" value={draft.place} onInput={(e) => set({ place: e.currentTarget.value })} />
           </div>
-          {errors.length > 0 && (
-            <ul class="question__error" role="alert">
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
-          <p class="pro-actions">
-            <button type="submit" class="button button--primary">
-              {t('pro.workshops.save')}
-            </button>
-            <button
-              type="button"
-              class="button button--tertiary"
-              onClick={() => {
-                setDraft(undefined);
-                listHeading.current?.focus();
-              }}
-            >
-              {t('pro.workshops.cancel')}
-            </button>
-          </p>
+          <EditorFooter
+            errors={errors}
+            saveLabel={t('pro.workshops.save')}
+            cancelLabel={t('pro.workshops.cancel')}
+            onCancel={() => {
+              setDraft(undefined);
+              listHeading.current?.focus();
+            }}
+          />
         </form>
       ) : (
         <p class="pro-actions">
