@@ -216,8 +216,11 @@ test.describe('updates', () => {
     await expectAnswerShown(run, question, options);
 
     // Applying it from the start screen reloads that tab only; the run's tab is left alone.
+    // (The reload follows the new worker's "controlling", or a 3 s fallback; on two busy cores it may take a while.)
+    const reloaded = start.waitForEvent('load', { timeout: 20_000 });
     await start.getByRole('button', { name: 'Mettre à jour' }).click();
-    await expect.poll(() => start.evaluate(async () => (await (await fetch('./robots.txt')).text()).includes('# version 2'))).toBe(true);
+    await reloaded;
+    await expect.poll(() => start.evaluate(async () => (await (await fetch('./robots.txt')).text()).includes('# version 2')), { timeout: 20_000 }).toBe(true);
     await expectAnswerShown(run, question, options);
     await expect(run.getByText(UPDATE_TEXT)).toHaveCount(0);
     await start.close();
