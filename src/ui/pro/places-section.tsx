@@ -6,7 +6,7 @@ import { PLACES_SETTING } from '../../core/setting-keys.ts';
 import { useT } from '../i18n-context.ts';
 import { downloadFile } from './download.ts';
 import { openLocalData, type LocalData } from './local-data.ts';
-import { EditorFooter, FileImport, StatusLine } from './tools-parts.tsx';
+import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine } from './tools-parts.tsx';
 import type { ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
 
@@ -250,18 +250,13 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
           />
         </form>
       ) : (
-        <p class="pro-actions">
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={() => {
-              setErrors([]);
-              setDraft({ ...EMPTY });
-            }}
-          >
-            {t('pro.places.add')}
-          </button>
-        </p>
+        <AddButton
+          label={t('pro.places.add')}
+          onAdd={() => {
+            setErrors([]);
+            setDraft({ ...EMPTY });
+          }}
+        />
       )}
 
       <div class="pro-tools__files">
@@ -277,14 +272,7 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
             return { problems: read.warnings, message: read.warnings.length ? t('pro.places.importWarnings') : '' };
           }}
         />
-        <div class="pro-field">
-          <button type="button" class="button button--secondary" aria-describedby="pro-places-export-hint" onClick={() => download({ name: PLACES_FILE, text: placesJson(places), type: 'application/json' })}>
-            {t('pro.places.export')}
-          </button>
-          <p class="pro-field__hint" id="pro-places-export-hint">
-            {t('pro.places.exportHint')}
-          </p>
-        </div>
+        <ExportButton id="pro-places-export" label={t('pro.places.export')} hint={t('pro.places.exportHint')} onExport={() => download({ name: PLACES_FILE, text: placesJson(places), type: 'application/json' })} />
       </div>
     </section>
   );

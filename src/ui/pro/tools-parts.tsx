@@ -90,3 +90,28 @@ export function EditorFooter({ errors, saveLabel, cancelLabel, onCancel }: Edito
     </>
   );
 }
+
+/** "Ajouter …", under a list, when no form is open. */
+export function AddButton({ label, onAdd }: { label: string; onAdd: () => void }) {
+  return (
+    <p class="pro-actions">
+      <button type="button" class="button button--primary" onClick={onAdd}>
+        {label}
+      </button>
+    </p>
+  );
+}
+
+/** An export button with the sentence that says what the file contains. */
+export function ExportButton({ id, label, hint, onExport }: { id: string; label: string; hint: string; onExport: () => void }) {
+  return (
+    <div class="pro-field">
+      <button type="button" class="button button--secondary" aria-describedby={`${id}-hint`} onClick={onExport}>
+        {label}
+      </button>
+      <p class="pro-field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    </div>
+  );
+}

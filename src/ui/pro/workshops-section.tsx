@@ -18,7 +18,7 @@ import {
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { downloadFile } from './download.ts';
-import { EditorFooter, FileImport, StatusLine } from './tools-parts.tsx';
+import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine } from './tools-parts.tsx';
 import { openLocalData, type LocalData } from './local-data.ts';
 import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
@@ -228,18 +228,13 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
           />
         </form>
       ) : (
-        <p class="pro-actions">
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={() => {
-              setErrors([]);
-              setDraft({ ...EMPTY });
-            }}
-          >
-            {t('pro.workshops.add')}
-          </button>
-        </p>
+        <AddButton
+          label={t('pro.workshops.add')}
+          onAdd={() => {
+            setErrors([]);
+            setDraft({ ...EMPTY });
+          }}
+        />
       )}
 
       <div class="pro-tools__files">
@@ -254,14 +249,7 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
             return { problems: [], message: ok ? '' : t('pro.workshops.storageFailed') };
           }}
         />
-        <div class="pro-field">
-          <button type="button" class="button button--secondary" aria-describedby="pro-workshops-export-hint" onClick={() => download({ name: CATALOGUE_FILE, text: catalogueJson(catalogue), type: 'application/json' })}>
-            {t('pro.workshops.export')}
-          </button>
-          <p class="pro-field__hint" id="pro-workshops-export-hint">
-            {t('pro.workshops.exportHint')}
-          </p>
-        </div>
+        <ExportButton id="pro-workshops-export" label={t('pro.workshops.export')} hint={t('pro.workshops.exportHint')} onExport={() => download({ name: CATALOGUE_FILE, text: catalogueJson(catalogue), type: 'application/json' })} />
       </div>
     </section>
   );
