@@ -139,7 +139,7 @@ export default function GroupSection({ vault, questionnaire, local, download = d
                     <p>{current ? current.title : t('pro.workshops.group.none')}</p>
                     {catalogue.workshops.length > 0 && (
                       <div class="pro-group__assign">
-                        <label class="pro-tools__hidden" for={selectId}>
+                        <label class="visually-hidden" for={selectId}>
                           {t('pro.workshops.group.choose', { code: learner.code })}
                         </label>
                         <select id={selectId} value={choice[learner.code] ?? current?.id ?? ''} onChange={(e) => setChoice({ ...choice, [learner.code]: e.currentTarget.value })}>
