@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import type { Plugin } from 'vite';
-import { loadQuestionnaire, type QuestionnaireIndexEntry } from '../src/core/index.ts';
+import { checkedFiles, loadQuestionnaire, type QuestionnaireIndexEntry } from '../src/core/index.ts';
 import fr from '../src/i18n/locales/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
@@ -30,7 +30,16 @@ function buildIndex(): { index: QuestionnaireIndexEntry[]; errors: string[] } {
       continue;
     }
     const q = result.loaded.questionnaire;
-    index.push({ id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort() });
+    index.push({
+      id: q.id,
+      version: q.version,
+      languages: q.languages,
+      defaultLanguage: q.defaultLanguage,
+      contentHash: result.loaded.contentHash,
+      pictograms: source.pictograms.sort(),
+      // The browser parses these files without checking them again while they stay exactly as checked here.
+      checked: checkedFiles(source, result.loaded),
+    });
   }
   return { index, errors };
 }

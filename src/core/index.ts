@@ -1,14 +1,14 @@
 // The core's public surface: pure TypeScript, no Preact, no IndexedDB, no DOM.
 export * from './types.ts';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts';
-export { loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
+export { checkedFiles, loadChecked, loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
 export { createQuestionnaireMachine, RESULT_STATE, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
 export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, pickProfile, recommend, scoreAreas, flagsOf, gapsOf, GAP_DECLARED_ABLE, GAP_DECLARED_UNABLE } from './scoring.ts';
 export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES, exerciseChoices, isExerciseType, type ExerciseType } from './exercises.ts';
 // The measurement (exercise-measure.ts) is imported directly by the exercise screens and tests, to stay out of the first bundle.
 export { END, expectedPath, isAnswered, nextRules, nextStep } from './navigation.ts';
 export { explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
-export { canonicalJson, contentHash } from './hash.ts';
+export { canonicalJson, contentHash, textHash } from './hash.ts';
 export {
   CURRENT_RECORD_VERSION,
   createRecord,

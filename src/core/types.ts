@@ -201,4 +201,13 @@ export interface QuestionnaireIndexEntry {
   contentHash: string;
   /** Pictogram names in the folder, which the browser-side validator needs. */
   pictograms: string[];
+  /** What the build checked (see checkedFiles): unchanged files are not checked again in the browser. */
+  checked?: CheckedFiles;
+}
+
+/** Fingerprints of a questionnaire's files as the build validated them, and its content hash per language. */
+export interface CheckedFiles {
+  /** By file name inside the folder ("questionnaire.json", "locales/fr.json"). */
+  files: Record<string, string>;
+  contentHashes: Record<string, string>;
 }

@@ -69,18 +69,27 @@ export async function setLanguage(language: string): Promise<void> {
   }
 }
 
+/** Names asked of the browser, once per language: building an Intl.DisplayNames loads that locale's data (tens of ms on a slow tablet). */
+const browserNames = new Map<string, string>();
+
 /**
- * A language's name written in that language ("Français", "English", "العربية"). Names the browser
- * does not know well (easy-read French) come from `ui.language.names`, the same in every file.
+ * A language's name written in that language ("Français", "English", "العربية"). The shipped
+ * languages are named in `ui.language.names`, the same in every file; a language a structure adds
+ * without a name there is named by the browser (Intl.DisplayNames), or by its code.
  */
 export function languageName(language: string): string {
   const own = i18n.t(`ui.language.names.${language}`, { defaultValue: '' });
   if (own) return own;
-  let name = language;
-  try {
-    name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
-  } catch {
-    // An unknown code keeps its code as a name.
+  let name = browserNames.get(language);
+  if (name === undefined) {
+    name = language;
+    try {
+      name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+    } catch {
+      // An unknown code keeps its code as a name.
+    }
+    name = name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+    browserNames.set(language, name);
   }
-  return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+  return name;
 }

@@ -1,5 +1,6 @@
 import {
   DEFAULT_SETTINGS,
+  loadChecked,
   loadQuestionnaire,
   readSettings,
   SETTINGS_FILE,
@@ -111,15 +112,14 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
     structure.catch(() => structures.delete(key));
   }
   const [structureText, localeText] = await Promise.all([structure, fetcher(`${base}/locales/${language}.json`)]);
-  const result = loadQuestionnaire(
-    {
-      folder: entry.id,
-      structure: { file: `${entry.id}/questionnaire.json`, text: structureText },
-      locales: [{ file: `${entry.id}/locales/${language}.json`, language, text: localeText }],
-      pictograms: entry.pictograms,
-    },
-    { languages: [language], reachability: false },
-  );
+  const source = {
+    folder: entry.id,
+    structure: { file: `${entry.id}/questionnaire.json`, text: structureText },
+    locales: [{ file: `${entry.id}/locales/${language}.json`, language, text: localeText }],
+    pictograms: entry.pictograms,
+  };
+  // Files exactly as the build checked them are only parsed; an edited one is checked in full.
+  const result = (entry.checked && loadChecked(source, entry.checked)) ?? loadQuestionnaire(source, { languages: [language], reachability: false });
   return result.ok ? { ok: true, loaded: result.loaded, language } : { ok: false, problems: result.problems };
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render, screen, type RenderResult } from '@testing-library/preact';
-import { loadQuestionnaire } from '../../src/core/index.ts';
+import { checkedFiles, loadQuestionnaire } from '../../src/core/index.ts';
 import { App, type AppProps } from '../../src/ui/app.tsx';
 import { MissingFile, type FetchText, type QuestionnaireEntry } from '../../src/ui/questionnaire-loader.ts';
 import { QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
@@ -12,7 +12,7 @@ export function indexEntry(id = 'exemple'): QuestionnaireEntry {
   const result = loadQuestionnaire(source, { reachability: false });
   if (!result.ok) throw new Error(`${id} does not load`);
   const q = result.loaded.questionnaire;
-  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort() };
+  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort(), checked: checkedFiles(source, result.loaded) };
 }
 
 export interface Files {

@@ -54,6 +54,8 @@ describe('language names', () => {
     const { languageName, setLanguage } = await import('../../src/i18n/index.ts');
     await setLanguage('fr');
     expect(['fr', 'en', 'ar', 'fr-FALC'].map(languageName)).toEqual(['Français', 'English', 'العربية', 'Français facile à lire']);
+    // A language a structure adds without a name in the locale files is named by the browser.
+    expect(languageName('de')).toBe('Deutsch');
   });
 });
 
