@@ -29,7 +29,7 @@ if (!existsSync(manifestPath)) {
 }
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
 
-// The entry and everything it imports statically, plus the interface strings of the reference language.
+// The entry and everything it imports statically (the reference language's interface strings included).
 const critical = new Set<string>();
 const visit = (key: string) => {
   const chunk = manifest[key];
@@ -38,8 +38,6 @@ const visit = (key: string) => {
   for (const imported of chunk.imports ?? []) visit(imported);
 };
 for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-const language = manifest['src/i18n/locales/fr.json'];
-if (language) critical.add(language.file);
 const firstQuestion = [...critical].filter((f) => f.endsWith('.js')).map((file) => ({ file, size: gz(file) }));
 const firstQuestionTotal = firstQuestion.reduce((s, f) => s + f.size, 0);
 

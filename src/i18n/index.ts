@@ -1,10 +1,15 @@
-// The app's one i18next instance. Each language's UI strings are a separate chunk, loaded when the
-// language is chosen, so the first screen carries only one language.
+// The app's one i18next instance. French, the reference every other language falls back to, is
+// always there: it comes with the app's code, so the first screen waits for no further request.
+// Each other language's UI strings are a separate chunk, loaded when the language is chosen.
 import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+import reference from './locales/fr.json';
 
 export const REFERENCE_LANGUAGE = 'fr';
 
-const loaders = import.meta.glob<ResourceLanguage>('./locales/*.json', { import: 'default' });
+const loaders: Record<string, () => Promise<ResourceLanguage>> = {
+  ...import.meta.glob<ResourceLanguage>(['./locales/*.json', '!./locales/fr.json'], { import: 'default' }),
+  './locales/fr.json': () => Promise.resolve(reference),
+};
 const loaderFor = (language: string) => loaders[`./locales/${language}.json`];
 
 /** Languages the interface itself is written in (questionnaires may offer others; the UI then falls back to French). */

@@ -135,9 +135,10 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     setScreen({ name: 'loading' });
     clearFetched(fetchText);
     try {
-      await applyLanguage(REFERENCE_LANGUAGE);
-      const index = await fetchIndex(fetchText);
-      const read = await fetchSettings(fetchText, index);
+      // The index, the settings and the interface strings at once: each waits for none of the others.
+      const indexRead = fetchIndex(fetchText);
+      const [, , read] = await Promise.all([applyLanguage(REFERENCE_LANGUAGE), indexRead, fetchSettings(fetchText, indexRead)]);
+      const index = await indexRead;
       if (!read.ok) {
         setScreen({ name: 'failed', kind: 'settings', problems: read.problems });
         return;

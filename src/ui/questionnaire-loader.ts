@@ -52,14 +52,15 @@ export type SettingsLoad =
   | { ok: true; settings: Settings; missing: boolean }
   | { ok: false; problems: Problem[] };
 
-/** settings.json, checked; a missing file falls back to the defaults (and says so). */
-export async function fetchSettings(fetcher: FetchText, index: QuestionnaireEntry[]): Promise<SettingsLoad> {
+/** settings.json, checked against the index (which may still be on its way: both are fetched at once); a missing file falls back to the defaults (and says so). */
+export async function fetchSettings(fetcher: FetchText, indexRead: QuestionnaireEntry[] | Promise<QuestionnaireEntry[]>): Promise<SettingsLoad> {
   let text: string;
   try {
     // `?fresh` asks the service worker for the network first: a structure edits the file without rebuilding.
     text = await fetcher(`./${SETTINGS_FILE}?fresh=1`);
   } catch (error) {
     if (!(error instanceof MissingFile)) throw error;
+    const index = await indexRead;
     // Unreachable (offline before the fresh copy was ever cached): the precached copy from the build.
     const precached = error.status === 0 ? await fetcher(`./${SETTINGS_FILE}`).catch(() => undefined) : undefined;
     if (precached !== undefined) return settingsFrom(precached, index);
@@ -67,7 +68,7 @@ export async function fetchSettings(fetcher: FetchText, index: QuestionnaireEntr
     const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first?.id ?? DEFAULT_SETTINGS.defaultQuestionnaire, languages: first?.languages ?? DEFAULT_SETTINGS.languages };
     return { ok: true, settings, missing: true };
   }
-  return settingsFrom(text, index);
+  return settingsFrom(text, await indexRead);
 }
 
 function settingsFrom(text: string, index: QuestionnaireEntry[]): SettingsLoad {
