@@ -10,6 +10,7 @@ import {
   type LoadedQuestionnaire,
   type Problem,
   type QuestionId,
+  type QuestionnaireId,
   type QuestionnaireMachine,
   type Settings,
 } from '../core/index.ts';
@@ -153,6 +154,11 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       }
       setEntry(target);
       const language = shared?.language ?? read.settings.languages[0] ?? target.defaultLanguage;
+      const pro = window.location.hash === PRO_ROUTE && proEnabled(read.settings);
+      // A run cut short by a reload or a crash resumes at the same question, with the same answers;
+      // on a kiosk, only as long as the idle reset would have let it live. Storage opens while the
+      // questionnaire loads, not after it.
+      const resuming = shared || pro ? undefined : events?.resume?.(target.id as QuestionnaireId, read.settings.idleSeconds + countdownSeconds); // the build wrote the index from each questionnaire's id
       if (language !== REFERENCE_LANGUAGE) await applyLanguage(language);
       let current = await changeLanguage(target, language, true);
       if (!current) return;
@@ -160,13 +166,11 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         setScreen({ name: 'shared', result: shared });
         return;
       }
-      if (window.location.hash === PRO_ROUTE && proEnabled(read.settings)) {
+      if (pro) {
         setScreen({ name: 'pro' });
         return;
       }
-      // A run cut short by a reload or a crash resumes at the same question, with the same answers;
-      // on a kiosk, only as long as the idle reset would have let it live.
-      const record = await events?.resume?.(current.questionnaire.id, read.settings.idleSeconds + countdownSeconds);
+      const record = await resuming;
       if (record) {
         if (record.language !== language && target.languages.includes(record.language)) {
           current = (await changeLanguage(target, record.language)) ?? current;
