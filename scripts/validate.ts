@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import i18next from 'i18next';
 import { loadQuestionnaire } from '../src/core/index.ts';
-import fr from '../src/i18n/locales/fr.json' with { type: 'json' };
-import en from '../src/i18n/locales/en.json' with { type: 'json' };
+import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
+import en from '../src/i18n/validation/en.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
 

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import type { Plugin } from 'vite';
 import { checkedFiles, loadQuestionnaire, type QuestionnaireIndexEntry } from '../src/core/index.ts';
-import fr from '../src/i18n/locales/fr.json' with { type: 'json' };
+import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
 

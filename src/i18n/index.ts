@@ -98,3 +98,26 @@ export function languageName(language: string): string {
   }
   return name;
 }
+
+/** String files loaded with import() (the professional space's, the validator's): their language and loader. */
+export interface LazyStringFile {
+  language: string;
+  load: () => Promise<ResourceLanguage>;
+}
+
+/**
+ * A loader that merges lazily loaded string files into the bundles of their languages, once;
+ * later calls wait for the same load, and a failed load (offline before caching) may be tried again.
+ */
+export function lazyStrings(files: readonly LazyStringFile[]): () => Promise<void> {
+  let loading: Promise<void> | undefined;
+  return () => {
+    loading ??= (async () => {
+      await init();
+      const loaded = await Promise.all(files.map(async (f) => ({ language: f.language, strings: await f.load() })));
+      for (const { language, strings } of loaded) i18n.addResourceBundle(bundleCode(language), 'translation', strings, true, true);
+    })();
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
+}

@@ -3,7 +3,8 @@
 // kiosk, and merged into the same i18next bundle; every other language falls back to French.
 // A part is one folder: the space itself, the interview, and the parts other features add.
 import type { ResourceLanguage } from 'i18next';
-import { bundleCode, i18n, init } from './index.ts';
+import { lazyStrings } from './index.ts';
+import { loadValidationStrings } from './validation.ts';
 
 const loaders = import.meta.glob<ResourceLanguage>('./pro/*/*.json', { import: 'default' });
 
@@ -13,15 +14,9 @@ export const PRO_STRING_FILES = Object.entries(loaders).map(([path, load]) => {
   return { part, language, load };
 });
 
-let loading: Promise<void> | undefined;
+const loadParts = lazyStrings(PRO_STRING_FILES);
 
-/** Loads every part in every language it has, once; later calls wait for the same load. */
-export function loadProStrings(): Promise<void> {
-  loading ??= (async () => {
-    await init();
-    const files = await Promise.all(PRO_STRING_FILES.map(async (f) => ({ ...f, strings: await f.load() })));
-    for (const { language, strings } of files) i18n.addResourceBundle(bundleCode(language), 'translation', strings, true, true);
-  })();
-  loading.catch(() => (loading = undefined));
-  return loading;
+/** Loads every part in every language it has, with the validator's messages (imports show them), once. */
+export async function loadProStrings(): Promise<void> {
+  await Promise.all([loadParts(), loadValidationStrings()]);
 }

@@ -15,6 +15,7 @@ import {
   type Settings,
 } from '../core/index.ts';
 import { i18n, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
+import { loadValidationStrings } from '../i18n/validation.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
@@ -119,7 +120,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       if (ticket !== request.current) return undefined;
       if (!outcome.ok) {
         if (first) {
-          await applyLanguage(language);
+          // The validator's messages come with import(); should that fail, the problems still show, by code.
+          await Promise.all([applyLanguage(language), loadValidationStrings().catch(() => undefined)]);
           setScreen({ name: 'failed', kind: 'questionnaire', problems: outcome.problems });
         } else setLanguageFailed(true);
         return undefined;
@@ -141,6 +143,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       const [, , read] = await Promise.all([applyLanguage(REFERENCE_LANGUAGE), indexRead, fetchSettings(fetchText, indexRead)]);
       const index = await indexRead;
       if (!read.ok) {
+        await loadValidationStrings().catch(() => undefined);
         setScreen({ name: 'failed', kind: 'settings', problems: read.problems });
         return;
       }

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire, type Problem, type QuestionnaireSource } from '../../src/core/index.ts';
-import fr from '../../src/i18n/locales/fr.json' with { type: 'json' };
+import fr from '../../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../../src/i18n/problems.ts';
 import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
 import { join } from 'node:path';
@@ -143,7 +143,7 @@ describe('the validator names the file, the JSON path and the fix', () => {
 
   it('gives every problem code a message in French and in English', async () => {
     const { PROBLEM_CODES } = await import('../../src/core/problems.ts');
-    const en = (await import('../../src/i18n/locales/en.json', { with: { type: 'json' } })).default as { validation: { codes: Record<string, string> } };
+    const en = (await import('../../src/i18n/validation/en.json', { with: { type: 'json' } })).default as { validation: { codes: Record<string, string> } };
     const frCodes = (fr as { validation: { codes: Record<string, string> } }).validation.codes;
     for (const code of PROBLEM_CODES) {
       expect(frCodes[code], `fr message for ${code}`).toBeTruthy();

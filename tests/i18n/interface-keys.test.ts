@@ -1,7 +1,7 @@
 // Every interface language has every key of the French reference (`ui`), plural forms by its own
-// grammar. The `validation` section (the questionnaire validator's messages, read by the people
-// who edit questionnaires) is kept in French and English only: any other language falls back to
-// French for it, key by key, through i18next's fallbackLng.
+// grammar. The validator's messages (`validation`, read by the people who edit questionnaires) live
+// in src/i18n/validation/, loaded only when needed, in French and English only: any other language
+// falls back to French for them, key by key, through i18next's fallbackLng.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,10 @@ import { compareKeys, leaves, type Tree } from './keys.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'src', 'i18n', 'locales');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-const read = (language: string) => JSON.parse(readFileSync(join(DIR, `${language}.json`), 'utf8')) as { ui?: Tree; validation?: Tree };
+const read = (language: string, dir = DIR) => JSON.parse(readFileSync(join(dir, `${language}.json`), 'utf8')) as { ui?: Tree; validation?: Tree };
 const fr = read('fr');
+const VALIDATION_DIR = join(DIR, '..', 'validation');
+const frValidation = read('fr', VALIDATION_DIR);
 const languages = files.map((f) => f.replace(/\.json$/, '')).filter((l) => l !== 'fr');
 
 /** Languages in which questionnaire editors read the validator's messages. */
@@ -43,11 +45,11 @@ describe('interface locale files', () => {
     });
 
     it(VALIDATION_LANGUAGES.includes(language) ? 'has every `validation` key of French' : 'leaves `validation` to French', () => {
-      if (!VALIDATION_LANGUAGES.includes(language)) {
-        expect(Object.keys(tree)).toEqual(['ui']);
-        return;
-      }
-      const { missing, unknown } = compareKeys(fr.validation ?? {}, tree.validation ?? {}, language);
+      expect(Object.keys(tree)).toEqual(['ui']);
+      const present = readdirSync(VALIDATION_DIR).includes(`${language}.json`);
+      expect(present, `src/i18n/validation/${language}.json`).toBe(VALIDATION_LANGUAGES.includes(language));
+      if (!present) return;
+      const { missing, unknown } = compareKeys(frValidation.validation ?? {}, read(language, VALIDATION_DIR).validation ?? {}, language);
       expect(missing, `validation keys missing in ${language}`).toEqual([]);
       expect(unknown, `validation keys in ${language} that French does not have`).toEqual([]);
     });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/questionnaire-files.ts';
 import { DEFAULT_SETTINGS, PROBLEM_CODES, readSettings, type Problem } from '../../src/core/index.ts';
-import fr from '../../src/i18n/locales/fr.json' with { type: 'json' };
-import en from '../../src/i18n/locales/en.json' with { type: 'json' };
+import fr from '../../src/i18n/validation/fr.json' with { type: 'json' };
+import en from '../../src/i18n/validation/en.json' with { type: 'json' };
 
 const context = { questionnaires: [{ id: 'exemple', languages: ['fr', 'en'] }, { id: 'autonomie-numerique', languages: ['fr', 'fr-FALC', 'en', 'ar'] }] };
 const read = (value: unknown) => readSettings(typeof value === 'string' ? value : JSON.stringify(value), context);

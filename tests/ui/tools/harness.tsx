@@ -1,31 +1,24 @@
 // Renders the workshop, group, places and observatory sections with the real questionnaire
 // autonomie-numerique, French strings (the kiosk's and the pro parts'), an in-memory vault and
 // clear-text store, and a download that keeps the files instead of saving them.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import type { TFunction } from 'i18next';
 import { loadQuestionnaire, type LoadedQuestionnaire } from '../../../src/core/index.ts';
 import { i18n, setLanguage } from '../../../src/i18n/index.ts';
+import { loadProStrings } from '../../../src/i18n/pro.ts';
 import { I18nContext } from '../../../src/ui/i18n-context.ts';
 import type { DownloadFile } from '../../../src/ui/pro/download.ts';
 import { memoryLocalData } from '../../../src/ui/pro/local-data.ts';
 import type { ToolsSectionProps, VaultLike } from '../../../src/ui/pro/tools-props.ts';
 import { QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../../scripts/questionnaire-files.ts';
 
-const PRO_DIR = join(ROOT, 'src', 'i18n', 'pro');
-
+/** French, with the strings the professional space loads when it opens (its parts and the validator's messages). */
 export async function frenchWithProStrings(): Promise<TFunction> {
   await setLanguage('fr');
-  for (const part of readdirSync(PRO_DIR)) {
-    const file = join(PRO_DIR, part, 'fr.json');
-    try {
-      i18n.addResourceBundle('fr', 'translation', JSON.parse(readFileSync(file, 'utf8')) as object, true, true);
-    } catch {
-      // A part without French strings is the pro space's business, not these tests'.
-    }
-  }
+  await loadProStrings();
   return i18n.getFixedT('fr');
 }
 
