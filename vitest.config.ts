@@ -14,7 +14,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'ui', environment: 'jsdom', include: ['tests/ui/**/*.test.{ts,tsx}', 'tests/storage/**/*.test.ts', 'tests/i18n/**/*.test.ts'] },
+        test: { name: 'ui', environment: 'jsdom', setupFiles: ['tests/ui/setup.ts'], include: ['tests/ui/**/*.test.{ts,tsx}', 'tests/storage/**/*.test.ts', 'tests/i18n/**/*.test.ts'] },
       },
     ],
   },

@@ -1,0 +1,11 @@
+// Setup of the `ui` test project (jsdom). Preact runs effects after the next frame: a
+// requestAnimationFrame, raced by a 35 ms timer. A test file that ends with such a timer pending saw
+// it fire after jsdom was gone ("cancelAnimationFrame is not defined", an unhandled error that fails
+// the run on a busy machine). Unmount what is left and let those timers run while the window exists.
+import { cleanup } from '@testing-library/preact';
+import { afterAll } from 'vitest';
+
+afterAll(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+});
