@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ignoreLocked } from '../../storage/vault.ts';
 import { LANGUAGE_CODE } from '../../core/problems.ts';
 import { MODALITIES, PLACES_FILE, placeId, placesJson, placesOf, readPlaces, SERVICES, SPECIFIC_SUPPORT, type Place } from '../../core/places.ts';
@@ -6,7 +6,7 @@ import { PLACES_SETTING } from '../../core/setting-keys.ts';
 import { useT } from '../i18n-context.ts';
 import { downloadFile } from './download.ts';
 import { openLocalData, type LocalData } from './local-data.ts';
-import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine } from './tools-parts.tsx';
+import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor } from './tools-parts.tsx';
 import type { ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
 
@@ -70,13 +70,8 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
   const { t } = useT();
   const [store, setStore] = useState<LocalData | undefined>(local);
   const [places, setPlaces] = useState<Place[]>();
-  const [draft, setDraft] = useState<Draft>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-  const [confirming, setConfirming] = useState<string>();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const listHeading = useRef<HTMLHeadingElement>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
+  const editor = useListEditor<Draft>(places !== undefined);
+  const { draft, errors, status, confirming, heading, listHeading, formHeading, set } = editor;
 
   useEffect(() => {
     let live = true;
@@ -91,11 +86,6 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
       live = false;
     };
   }, []);
-  // The heading takes the focus once the section has loaded (RGAA 12.8).
-  useLayoutEffect(() => heading.current?.focus(), [places === undefined]);
-  useLayoutEffect(() => {
-    if (draft) formHeading.current?.focus();
-  }, [draft === undefined]);
 
   if (!places || !store) {
     return (
@@ -107,7 +97,7 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
 
   const save = async (next: Place[], message: string) => {
     const ok = await store.set(PLACES_SETTING, next);
-    setStatus(ok ? message : t('pro.places.storageFailed'));
+    editor.setStatus(ok ? message : t('pro.places.storageFailed'));
     if (ok) setPlaces(next);
     return ok;
   };
@@ -125,7 +115,7 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
       .map((l) => l.trim())
       .filter(Boolean);
     if (!langues.every((l) => LANGUAGE_CODE.test(l))) problems.push(t('pro.places.errors.languages'));
-    setErrors(problems);
+    editor.setErrors(problems);
     if (problems.length > 0) return;
     const place: Place = {
       id: draft.id ?? placeId(draft.nom, places),
@@ -141,23 +131,16 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
       if (v) place[field] = v;
     }
     const next = draft.id ? places.map((p) => (p.id === draft.id ? place : p)) : [...places, place];
-    if (await save(next, t('pro.places.saved', { name: place.nom }))) {
-      setDraft(undefined);
-      listHeading.current?.focus();
-    }
+    if (await save(next, t('pro.places.saved', { name: place.nom }))) editor.close();
   };
 
-  const remove = async (p: Place) => {
-    if (confirming !== p.id) return setConfirming(p.id);
-    setConfirming(undefined);
-    await save(
-      places.filter((x) => x.id !== p.id),
-      t('pro.places.deleted', { name: p.nom }),
+  const remove = (p: Place) =>
+    editor.remove(p.id, () =>
+      save(
+        places.filter((x) => x.id !== p.id),
+        t('pro.places.deleted', { name: p.nom }),
+      ),
     );
-    listHeading.current?.focus();
-  };
-
-  const set = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 
   return (
     <section class="pro pro-tools" aria-labelledby="pro-places-title">
@@ -187,8 +170,7 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
                   type="button"
                   class="button button--secondary button--small"
                   onClick={() => {
-                    setErrors([]);
-                    setDraft(draftOf(p));
+                    editor.open(draftOf(p));
                   }}
                 >
                   {t('pro.places.edit', { name: p.nom })}
@@ -243,19 +225,13 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
             errors={errors}
             saveLabel={t('pro.places.save')}
             cancelLabel={t('pro.places.cancel')}
-            onCancel={() => {
-              setDraft(undefined);
-              listHeading.current?.focus();
-            }}
+            onCancel={editor.close}
           />
         </form>
       ) : (
         <AddButton
           label={t('pro.places.add')}
-          onAdd={() => {
-            setErrors([]);
-            setDraft({ ...EMPTY });
-          }}
+          onAdd={() => editor.open({ ...EMPTY })}
         />
       )}
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../core/index.ts';
 import { formatProblem } from '../../i18n/problems.ts';
 import { useT } from '../i18n-context.ts';
@@ -114,4 +114,55 @@ export function ExportButton({ id, label, hint, onExport }: { id: string; label:
       </p>
     </div>
   );
+}
+
+/**
+ * The state of a list edited in a form (the workshop catalogue, the local places): the open draft
+ * and what to fix in it, the status line, the item awaiting a second press to delete, and the
+ * three headings the focus moves between (the section's once loaded, the form's when it opens, the
+ * list's when it closes).
+ */
+export function useListEditor<D extends object>(loaded: boolean) {
+  const [draft, setDraft] = useState<D>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [confirming, setConfirming] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  // The heading takes the focus once the section has loaded (RGAA 12.8).
+  useLayoutEffect(() => heading.current?.focus(), [loaded]);
+  useLayoutEffect(() => {
+    if (draft) formHeading.current?.focus();
+  }, [draft === undefined]);
+  const close = () => {
+    setDraft(undefined);
+    listHeading.current?.focus();
+  };
+  return {
+    draft,
+    errors,
+    setErrors,
+    status,
+    setStatus,
+    confirming,
+    heading,
+    listHeading,
+    formHeading,
+    /** Opens the form on a new or existing item. */
+    open: (next: D) => {
+      setErrors([]);
+      setDraft(next);
+    },
+    close,
+    /** Changes fields of the open draft. */
+    set: (patch: Partial<D>) => setDraft((d) => (d ? { ...d, ...patch } : d)),
+    /** A first press asks for confirmation; the second deletes, then the focus returns to the list. */
+    remove: async (id: string, erase: () => Promise<unknown>) => {
+      if (confirming !== id) return setConfirming(id);
+      setConfirming(undefined);
+      await erase();
+      listHeading.current?.focus();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ignoreLocked } from '../../storage/vault.ts';
 import { CATALOGUE_SETTING } from '../../core/setting-keys.ts';
 import {
@@ -18,7 +18,7 @@ import {
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { downloadFile } from './download.ts';
-import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine } from './tools-parts.tsx';
+import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor } from './tools-parts.tsx';
 import { openLocalData, type LocalData } from './local-data.ts';
 import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
@@ -42,13 +42,8 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
   const [store, setStore] = useState<LocalData | undefined>(local);
   const [catalogue, setCatalogue] = useState<Catalogue>();
   const [counts, setCounts] = useState<Map<string, number>>(new Map());
-  const [draft, setDraft] = useState<Draft>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-  const [confirming, setConfirming] = useState<string>();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const listHeading = useRef<HTMLHeadingElement>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
+  const editor = useListEditor<Draft>(catalogue !== undefined);
+  const { draft, errors, status, confirming, heading, listHeading, formHeading, set } = editor;
 
   useEffect(() => {
     let live = true;
@@ -64,11 +59,6 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
       live = false;
     };
   }, []);
-  // The heading takes the focus once the section has loaded (RGAA 12.8).
-  useLayoutEffect(() => heading.current?.focus(), [catalogue === undefined]);
-  useLayoutEffect(() => {
-    if (draft) formHeading.current?.focus();
-  }, [draft === undefined]);
 
   if (!catalogue || !store) {
     return (
@@ -80,7 +70,7 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
 
   const save = async (next: Catalogue, message: string): Promise<boolean> => {
     const ok = await store.set(CATALOGUE_SETTING, next);
-    setStatus(ok ? message : t('pro.workshops.storageFailed'));
+    editor.setStatus(ok ? message : t('pro.workshops.storageFailed'));
     if (ok) setCatalogue(next);
     return ok;
   };
@@ -99,7 +89,7 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
     if (!Number.isInteger(capacity) || capacity < CAPACITY_RANGE.min || capacity > CAPACITY_RANGE.max) {
       problems.push(t('pro.workshops.errors.range', { field: t('pro.workshops.fields.capacity'), ...CAPACITY_RANGE }));
     }
-    setErrors(problems);
+    editor.setErrors(problems);
     if (problems.length > 0) return;
     const workshop: Workshop = {
       id: draft.id ?? workshopId(draft.title, catalogue),
@@ -112,21 +102,12 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
       capacity,
     };
     const workshops = draft.id ? catalogue.workshops.map((w) => (w.id === draft.id ? workshop : w)) : [...catalogue.workshops, workshop];
-    if (await save({ workshops }, t('pro.workshops.saved', { title: workshop.title }))) {
-      setDraft(undefined);
-      listHeading.current?.focus();
-    }
+    if (await save({ workshops }, t('pro.workshops.saved', { title: workshop.title }))) editor.close();
   };
 
-  const remove = async (w: Workshop) => {
-    if (confirming !== w.id) return setConfirming(w.id);
-    setConfirming(undefined);
-    await save({ workshops: catalogue.workshops.filter((x) => x.id !== w.id) }, t('pro.workshops.deleted', { title: w.title }));
-    listHeading.current?.focus();
-  };
+  const remove = (w: Workshop) => editor.remove(w.id, () => save({ workshops: catalogue.workshops.filter((x) => x.id !== w.id) }, t('pro.workshops.deleted', { title: w.title })));
 
   const levelLabel = (l: WorkshopLevel) => t(`pro.workshops.levels.${l}`);
-  const set = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 
   return (
     <section class="pro pro-tools" aria-labelledby="pro-workshops-title">
@@ -155,8 +136,7 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
                   type="button"
                   class="button button--secondary button--small"
                   onClick={() => {
-                    setErrors([]);
-                    setDraft({ id: w.id, title: w.title, areas: [...w.areas], level: w.level, duration: String(w.durationMinutes), place: w.place, schedule: w.schedule, capacity: String(w.capacity) });
+                    editor.open({ id: w.id, title: w.title, areas: [...w.areas], level: w.level, duration: String(w.durationMinutes), place: w.place, schedule: w.schedule, capacity: String(w.capacity) });
                   }}
                 >
                   {t('pro.workshops.edit', { title: w.title })}
@@ -221,19 +201,13 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
             errors={errors}
             saveLabel={t('pro.workshops.save')}
             cancelLabel={t('pro.workshops.cancel')}
-            onCancel={() => {
-              setDraft(undefined);
-              listHeading.current?.focus();
-            }}
+            onCancel={editor.close}
           />
         </form>
       ) : (
         <AddButton
           label={t('pro.workshops.add')}
-          onAdd={() => {
-            setErrors([]);
-            setDraft({ ...EMPTY });
-          }}
+          onAdd={() => editor.open({ ...EMPTY })}
         />
       )}
 
