@@ -17,6 +17,10 @@ if (root) {
     </ErrorBoundary>,
     root,
   );
-  // After the first render: the service worker never delays the first question.
-  void registerServiceWorker();
+  // Once the page has loaded and the main thread is idle: the service worker (and workbox-window)
+  // never competes with the first screen for a slow tablet's CPU.
+  const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500));
+  const register = () => whenIdle(() => void registerServiceWorker());
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

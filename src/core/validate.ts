@@ -96,17 +96,26 @@ export function checkedFiles(source: QuestionnaireSource, loaded: LoadedQuestion
 }
 
 /**
+ * Whether one file of the source is exactly as the build checked it. The browser compares its two
+ * files one at a time (fingerprinting a large questionnaire is a long task on a slow tablet), then
+ * calls loadChecked with `filesCompared`.
+ */
+export function fileUnchanged(source: QuestionnaireSource, file: { file: string; text: string }, checked: CheckedFiles): boolean {
+  return checked.files[inFolder(source.folder, file.file)] === textHash(file.text);
+}
+
+/**
  * The browser's fast path: files exactly as the build checked them are parsed, not checked again
  * (on a slow tablet the checks hold the first screen for a tenth of a second). One language only.
  * Undefined as soon as anything differs (a file edited after the build, another language): the
  * caller then runs loadQuestionnaire, whose messages name the file, the JSON path and the fix.
  */
-export function loadChecked(source: QuestionnaireSource, checked: CheckedFiles): LoadResult | undefined {
+export function loadChecked(source: QuestionnaireSource, checked: CheckedFiles, options: { filesCompared?: boolean } = {}): LoadResult | undefined {
   const [locale, ...others] = source.locales;
   if (!locale || others.length > 0) return undefined;
   const contentHashOfLanguage = checked.contentHashes[locale.language];
   if (contentHashOfLanguage === undefined) return undefined;
-  for (const file of [source.structure, locale]) if (checked.files[inFolder(source.folder, file.file)] !== textHash(file.text)) return undefined;
+  if (!options.filesCompared && ![source.structure, locale].every((file) => fileUnchanged(source, file, checked))) return undefined;
   try {
     const questionnaire = JSON.parse(source.structure.text) as Questionnaire;
     const tree = JSON.parse(locale.text) as LocaleTree;

@@ -1,7 +1,7 @@
 // The app's one i18next instance. French, the reference every other language falls back to, is
 // always there: it comes with the app's code, so the first screen waits for no further request.
 // Each other language's UI strings are a separate chunk, loaded when the language is chosen.
-import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+import i18next, { type Resource, type ResourceLanguage, type TFunction } from 'i18next';
 import reference from './locales/fr.json';
 
 export const REFERENCE_LANGUAGE = 'fr';
@@ -19,17 +19,49 @@ export const UI_LANGUAGES = Object.keys(loaders)
 
 export const i18n = i18next.createInstance();
 
-let ready: Promise<unknown> | undefined;
+// Initialised at once, with the reference strings already there: the very first render (before any
+// request, before any await) shows French text, never keys.
+const initialised = i18n.init({
+  lng: REFERENCE_LANGUAGE,
+  fallbackLng: REFERENCE_LANGUAGE,
+  resources: { [REFERENCE_LANGUAGE]: { translation: reference } } satisfies Resource,
+  partialBundledLanguages: true,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
 
 export function init(): Promise<unknown> {
-  ready ??= i18n.init({
-    lng: REFERENCE_LANGUAGE,
-    fallbackLng: REFERENCE_LANGUAGE,
-    resources: {} satisfies Resource,
-    partialBundledLanguages: true,
-    interpolation: { escapeValue: false },
-  });
-  return ready;
+  return initialised;
+}
+
+// Strings already looked up. i18next resolves a key through its fallbacks, nesting and
+// interpolation on every call (milliseconds each on a slow tablet's first screen), and every render
+// asks again. Whatever adds or removes strings (a language's file, the professional space's) starts afresh.
+let generation = 0;
+i18n.store.on('added', () => generation++);
+i18n.store.on('removed', () => generation++);
+
+/**
+ * The interface strings of one language, as i18n.getFixedT(language) gives them, remembered per key
+ * and options (options are plain values here: count, names, a default).
+ */
+export function interfaceT(language: string): TFunction {
+  const fixed = i18n.getFixedT(language) as (key: unknown, options?: unknown) => unknown;
+  const known = new Map<string, unknown>();
+  let seen = generation;
+  const t = (key: unknown, options?: unknown): unknown => {
+    if (typeof key !== 'string' || (options !== undefined && (typeof options !== 'object' || options === null))) return fixed(key, options);
+    if (seen !== generation) {
+      known.clear();
+      seen = generation;
+    }
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    if (known.has(id)) return known.get(id);
+    const value = fixed(key, options);
+    if (typeof value === 'string') known.set(id, value);
+    return value;
+  };
+  return t as TFunction;
 }
 
 /**
@@ -47,7 +79,7 @@ export function bundleCode(language: string): string {
 
 // Languages whose interface file is merged in. Not hasResourceBundle(): the professional space
 // (pro.ts) adds its own strings to a language's bundle, which must not pass for the whole file.
-const loadedLanguages = new Set<string>();
+const loadedLanguages = new Set<string>([REFERENCE_LANGUAGE]);
 
 async function ensureBundle(language: string): Promise<void> {
   const code = bundleCode(language);
@@ -67,10 +99,13 @@ export async function setLanguage(language: string): Promise<void> {
   await init();
   const base = language.split('-')[0] ?? language;
   await Promise.all([ensureBundle(REFERENCE_LANGUAGE), ensureBundle(base), ensureBundle(language)]);
-  await i18n.changeLanguage(language);
+  if (i18n.language !== language) await i18n.changeLanguage(language);
   if (typeof document !== 'undefined') {
-    document.documentElement.lang = language;
-    document.documentElement.dir = i18n.dir(language);
+    // Only when they change: setting them again makes the browser restyle the whole page.
+    const root = document.documentElement;
+    const dir = i18n.dir(language);
+    if (root.lang !== language) root.lang = language;
+    if (root.dir !== dir) root.dir = dir;
   }
 }
 

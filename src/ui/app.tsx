@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createActor, type ActorRefFrom } from 'xstate';
 import {
@@ -14,7 +13,7 @@ import {
   type QuestionnaireMachine,
   type Settings,
 } from '../core/index.ts';
-import { i18n, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
+import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
@@ -35,6 +34,7 @@ import { stopReading } from './read-aloud.tsx';
 import type { ResultScreenProps } from './result-screen.tsx';
 import { fitResult, parseResultFragment, sharedResultOf, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
+import { nextTask } from './next-task.ts';
 import { StartScreen } from './start-screen.tsx';
 import { useActorSnapshot } from './use-actor.ts';
 import { useIdle } from './use-idle.ts';
@@ -88,7 +88,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   const [settingsMissing, setSettingsMissing] = useState(false);
   const [entry, setEntry] = useState<QuestionnaireEntry>();
   const [loaded, setLoaded] = useState<LoadedQuestionnaire>();
-  const [i18nValue, setI18nValue] = useState<I18nValue>({ t: i18n.t.bind(i18n) as TFunction, language: REFERENCE_LANGUAGE });
+  const [i18nValue, setI18nValue] = useState<I18nValue>(() => ({ t: interfaceT(REFERENCE_LANGUAGE), language: REFERENCE_LANGUAGE }));
   const [languageFailed, setLanguageFailed] = useState(false);
   const [idle, setIdle] = useState(false);
   const [focusStart, setFocusStart] = useState(false);
@@ -101,7 +101,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
 
   const applyLanguage = useCallback(async (language: string) => {
     await setLanguage(language);
-    setI18nValue({ t: i18n.getFixedT(language), language });
+    setI18nValue((current) => (current.language === language ? current : { t: interfaceT(language), language }));
   }, []);
 
   /** Loads the questionnaire's texts in a language and switches the interface to it; the run, if any, goes on. */
@@ -174,6 +174,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         return;
       }
       const record = await resuming;
+      // The screen that follows is drawn in a task of its own.
+      await nextTask();
       if (record) {
         if (record.language !== language && target.languages.includes(record.language)) {
           current = (await changeLanguage(target, record.language)) ?? current;
@@ -262,10 +264,14 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   const t = i18nValue.t;
   let content;
   if (screen.name === 'loading' || (!loaded && screen.name !== 'failed')) {
-    content = (
+    // A plain address opens on the start screen: its title and what this is show while the rest
+    // loads (a run in progress, once found, takes its place). A shared result or #/pro waits plainly.
+    content = window.location.hash ? (
       <p class="loading" role="status">
         {t('ui.app.loading')}
       </p>
+    ) : (
+      <StartScreen loading languages={[]} minutes={1} focus={false} onLanguage={() => undefined} onStart={() => undefined} />
     );
   } else if (screen.name === 'failed') {
     const titles = { load: 'ui.error.loadTitle', questionnaire: 'ui.error.questionnaireTitle', settings: 'ui.error.settingsTitle' } as const;

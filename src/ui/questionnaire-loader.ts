@@ -1,5 +1,6 @@
 import {
   DEFAULT_SETTINGS,
+  fileUnchanged,
   loadChecked,
   loadQuestionnaire,
   readSettings,
@@ -10,6 +11,7 @@ import {
   type QuestionnaireIndexEntry,
   type Settings,
 } from '../core/index.ts';
+import { nextTask } from './next-task.ts';
 
 // Everything the browser reads at start, with relative URLs (the build uses base './').
 
@@ -120,7 +122,23 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
     pictograms: entry.pictograms,
   };
   // Files exactly as the build checked them are only parsed; an edited one is checked in full.
-  const result = (entry.checked && loadChecked(source, entry.checked)) ?? loadQuestionnaire(source, { languages: [language], reachability: false });
+  // One file, then the parse, each in its own task: none holds a slow tablet for long.
+  let result: ReturnType<typeof loadQuestionnaire> | undefined;
+  const checked = entry.checked;
+  if (checked) {
+    let compared = true;
+    for (const file of [source.structure, ...source.locales]) {
+      await nextTask();
+      if (!fileUnchanged(source, file, checked)) {
+        compared = false;
+        break;
+      }
+    }
+    await nextTask();
+    if (compared) result = loadChecked(source, checked, { filesCompared: true });
+  }
+  result ??= loadQuestionnaire(source, { languages: [language], reachability: false });
+  await nextTask();
   return result.ok ? { ok: true, loaded: result.loaded, language } : { ok: false, problems: result.problems };
 }
 

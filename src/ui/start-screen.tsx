@@ -17,10 +17,15 @@ export interface StartScreenProps {
   onUpdate?: (() => void) | undefined;
   /** The professional space is enabled (settings.json modes): a discreet link to #/pro. */
   onPro?: (() => void) | undefined;
+  /**
+   * The questionnaire is still on its way: the title and what this is show at once (from the
+   * interface strings that come with the code), the rest of the screen when it has arrived.
+   */
+  loading?: boolean;
 }
 
-export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate, onPro }: StartScreenProps) {
-  const { t, language } = useT();
+export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate, onPro, loading = false }: StartScreenProps) {
+  const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
     if (focus) heading.current?.focus();
@@ -47,6 +52,22 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
         {t('ui.start.title')}
       </h1>
       <p class="start__lead">{t('ui.start.what')}</p>
+      {loading ? (
+        <p class="loading" role="status">
+          {t('ui.app.loading')}
+        </p>
+      ) : (
+        <StartChoices languages={languages} minutes={minutes} onLanguage={onLanguage} onStart={onStart} onPro={onPro} />
+      )}
+    </section>
+  );
+}
+
+/** What the start screen offers once the questionnaire is there: how long, the languages, "Commencer". */
+function StartChoices({ languages, minutes, onLanguage, onStart, onPro }: Pick<StartScreenProps, 'languages' | 'minutes' | 'onLanguage' | 'onStart' | 'onPro'>) {
+  const { t, language } = useT();
+  return (
+    <>
       <ul class="start__facts" role="list">
         <li class="start__fact start__fact--time">{t('ui.start.duration', { count: minutes })}</li>
         <li class="start__fact start__fact--privacy">{t('ui.start.privacy')}</li>
@@ -83,6 +104,6 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
           </a>
         </p>
       )}
-    </section>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // Renders the kiosk App against the real files on disk: questionnaires/exemple and public/settings.json (pointed at exemple).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, screen, type RenderResult } from '@testing-library/preact';
+import { render, screen, waitFor, type RenderResult } from '@testing-library/preact';
 import { checkedFiles, loadQuestionnaire } from '../../src/core/index.ts';
 import { App, type AppProps } from '../../src/ui/app.tsx';
 import { MissingFile, type FetchText, type QuestionnaireEntry } from '../../src/ui/questionnaire-loader.ts';
@@ -50,7 +50,14 @@ export function diskFetcher({ overrides = {} }: Files = {}): FetchText & { reque
 export async function renderKiosk(props: Partial<AppProps> & Files = {}): Promise<RenderResult> {
   const { overrides, ...rest } = props;
   const result = render(<App fetchText={diskFetcher({ overrides })} {...rest} />);
-  await screen.findByRole('heading', { level: 1 }, { timeout: 3000 });
+  // The start screen's title shows at once; the screen is ready when "Chargement…" has gone.
+  await waitFor(
+    () => {
+      if (screen.queryByText('Chargement…')) throw new Error('still loading');
+      screen.getByRole('heading', { level: 1 });
+    },
+    { timeout: 3000 },
+  );
   return result;
 }
 

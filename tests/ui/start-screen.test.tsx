@@ -1,6 +1,7 @@
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderKiosk } from './kiosk-harness.tsx';
+import { App } from '../../src/ui/app.tsx';
+import { diskFetcher, renderKiosk } from './kiosk-harness.tsx';
 
 afterEach(() => {
   cleanup();
@@ -94,5 +95,45 @@ describe('a new version of the app', () => {
     await vi.waitFor(() => expect(update.check).toHaveBeenCalledTimes(2));
     fireEvent.click(screen.getByRole('button', { name: 'Mettre à jour' }));
     expect(update.apply).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('while the questionnaire is on its way', () => {
+  /** The sample questionnaire's structure is held back until `release` is called. */
+  function heldBack() {
+    const disk = diskFetcher();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fetchText = async (url: string) => {
+      if (url.endsWith('/questionnaire.json')) await held;
+      return disk(url);
+    };
+    return { fetchText, release: () => release() };
+  }
+
+  it('shows the title and what this is at once, says it is loading, and offers nothing to press yet', async () => {
+    const { fetchText, release } = heldBack();
+    render(<App fetchText={fetchText} />);
+    // The first render, before any file has arrived.
+    expect(screen.getByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+    expect(screen.getByText(/Quelques questions simples pour faire le point/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Chargement…');
+    expect(screen.queryByRole('button')).toBeNull();
+    release();
+    expect(await screen.findByRole('button', { name: /Commencer/ })).toBeTruthy();
+    expect(screen.queryByText('Chargement…')).toBeNull();
+    // The same title stays in place: the screen is completed, not replaced.
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+  });
+
+  it('waits plainly for a shared result or the professional space, without the start screen', async () => {
+    window.history.replaceState(null, '', '/#/pro');
+    const { fetchText, release } = heldBack();
+    render(<App fetchText={fetchText} />);
+    expect(screen.getByRole('status').textContent).toBe('Chargement…');
+    expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    release();
+    // Then the professional space itself (its lock screen), not a start screen.
+    expect(await screen.findByRole('heading', { level: 1 }, { timeout: 3000 })).not.toHaveProperty('id', 'start-title');
   });
 });
