@@ -1,7 +1,8 @@
 // The core's public surface: pure TypeScript, no Preact, no IndexedDB, no DOM.
 export * from './types.ts';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts';
-export { checkedFiles, fileUnchanged, loadChecked, loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
+export { loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
+export { checkedFiles, fileUnchanged, loadChecked } from './checked.ts';
 export { createQuestionnaireMachine, RESULT_STATE, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
 export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, pickProfile, recommend, scoreAreas, flagsOf, gapsOf, GAP_DECLARED_ABLE, GAP_DECLARED_UNABLE } from './scoring.ts';
 export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES, exerciseChoices, isExerciseType, type ExerciseType } from './exercises.ts';
@@ -14,13 +15,12 @@ export {
   createRecord,
   newSessionId,
   readRecord,
-  replay,
-  type Replay,
   type SessionMode,
   type SessionRecord,
   type SessionRecordV1,
   type SessionStatus,
 } from './session-record.ts';
+export { replay, type Replay, type Snapshot } from './replay.ts';
 export { DEFAULT_SETTINGS, IDLE_SECONDS_RANGE, PRO_IDLE_MINUTES_RANGE, SESSION_MODES, SETTINGS_FILE, readSettings, type Settings, type SettingsContext, type SettingsResult } from './settings.ts';
 // The professional record (pro-record.ts) is imported from its own module, by the professional space
 // only: re-exported here, it would ride in the kiosk's first bundle.

@@ -1,18 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createActor, type ActorRefFrom } from 'xstate';
-import {
-  createQuestionnaireMachine,
-  expectedPath,
-  outcomeOf,
-  replay,
-  RESULT_STATE,
-  type LoadedQuestionnaire,
-  type Problem,
-  type QuestionId,
-  type QuestionnaireId,
-  type QuestionnaireMachine,
-  type Settings,
-} from '../core/index.ts';
+import { expectedPath, type LoadedQuestionnaire, type Problem, type QuestionnaireId, type Settings } from '../core/index.ts';
 import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
@@ -20,7 +7,6 @@ import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
 import { IdleDialog } from './idle-dialog.tsx';
 import { LanguageMenu } from './language-menu.tsx';
-import { QuestionScreen } from './question-screen.tsx';
 import {
   clearFetched,
   fetchIndex,
@@ -31,20 +17,18 @@ import {
   type QuestionnaireEntry,
 } from './questionnaire-loader.ts';
 import { stopReading } from './read-aloud.tsx';
-import type { ResultScreenProps } from './result-screen.tsx';
-import { fitResult, parseResultFragment, sharedResultOf, type SharedResult } from './result-link.ts';
+import { LazyResult } from './lazy-result.tsx';
+import { fitResult, parseResultFragment, type SharedResult } from './result-link.ts';
+import type { QuestionnaireActor } from './run.tsx';
 import type { SessionEvents } from './session-events.ts';
 import { nextTask } from './next-task.ts';
 import { StartScreen } from './start-screen.tsx';
-import { useActorSnapshot } from './use-actor.ts';
 import { useIdle } from './use-idle.ts';
 import { useLazy } from './use-lazy.ts';
 
 // The kiosk: start screen, one question a screen, the result; it forgets the person when they
 // finish or walk away. The run lives in memory; `events` is where persistence plugs in: it is told
 // of every change, and at start it may hand back a run to resume (after a reload or a crash).
-
-type QuestionnaireActor = ActorRefFrom<QuestionnaireMachine>;
 
 type Screen =
   | { name: 'loading' }
@@ -72,7 +56,10 @@ export interface AppProps {
   countdownSeconds?: number;
 }
 
-const loadResultScreen = () => import('./result-screen.tsx');
+// The run (XState and the question screens) comes with import(), fetched while the start screen
+// shows: "Commencer" then finds it there.
+let runModule: typeof import('./run.tsx') | undefined;
+const loadRun = async () => (runModule ??= await import('./run.tsx'));
 const loadProSpace = () => import('./pro/pro-space.tsx');
 
 /** The professional space's route; the kiosk stays the default. */
@@ -180,10 +167,9 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         if (record.language !== language && target.languages.includes(record.language)) {
           current = (await changeLanguage(target, record.language)) ?? current;
         }
-        const machine = createQuestionnaireMachine(current.questionnaire);
-        const resumed = replay(machine, record);
+        const resumed = (await loadRun()).resumeRun(current, record);
         setResumedChanged(!resumed.complete);
-        setScreen({ name: 'run', actor: createActor(machine, { snapshot: resumed.snapshot }).start() });
+        setScreen({ name: 'run', actor: resumed.actor });
         return;
       }
       setScreen({ name: 'start' });
@@ -239,12 +225,28 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     return () => window.removeEventListener('hashchange', onHash);
   }, [settings]);
 
+  // Fetched a moment after the start screen shows, so that "Commencer" finds it there.
+  useEffect(() => {
+    if (screen.name !== 'start') return undefined;
+    const id = setTimeout(() => void loadRun().catch(() => undefined), 200);
+    return () => clearTimeout(id);
+  }, [screen.name]);
+
+  const starting = useRef(false);
   const begin = () => {
-    if (!loaded) return;
-    const actor = createActor(createQuestionnaireMachine(loaded.questionnaire)).start();
-    events?.started?.({ questionnaireId: loaded.questionnaire.id, contentHash: loaded.contentHash, language: i18nValue.language, mode: 'kiosk' });
-    setFocusStart(false);
-    setScreen({ name: 'run', actor });
+    if (!loaded || starting.current) return;
+    starting.current = true;
+    loadRun()
+      .then(({ startRun }) => {
+        if (screenRef.current.name !== 'start') return;
+        const actor = startRun(loaded);
+        events?.started?.({ questionnaireId: loaded.questionnaire.id, contentHash: loaded.contentHash, language: i18nValue.language, mode: 'kiosk' });
+        setFocusStart(false);
+        setScreen({ name: 'run', actor });
+      })
+      // A chunk that cannot be fetched (offline before it was ever cached) is a failed load, with "Recommencer".
+      .catch(() => setScreen({ name: 'failed', kind: 'load' }))
+      .finally(() => (starting.current = false));
   };
 
   const idleSeconds = settings?.idleSeconds ?? 90;
@@ -297,7 +299,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       />
     );
   } else if (loaded && screen.name === 'run') {
-    content = <Run key={screen.actor.id} actor={screen.actor} loaded={loaded} events={events} onFinish={forget} />;
+    content = runModule && <runModule.Run key={screen.actor.id} actor={screen.actor} loaded={loaded} events={events} onFinish={forget} />;
   } else if (loaded && screen.name === 'pro' && settings) {
     content = <LazyProSpace loaded={loaded} settings={settings} onLeave={forget} />;
   } else if (loaded && screen.name === 'shared') {
@@ -350,86 +352,12 @@ function storageNoticeKey(code: string): string {
   return `ui.${known.includes(code) ? code : 'storage.failed'}`;
 }
 
-interface RunProps {
-  actor: QuestionnaireActor;
-  loaded: LoadedQuestionnaire;
-  events?: SessionEvents | undefined;
-  onFinish: () => void;
-}
-
-/** A run in progress: the current question, or the result once the path has ended. */
-function Run({ actor, loaded, events, onFinish }: RunProps) {
-  const { language } = useT();
-  const snapshot = useActorSnapshot(actor);
-  const { answers, path } = snapshot.context;
-  const { questionnaire } = loaded;
-  const atResult = snapshot.value === RESULT_STATE;
-  const outcome = useMemo(() => (atResult ? outcomeOf(questionnaire, answers, path) : undefined), [atResult, questionnaire, answers, path]);
-
-  useEffect(() => {
-    const session = { questionnaireId: questionnaire.id, answers, path, language };
-    if (outcome) events?.finished?.({ ...session, outcome });
-    else events?.changed?.(session);
-  }, [answers, path, outcome]); // Only changes of the run are reported, not re-renders for a new language.
-
-  // The structure's local places, if it entered any in the professional space: the result names those that fit.
-  const [places, setPlaces] = useState<unknown>();
-  useEffect(() => {
-    if (!atResult || !events?.localPlaces) return undefined;
-    let live = true;
-    void events.localPlaces().then((value) => live && setPlaces(value));
-    return () => {
-      live = false;
-    };
-  }, [atResult, events]);
-
-  if (outcome) {
-    return (
-      <LazyResult
-        loaded={loaded}
-        result={sharedResultOf(questionnaire, outcome, language)}
-        nearby={{ outcome, places }}
-        shared={false}
-        onFinish={onFinish}
-        onBack={() => actor.send({ type: 'nav.back' })}
-      />
-    );
-  }
-  const question = questionnaire.questions.find((q) => q.id === (snapshot.value as QuestionId));
-  if (!question) throw new Error(`Unknown question ${String(snapshot.value)}`);
-  const total = expectedPath(questionnaire, answers, path).length;
-  return (
-    <QuestionScreen
-      question={question}
-      loaded={loaded}
-      answers={answers}
-      send={(event) => actor.send(event)}
-      currentAnswers={() => actor.getSnapshot().context.answers}
-      step={{ current: path.length, total }}
-      canGoBack={path.length > 1}
-    />
-  );
-}
-
 /** A result opened from a QR code: checked against the questionnaire before it is shown. */
 function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestionnaire; result: SharedResult; onFinish: () => void }) {
   const { t } = useT();
   const fitted = fitResult(result, loaded.questionnaire);
   if (!fitted) return <ErrorScreen title={t('ui.error.loadTitle')} text={t('ui.error.loadText')} onRestart={onFinish} />;
   return <LazyResult loaded={loaded} result={fitted} shared onFinish={onFinish} />;
-}
-
-function LazyResult(props: ResultScreenProps) {
-  const { t } = useT();
-  const module = useLazy(loadResultScreen);
-  if (!module) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
-  }
-  return <module.ResultScreen {...props} />;
 }
 
 function LazyProSpace(props: { loaded: LoadedQuestionnaire; settings: Settings; onLeave: () => void }) {

@@ -2,10 +2,10 @@ import {
   DEFAULT_SETTINGS,
   fileUnchanged,
   loadChecked,
-  loadQuestionnaire,
   readSettings,
   SETTINGS_FILE,
   type LoadedQuestionnaire,
+  type LoadResult,
   type LocaleTree,
   type Problem,
   type QuestionnaireIndexEntry,
@@ -123,7 +123,7 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
   };
   // Files exactly as the build checked them are only parsed; an edited one is checked in full.
   // One file, then the parse, each in its own task: none holds a slow tablet for long.
-  let result: ReturnType<typeof loadQuestionnaire> | undefined;
+  let result: LoadResult | undefined;
   const checked = entry.checked;
   if (checked) {
     let compared = true;
@@ -137,7 +137,8 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
     await nextTask();
     if (compared) result = loadChecked(source, checked, { filesCompared: true });
   }
-  result ??= loadQuestionnaire(source, { languages: [language], reachability: false });
+  // The validator itself comes with import(): only a file edited after the build needs it.
+  result ??= (await import('../core/validate.ts')).loadQuestionnaire(source, { languages: [language], reachability: false });
   await nextTask();
   return result.ok ? { ok: true, loaded: result.loaded, language } : { ok: false, problems: result.problems };
 }

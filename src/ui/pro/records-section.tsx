@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AreaLevel, type LoadedQuestionnaire, type QuestionId, type Settings } from '../../core/index.ts';
-import { GENERAL_NOTE, historyOf, normalizePersonCode, readProRecord, sheetNotesOf, type HistoryPoint, type ProRecord } from '../../core/pro-record.ts';
+import { GENERAL_NOTE, historyOf, readProRecord, sheetNotesOf, type HistoryPoint, type ProRecord } from '../../core/pro-record.ts';
 import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';

@@ -1,0 +1,52 @@
+// Resuming a stored run: its answers replayed into a fresh machine. Kept apart from the record
+// itself (session-record.ts), which the start screen needs without XState.
+import { createActor, type SnapshotFrom } from 'xstate';
+import type { QuestionnaireMachine } from './questionnaire-machine.ts';
+import type { SessionRecord } from './session-record.ts';
+import type { Answer, Answers, QuestionId } from './types.ts';
+
+export type Snapshot = SnapshotFrom<QuestionnaireMachine>;
+
+export interface Replay {
+  snapshot: Snapshot;
+  /** True when every step of the record fitted the questionnaire. */
+  complete: boolean;
+  /** Where the replay stopped, when it did not fit: the step index and question, and why. */
+  stoppedAt?: { step: number; question: string; reason: 'unknown-question' | 'answer-no-longer-fits' | 'path-differs' };
+}
+
+/**
+ * Resumes a session by replaying its answers into a fresh machine, step by step along its path.
+ * A questionnaire that changed since replays as far as it still fits.
+ */
+export function replay(machine: QuestionnaireMachine, record: Pick<SessionRecord, 'answers' | 'path' | 'status'>): Replay {
+  const actor = createActor(machine).start();
+  const { path, answers } = record;
+  const stop = (step: number, question: string, reason: NonNullable<Replay['stoppedAt']>['reason']): Replay => {
+    const snapshot = actor.getSnapshot();
+    actor.stop();
+    return { snapshot, complete: false, stoppedAt: { step, question, reason } };
+  };
+  for (let step = 0; step < path.length; step++) {
+    const question = path[step] as QuestionId;
+    const snapshot = actor.getSnapshot();
+    if (snapshot.value !== question) return stop(step, question, question in machine.states ? 'path-differs' : 'unknown-question');
+    const answer = answers[question];
+    if (answer) applyAnswer(actor, answer);
+    const isLast = step === path.length - 1;
+    if (isLast && record.status !== 'completed') break;
+    actor.send({ type: 'nav.next' });
+    if (actor.getSnapshot().value === question) return stop(step, question, 'answer-no-longer-fits');
+  }
+  // Answers given on branches left behind are kept, as they were, for when the person goes back there.
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  const merged: Answers = { ...answers, ...snapshot.context.answers };
+  return { snapshot: machine.resolveState({ value: snapshot.value, context: { ...snapshot.context, answers: merged } }), complete: true };
+}
+
+function applyAnswer(actor: ReturnType<typeof createActor<QuestionnaireMachine>>, answer: Answer): void {
+  if (answer.type === 'choice') actor.send({ type: 'answer.select', option: answer.option });
+  else if (answer.type === 'choices') for (const option of answer.options) actor.send({ type: 'answer.select', option });
+  else actor.send({ type: 'exercise.done', result: answer.result });
+}
