@@ -1,4 +1,5 @@
 // Reads questionnaire folders from disk into the plain sources the core validates (Node only).
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { QuestionnaireSource } from '../src/core/index.ts';
@@ -15,6 +16,9 @@ export function questionnaireFolders(dir = QUESTIONNAIRES_DIR): string[] {
 }
 
 /** One folder's files as text; file names are given relative to the repository root. */
+/** A file's fingerprint as index.json records it: SHA-256 of its UTF-8 text, hex (the browser computes the same with WebCrypto). */
+export const fileFingerprint = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 export function readQuestionnaireFolder(folder: string): QuestionnaireSource {
   const name = (p: string) => relative(ROOT, p).split('\\').join('/');
   const structurePath = join(folder, 'questionnaire.json');

@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 import { checkedFiles, loadQuestionnaire, type QuestionnaireIndexEntry } from '../src/core/index.ts';
 import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
-import { QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+import { fileFingerprint, QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
 
 
 function listFiles(dir: string): string[] {
@@ -38,7 +38,7 @@ function buildIndex(): { index: QuestionnaireIndexEntry[]; errors: string[] } {
       contentHash: result.loaded.contentHash,
       pictograms: source.pictograms.sort(),
       // The browser parses these files without checking them again while they stay exactly as checked here.
-      checked: checkedFiles(source, result.loaded),
+      checked: checkedFiles(source, result.loaded, fileFingerprint),
     });
   }
   return { index, errors };

@@ -1,6 +1,6 @@
 // What the build proved sound, and the browser's fast path over it. Kept apart from the validator
 // (validate.ts), which the browser loads with import() only for a file edited after the build.
-import { contentHash, textHash } from './hash.ts';
+import { contentHash } from './hash.ts';
 import type { CheckedFiles, LoadedQuestionnaire, LocaleTree, Questionnaire } from './types.ts';
 import type { LoadResult, QuestionnaireSource } from './validate.ts';
 
@@ -11,38 +11,42 @@ function inFolder(folder: string, file: string): string {
 }
 
 /**
- * What the build proved sound, for questionnaires/index.json: each file's text fingerprint and the
+ * A file's fingerprint: SHA-256 of its text in UTF-8, in hex. The build computes it with Node's
+ * crypto, the browser with WebCrypto (native, so a large file holds no script task); core only
+ * compares.
+ */
+export type Fingerprint = (text: string) => string;
+
+/**
+ * What the build proved sound, for questionnaires/index.json: each file's fingerprint and the
  * content hash of the questionnaire in each language alone (what the browser, loading one language,
  * computes). Call it only on a source that loadQuestionnaire accepted, with its result.
  */
-export function checkedFiles(source: QuestionnaireSource, loaded: LoadedQuestionnaire): CheckedFiles {
-  const files: Record<string, string> = { [inFolder(source.folder, source.structure.file)]: textHash(source.structure.text) };
-  for (const locale of source.locales) files[inFolder(source.folder, locale.file)] = textHash(locale.text);
+export function checkedFiles(source: QuestionnaireSource, loaded: LoadedQuestionnaire, fingerprint: Fingerprint): CheckedFiles {
+  const files: Record<string, string> = { [inFolder(source.folder, source.structure.file)]: fingerprint(source.structure.text) };
+  for (const locale of source.locales) files[inFolder(source.folder, locale.file)] = fingerprint(locale.text);
   const contentHashes = Object.fromEntries(Object.entries(loaded.locales).map(([language, tree]) => [language, contentHash([loaded.questionnaire, { [language]: tree }])]));
   return { files, contentHashes };
 }
 
-/**
- * Whether one file of the source is exactly as the build checked it. The browser compares its two
- * files one at a time (fingerprinting a large questionnaire is a long task on a slow tablet), then
- * calls loadChecked with `filesCompared`.
- */
-export function fileUnchanged(source: QuestionnaireSource, file: { file: string; text: string }, checked: CheckedFiles): boolean {
-  return checked.files[inFolder(source.folder, file.file)] === textHash(file.text);
+/** The fingerprint the build wrote for one file of the source, if it saw that file. */
+export function builtFingerprint(source: QuestionnaireSource, file: { file: string }, checked: CheckedFiles): string | undefined {
+  return checked.files[inFolder(source.folder, file.file)];
 }
 
 /**
  * The browser's fast path: files exactly as the build checked them are parsed, not checked again
  * (on a slow tablet the checks hold the first screen for a tenth of a second). One language only.
+ * The caller compares the files (`fingerprint`), or has compared them already (`filesCompared`).
  * Undefined as soon as anything differs (a file edited after the build, another language): the
  * caller then runs loadQuestionnaire, whose messages name the file, the JSON path and the fix.
  */
-export function loadChecked(source: QuestionnaireSource, checked: CheckedFiles, options: { filesCompared?: boolean } = {}): LoadResult | undefined {
+export function loadChecked(source: QuestionnaireSource, checked: CheckedFiles, compare: { fingerprint: Fingerprint } | { filesCompared: true }): LoadResult | undefined {
   const [locale, ...others] = source.locales;
   if (!locale || others.length > 0) return undefined;
   const contentHashOfLanguage = checked.contentHashes[locale.language];
   if (contentHashOfLanguage === undefined) return undefined;
-  if (!options.filesCompared && ![source.structure, locale].every((file) => fileUnchanged(source, file, checked))) return undefined;
+  if ('fingerprint' in compare && ![source.structure, locale].every((file) => builtFingerprint(source, file, checked) === compare.fingerprint(file.text))) return undefined;
   try {
     const questionnaire = JSON.parse(source.structure.text) as Questionnaire;
     const tree = JSON.parse(locale.text) as LocaleTree;

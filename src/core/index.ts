@@ -2,7 +2,7 @@
 export * from './types.ts';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts';
 export { loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
-export { checkedFiles, fileUnchanged, loadChecked } from './checked.ts';
+export { builtFingerprint, checkedFiles, loadChecked, type Fingerprint } from './checked.ts';
 export { createQuestionnaireMachine, RESULT_STATE, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
 export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, pickProfile, recommend, scoreAreas, flagsOf, gapsOf, GAP_DECLARED_ABLE, GAP_DECLARED_UNABLE } from './scoring.ts';
 export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES, exerciseChoices, isExerciseType, type ExerciseType } from './exercises.ts';

@@ -1,6 +1,6 @@
 import {
   DEFAULT_SETTINGS,
-  fileUnchanged,
+  builtFingerprint,
   loadChecked,
   readSettings,
   SETTINGS_FILE,
@@ -122,25 +122,34 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
     pictograms: entry.pictograms,
   };
   // Files exactly as the build checked them are only parsed; an edited one is checked in full.
-  // One file, then the parse, each in its own task: none holds a slow tablet for long.
+  // The fingerprints come from WebCrypto (no script task), the parse has a task of its own.
   let result: LoadResult | undefined;
   const checked = entry.checked;
   if (checked) {
-    let compared = true;
-    for (const file of [source.structure, ...source.locales]) {
-      await nextTask();
-      if (!fileUnchanged(source, file, checked)) {
-        compared = false;
-        break;
-      }
-    }
+    const files = [source.structure, ...source.locales];
+    const prints = await Promise.all(files.map((f) => fingerprint(f.text)));
     await nextTask();
-    if (compared) result = loadChecked(source, checked, { filesCompared: true });
+    if (files.every((f, i) => prints[i] !== undefined && prints[i] === builtFingerprint(source, f, checked))) result = loadChecked(source, checked, { filesCompared: true });
   }
   // The validator itself comes with import(): only a file edited after the build needs it.
   result ??= (await import('../core/validate.ts')).loadQuestionnaire(source, { languages: [language], reachability: false });
   await nextTask();
   return result.ok ? { ok: true, loaded: result.loaded, language } : { ok: false, problems: result.problems };
+}
+
+/**
+ * A file's fingerprint as the build wrote it in index.json (SHA-256 of the UTF-8 text, hex), by
+ * WebCrypto. Undefined where WebCrypto is missing (a page served without HTTPS): the file is then checked in full.
+ */
+async function fingerprint(text: string): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  try {
+    const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
+    return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A text of the questionnaire's locale file, by its path of keys; the key itself when missing, never a blank. */

@@ -4,7 +4,9 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkedFiles, loadChecked, loadQuestionnaire, type QuestionnaireSource } from '../../src/core/index.ts';
-import { questionnaireFolders, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+import { fileFingerprint, questionnaireFolders, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+
+const byFingerprint = { fingerprint: fileFingerprint };
 
 /** The source the browser builds: the structure and one language, file names inside the questionnaires folder. */
 function browserSource(source: QuestionnaireSource, language: string): QuestionnaireSource {
@@ -22,12 +24,12 @@ describe.each(questionnaireFolders().map((folder) => [basename(folder), folder])
   const source = readQuestionnaireFolder(folder);
   const full = loadQuestionnaire(source, { reachability: false });
   if (!full.ok) throw new Error(`${folder} does not load`);
-  const checked = checkedFiles(source, full.loaded);
+  const checked = checkedFiles(source, full.loaded, fileFingerprint);
 
   it.each(full.loaded.questionnaire.languages)('in %s, unchanged files load as the full check loads them', (language) => {
     const one = browserSource(source, language);
     const slow = loadQuestionnaire(one, { languages: [language], reachability: false });
-    const fast = loadChecked(one, checked);
+    const fast = loadChecked(one, checked, byFingerprint);
     if (!slow.ok || !fast?.ok) throw new Error('both paths should load');
     expect(fast.loaded.questionnaire).toEqual(slow.loaded.questionnaire);
     expect(fast.loaded.locales).toEqual(slow.loaded.locales);
@@ -39,12 +41,12 @@ describe.each(questionnaireFolders().map((folder) => [basename(folder), folder])
   it('checks in full any file edited after the build, and a language the build did not see', () => {
     const language = full.loaded.questionnaire.defaultLanguage;
     const one = browserSource(source, language);
-    expect(loadChecked({ ...one, structure: { ...one.structure, text: `${one.structure.text}\n` } }, checked)).toBeUndefined();
+    expect(loadChecked({ ...one, structure: { ...one.structure, text: `${one.structure.text}\n` } }, checked, byFingerprint)).toBeUndefined();
     const locale = one.locales[0];
     if (!locale) throw new Error('no locale');
-    expect(loadChecked({ ...one, locales: [{ ...locale, text: locale.text.replace(/"([^"]*)"\s*}/, '"$1 "}') }] }, checked)).toBeUndefined();
-    expect(loadChecked({ ...one, locales: [{ ...locale, language: 'xx', file: `${source.folder}/locales/xx.json` }] }, checked)).toBeUndefined();
-    expect(loadChecked({ ...one, locales: [locale, locale] }, checked)).toBeUndefined();
+    expect(loadChecked({ ...one, locales: [{ ...locale, text: locale.text.replace(/"([^"]*)"\s*}/, '"$1 "}') }] }, checked, byFingerprint)).toBeUndefined();
+    expect(loadChecked({ ...one, locales: [{ ...locale, language: 'xx', file: `${source.folder}/locales/xx.json` }] }, checked, byFingerprint)).toBeUndefined();
+    expect(loadChecked({ ...one, locales: [locale, locale] }, checked, byFingerprint)).toBeUndefined();
   });
 });
 
@@ -57,7 +59,7 @@ it('an edited file still gets the validator\'s message: file, JSON path and fix'
   const one = browserSource(source, 'fr');
   const broken = { ...one, structure: { ...one.structure, text: one.structure.text.replace('"start": "equipement"', '"start": "equipemen"') } };
   expect(broken.structure.text).not.toBe(one.structure.text);
-  expect(loadChecked(broken, checkedFiles(source, full.loaded))).toBeUndefined();
+  expect(loadChecked(broken, checkedFiles(source, full.loaded, fileFingerprint), byFingerprint)).toBeUndefined();
   const slow = loadQuestionnaire(broken, { languages: ['fr'], reachability: false });
   expect(slow.ok).toBe(false);
   if (!slow.ok) expect(slow.problems).toContainEqual(expect.objectContaining({ file: 'autonomie-numerique/questionnaire.json', path: '$.start', severity: 'error' }));

@@ -5,14 +5,14 @@ import { render, screen, waitFor, type RenderResult } from '@testing-library/pre
 import { checkedFiles, loadQuestionnaire } from '../../src/core/index.ts';
 import { App, type AppProps } from '../../src/ui/app.tsx';
 import { MissingFile, type FetchText, type QuestionnaireEntry } from '../../src/ui/questionnaire-loader.ts';
-import { QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+import { fileFingerprint, QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
 
 export function indexEntry(id = 'exemple'): QuestionnaireEntry {
   const source = readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, id));
   const result = loadQuestionnaire(source, { reachability: false });
   if (!result.ok) throw new Error(`${id} does not load`);
   const q = result.loaded.questionnaire;
-  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort(), checked: checkedFiles(source, result.loaded) };
+  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort(), checked: checkedFiles(source, result.loaded, fileFingerprint) };
 }
 
 export interface Files {

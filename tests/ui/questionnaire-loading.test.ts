@@ -2,7 +2,7 @@
 // questionnaires/index.json) are only parsed; an edited file gets the full check and its messages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fetchQuestionnaire } from '../../src/ui/questionnaire-loader.ts';
 import { QUESTIONNAIRES_DIR } from '../../scripts/questionnaire-files.ts';
 import { diskFetcher, indexEntry } from './kiosk-harness.tsx';
@@ -33,5 +33,17 @@ describe('loading a questionnaire in the browser', () => {
     const edited = await fetchQuestionnaire(diskFetcher({ overrides: { [url]: `${text}\n` } }), markedEntry(), 'fr');
     expect(edited.ok && edited.loaded.contentHash).not.toBe('as-the-build-checked-it');
     expect(edited.ok).toBe(true);
+  });
+
+  it('checks the files in full where WebCrypto is missing (a page served without HTTPS), and still loads them', async () => {
+    vi.stubGlobal('crypto', {});
+    try {
+      const load = await fetchQuestionnaire(diskFetcher(), markedEntry(), 'fr');
+      expect(load.ok).toBe(true);
+      expect(load.ok && load.loaded.contentHash).not.toBe('as-the-build-checked-it');
+      expect(load.ok && load.loaded.questionnaire.id).toBe('autonomie-numerique');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
