@@ -59,6 +59,7 @@ export interface AppProps {
 // The run (XState and the question screens) comes with import(), fetched while the start screen
 // shows: "Commencer" then finds it there.
 let runModule: typeof import('./run.tsx') | undefined;
+const RUN_PRELOAD_MS = 3000;
 const loadRun = async () => (runModule ??= await import('./run.tsx'));
 const loadProSpace = () => import('./pro/pro-space.tsx');
 
@@ -129,6 +130,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       const indexRead = fetchIndex(fetchText);
       const [, , read] = await Promise.all([applyLanguage(REFERENCE_LANGUAGE), indexRead, fetchSettings(fetchText, indexRead)]);
       const index = await indexRead;
+      await nextTask();
       if (!read.ok) {
         await loadValidationStrings().catch(() => undefined);
         setScreen({ name: 'failed', kind: 'settings', problems: read.problems });
@@ -225,11 +227,22 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     return () => window.removeEventListener('hashchange', onHash);
   }, [settings]);
 
-  // Fetched a moment after the start screen shows, so that "Commencer" finds it there.
+  // Fetched at the person's first touch or key on the start screen, or after a few seconds there,
+  // so that "Commencer" finds it ready without competing with the start screen for a slow CPU.
   useEffect(() => {
-    if (screen.name !== 'start') return undefined;
-    const id = setTimeout(() => void loadRun().catch(() => undefined), 200);
-    return () => clearTimeout(id);
+    if (screen.name !== 'start' || runModule) return undefined;
+    const preload = () => {
+      stop();
+      void loadRun().catch(() => undefined);
+    };
+    const events = ['pointerdown', 'keydown'] as const;
+    const id = setTimeout(preload, RUN_PRELOAD_MS);
+    events.forEach((name) => document.addEventListener(name, preload, { capture: true }));
+    function stop() {
+      clearTimeout(id);
+      events.forEach((name) => document.removeEventListener(name, preload, { capture: true }));
+    }
+    return stop;
   }, [screen.name]);
 
   const starting = useRef(false);
