@@ -42,11 +42,27 @@ i18n.store.on('added', () => generation++);
 i18n.store.on('removed', () => generation++);
 
 /**
- * The interface strings of one language, as i18n.getFixedT(language) gives them, remembered per key
- * and options (options are plain values here: count, names, a default).
+ * The interface strings of one language, exactly as i18n.getFixedT(language) gives them: a plain
+ * string is read straight from the bundles, anything else asks i18next; each answer is remembered
+ * per key and options (options are plain values here: count, names, a default).
  */
 export function interfaceT(language: string): TFunction {
   const fixed = i18n.getFixedT(language) as (key: unknown, options?: unknown) => unknown;
+  // The codes i18next looks a key up under, in order ("fr-FALC": fr-Falc, fr).
+  const codes = i18n.services.languageUtils.toResolveHierarchy(language);
+  /**
+   * A plain string, read straight from the bundles as i18next would find it; undefined whenever
+   * i18next has more to do (options, plurals, interpolation, nesting, a namespace, no string).
+   */
+  const plain = (key: string): string | undefined => {
+    if (key.includes(':')) return undefined;
+    for (const code of codes) {
+      const value: unknown = i18n.getResource(code, 'translation', key);
+      if (value === undefined || value === null) continue;
+      return typeof value === 'string' && !value.includes('{{') && !value.includes('$t(') ? value : undefined;
+    }
+    return undefined;
+  };
   const known = new Map<string, unknown>();
   let seen = generation;
   const t = (key: unknown, options?: unknown): unknown => {
@@ -57,7 +73,7 @@ export function interfaceT(language: string): TFunction {
     }
     const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     if (known.has(id)) return known.get(id);
-    const value = fixed(key, options);
+    const value = (options === undefined ? plain(key) : undefined) ?? fixed(key, options);
     if (typeof value === 'string') known.set(id, value);
     return value;
   };

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { i18n, interfaceT } from '../../src/i18n/index.ts';
+import { i18n, interfaceT, setLanguage, UI_LANGUAGES } from '../../src/i18n/index.ts';
+import reference from '../../src/i18n/locales/fr.json';
+import { leaves, type Tree } from './keys.ts';
 
 // interfaceT remembers strings it has looked up: it must answer exactly as i18next does, per
 // options, and forget when strings are added (the professional space's, a language's file).
+describe('interface strings, read straight from the bundles', () => {
+  // Every key of the reference, in every interface language (easy-read French falls back key by key):
+  // the same text as i18next gives, whether read plainly or handed to i18next.
+  it.each([...UI_LANGUAGES, 'xx'])('in %s, every key reads as i18next reads it', async (language) => {
+    await setLanguage(language);
+    const t = interfaceT(language);
+    const plain = i18n.getFixedT(language);
+    const keys = leaves(reference as Tree).map(([key]) => key);
+    expect(keys.length).toBeGreaterThan(50);
+    for (const key of keys) expect([key, t(key)]).toEqual([key, plain(key)]);
+    // Twice: the remembered answers are the same.
+    for (const key of keys) expect([key, t(key)]).toEqual([key, plain(key)]);
+  });
+});
+
 describe('interface strings, remembered', () => {
   it('answers as i18next does, the count included', () => {
     const t = interfaceT('fr');
