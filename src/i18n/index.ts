@@ -42,19 +42,13 @@ i18n.store.on('added', () => generation++);
 i18n.store.on('removed', () => generation++);
 
 /**
- * The interface strings of one language, exactly as i18n.getFixedT(language) gives them: a plain
- * string is read straight from the bundles, anything else asks i18next; each answer is remembered
- * per key and options (options are plain values here: count, names, a default).
+ * Reads plain strings of one language straight from the bundles, as i18next would find them:
+ * undefined whenever i18next has more to do (plurals, interpolation, nesting, a namespace, no string).
  */
-export function interfaceT(language: string): TFunction {
-  const fixed = i18n.getFixedT(language) as (key: unknown, options?: unknown) => unknown;
+function plainReader(language: string): (key: string) => string | undefined {
   // The codes i18next looks a key up under, in order ("fr-FALC": fr-Falc, fr).
   const codes = i18n.services.languageUtils.toResolveHierarchy(language);
-  /**
-   * A plain string, read straight from the bundles as i18next would find it; undefined whenever
-   * i18next has more to do (options, plurals, interpolation, nesting, a namespace, no string).
-   */
-  const plain = (key: string): string | undefined => {
+  return (key) => {
     if (key.includes(':')) return undefined;
     for (const code of codes) {
       const value: unknown = i18n.getResource(code, 'translation', key);
@@ -63,6 +57,16 @@ export function interfaceT(language: string): TFunction {
     }
     return undefined;
   };
+}
+
+/**
+ * The interface strings of one language, exactly as i18n.getFixedT(language) gives them: a plain
+ * string is read straight from the bundles, anything else asks i18next; each answer is remembered
+ * per key and options (options are plain values here: count, names, a default).
+ */
+export function interfaceT(language: string): TFunction {
+  const fixed = i18n.getFixedT(language) as (key: unknown, options?: unknown) => unknown;
+  const plain = plainReader(language);
   const known = new Map<string, unknown>();
   let seen = generation;
   const t = (key: unknown, options?: unknown): unknown => {
@@ -134,7 +138,7 @@ const browserNames = new Map<string, string>();
  * without a name there is named by the browser (Intl.DisplayNames), or by its code.
  */
 export function languageName(language: string): string {
-  const own = i18n.t(`ui.language.names.${language}`, { defaultValue: '' });
+  const own = plainReader(i18n.language)(`ui.language.names.${language}`);
   if (own) return own;
   let name = browserNames.get(language);
   if (name === undefined) {
