@@ -1,4 +1,4 @@
-// The app's service-worker bridge. main.tsx calls registerServiceWorker() after the first render;
+// The app's service-worker bridge. main.tsx calls registerServiceWorker() once the page has loaded and is idle;
 // the start screen shows updateReady and calls applyUpdate(). workbox-window is loaded with import()
 // when registering, so it never weighs on the first screen.
 import { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge } from './update-bridge.ts';
