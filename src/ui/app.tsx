@@ -25,6 +25,7 @@ import { nextTask } from './next-task.ts';
 import { StartScreen } from './start-screen.tsx';
 import { useIdle } from './use-idle.ts';
 import { useLazy } from './use-lazy.ts';
+import { LoadingStatus } from './loading-status.tsx';
 
 // The kiosk: start screen, one question a screen, the result; it forgets the person when they
 // finish or walk away. The run lives in memory; `events` is where persistence plugs in: it is told
@@ -282,9 +283,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     // A plain address opens on the start screen: its title and what this is show while the rest
     // loads (a run in progress, once found, takes its place). A shared result or #/pro waits plainly.
     content = window.location.hash ? (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
+      <LoadingStatus />
     ) : (
       <StartScreen loading languages={[]} minutes={1} focus={false} onLanguage={() => undefined} onStart={() => undefined} />
     );
@@ -374,14 +373,7 @@ function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestion
 }
 
 function LazyProSpace(props: { loaded: LoadedQuestionnaire; settings: Settings; onLeave: () => void }) {
-  const { t } = useT();
   const module = useLazy(loadProSpace);
-  if (!module) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
-  }
+  if (!module) return <LoadingStatus />;
   return <module.default {...props} />;
 }

@@ -16,6 +16,7 @@ import { localeText } from './questionnaire-loader.ts';
 import { ReadAloud } from './read-aloud.tsx';
 import { StepProgress } from './step-progress.tsx';
 import { useLazy } from './use-lazy.ts';
+import { LoadingStatus } from './loading-status.tsx';
 
 /** The exercises' screens, loaded with import() the first time one shows (never with the first question). */
 const loadExercises = () =>
@@ -249,15 +250,9 @@ function ChoiceOptions({ question, loaded, answers, send }: QuestionViewProps) {
 
 /** An exercise: its screen comes with import() the first time one shows. */
 function ExerciseStep({ question, loaded, answers, send, skipRef }: QuestionViewProps) {
-  const { t, language } = useT();
+  const { language } = useT();
   const module = useLazy(loadExercises);
-  if (!module) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
-  }
+  if (!module) return <LoadingStatus />;
   const answer = answers[question.id];
   return (
     <module.ExerciseView

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { languageName } from '../i18n/index.ts';
 import { useT } from './i18n-context.ts';
+import { LoadingStatus } from './loading-status.tsx';
 
 // The start screen: what this is, how long it takes, that nothing is kept, the language, "Commencer".
 // Keyboard: Tab reaches each language button (Enter or Space chooses it) and then "Commencer".
@@ -53,9 +54,7 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
       </h1>
       <p class="start__lead">{t('ui.start.what')}</p>
       {loading ? (
-        <p class="loading" role="status">
-          {t('ui.app.loading')}
-        </p>
+        <LoadingStatus />
       ) : (
         <StartChoices languages={languages} minutes={minutes} onLanguage={onLanguage} onStart={onStart} onPro={onPro} />
       )}

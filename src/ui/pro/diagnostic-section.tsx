@@ -8,6 +8,7 @@ import { QUESTION_VIEWS } from '../question-screen.tsx';
 import { localeText } from '../questionnaire-loader.ts';
 import { useActorSnapshot } from '../use-actor.ts';
 import { RECORDS, type ProSectionProps } from './sections.ts';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // A new diagnostic in interview mode (a social worker, the person beside them) or workshop mode
 // (an EPN animator placing a learner): the person gets a random code, an optional age bracket and
@@ -53,11 +54,7 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
   }
   if (record) return <DiagnosticRun vault={vault} loaded={questionnaire} initial={record} onDone={(r) => navigate('records', { record: r.session.id })} />;
   if (params.record) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
   const modes = proModes(settings.modes);
   const wanted = params.mode === 'workshop' || params.mode === 'interview' ? params.mode : undefined;

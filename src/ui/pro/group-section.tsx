@@ -9,6 +9,7 @@ import { StatusLine } from './tools-parts.tsx';
 import { learnersOf, loadRoster, RECORDS, ROSTER, ROSTER_ID, type ToolsSectionProps, type VaultLike } from './tools-props.ts';
 import { loadCatalogue } from './workshops-section.tsx';
 import './tools.css';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // The group: the learners of workshop-mode diagnostics (codes, never names), their profile and
 // areas to work on, the workshop each is placed in; placing within capacity; the roster as CSV.
@@ -52,11 +53,7 @@ export default function GroupSection({ vault, questionnaire, local, download = d
   useLayoutEffect(() => heading.current?.focus(), [data === undefined]);
 
   if (!data) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
   const { learners, catalogue } = data;
   const counts = assignedCounts(roster);

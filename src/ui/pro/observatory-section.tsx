@@ -9,6 +9,7 @@ import { downloadFile, today } from './download.ts';
 import { openLocalData } from './local-data.ts';
 import { observationsOfRecords, RECORDS, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // The observatory: anonymous counts over a period of whole ISO weeks, per profile, area and level,
 // flag (situation), mode and week; each as a bar chart the app draws in SVG, with the same numbers
@@ -62,11 +63,7 @@ export default function ObservatorySection({ vault, questionnaire, local, settin
   );
 
   if (!observations) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
 
   const profileLabel = (p: string) => localeText(texts, 'profiles', p, 'title');

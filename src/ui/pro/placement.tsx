@@ -13,6 +13,7 @@ import { StatusLine } from './tools-parts.tsx';
 import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import { loadCatalogue } from './workshops-section.tsx';
 import './tools.css';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // On a professional result: the catalogue's workshops that fit it (best first, full ones last and
 // said so), each with a button placing the learner (by code) within capacity; then the local
@@ -49,11 +50,7 @@ export default function Placement({ vault, questionnaire, local, outcome, code, 
   }, [outcome]);
 
   if (!data) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
   const suggestions = suggestWorkshops(outcome, questionnaire.questionnaire, data.catalogue, assignedCounts(roster));
   const areaLabel = (id: string) => localeText(texts, 'areas', id, 'label');

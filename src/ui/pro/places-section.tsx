@@ -9,6 +9,7 @@ import { openLocalData, type LocalData } from './local-data.ts';
 import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor } from './tools-parts.tsx';
 import type { ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // Local places in the national standard's vocabulary: add, edit, delete; import a JSON file (the
 // standard's fields, every problem listed, nothing changed unless the file is sound); export it.
@@ -88,11 +89,7 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
   }, []);
 
   if (!places || !store) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
 
   const save = async (next: Place[], message: string) => {

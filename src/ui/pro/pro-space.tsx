@@ -9,6 +9,7 @@ import { useLazy } from '../use-lazy.ts';
 import { passphraseStrength } from './passphrase.ts';
 import { sectionsFor, type ProParams, type ProSection, type ProSectionProps } from './sections.ts';
 import './pro.css';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // The professional space, loaded with import() from #/pro: a passphrase chosen on first use on the
 // device opens an encrypted vault; the space locks after proIdleMinutes without activity and on
@@ -77,11 +78,7 @@ export default function ProSpace({ loaded, settings, onLeave, openDoor = () => o
   };
 
   if (state.name === 'opening' || !door && state.name !== 'no-crypto') {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
   if (state.name === 'no-crypto' || !door) {
     return (
@@ -428,15 +425,8 @@ function Shell({ vault, loaded, settings, language, onLock, onLeave }: ShellProp
 
 /** One section, loaded with import() the first time it is shown. */
 function SectionView({ section, props }: { section: ProSection; props: ProSectionProps }) {
-  const { t } = useT();
   const module = useLazy(section.load);
-  if (!module) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
-  }
+  if (!module) return <LoadingStatus />;
   const Body = module.default;
   return <Body {...props} />;
 }

@@ -9,6 +9,7 @@ import { sharedResultOf } from '../result-link.ts';
 import { ResultScreen } from '../result-screen.tsx';
 import Placement from './placement.tsx';
 import { RECORDS, type ProParams, type ProSectionProps } from './sections.ts';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // The records of this device: find by code, open, resume, delete. An open record shows the
 // professional view (areas with points, answers with who gave them and the notes, flags, gaps
@@ -34,11 +35,7 @@ export default function RecordsSection(props: ProSectionProps) {
   useEffect(reload, [reload]);
   const { t } = useT();
   if (!records) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
   const open = params.record ? records.find((r) => r.session.id === params.record) : undefined;
   if (params.record && !open) {

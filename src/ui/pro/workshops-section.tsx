@@ -22,6 +22,7 @@ import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListE
 import { openLocalData, type LocalData } from './local-data.ts';
 import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
+import { LoadingStatus } from '../loading-status.tsx';
 
 // The workshop catalogue: add, edit, delete; import a JSON file (every problem listed, nothing
 // changed unless the whole file is sound); export it. Kept in clear in the settings store: a
@@ -61,11 +62,7 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
   }, []);
 
   if (!catalogue || !store) {
-    return (
-      <p class="loading" role="status">
-        {t('ui.app.loading')}
-      </p>
-    );
+    return <LoadingStatus />;
   }
 
   const save = async (next: Catalogue, message: string): Promise<boolean> => {
