@@ -12,11 +12,7 @@ export function canonicalJson(value: unknown): string {
 
 /** A short content fingerprint (cyrb53, 53 bits, hex) that tells whether a questionnaire changed since a record was made. */
 export function contentHash(value: unknown): string {
-  return textHash(canonicalJson(value));
-}
-
-/** The same fingerprint of a text as it is, e.g. a file exactly as the build validated it. */
-export function textHash(text: string): string {
+  const text = canonicalJson(value);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

@@ -9,7 +9,7 @@ export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES,
 // The measurement (exercise-measure.ts) is imported directly by the exercise screens and tests, to stay out of the first bundle.
 export { END, expectedPath, isAnswered, nextRules, nextStep } from './navigation.ts';
 export { explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
-export { canonicalJson, contentHash, textHash } from './hash.ts';
+export { canonicalJson, contentHash } from './hash.ts';
 export {
   CURRENT_RECORD_VERSION,
   createRecord,

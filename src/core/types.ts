@@ -205,7 +205,7 @@ export interface QuestionnaireIndexEntry {
   checked?: CheckedFiles;
 }
 
-/** Fingerprints of a questionnaire's files as the build validated them, and its content hash per language. */
+/** Fingerprints (SHA-256, hex) of a questionnaire's files as the build validated them, and its content hash per language. */
 export interface CheckedFiles {
   /** By file name inside the folder ("questionnaire.json", "locales/fr.json"). */
   files: Record<string, string>;

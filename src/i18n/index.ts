@@ -21,7 +21,7 @@ export const i18n = i18next.createInstance();
 
 // Initialised at once, with the reference strings already there: the very first render (before any
 // request, before any await) shows French text, never keys.
-const initialised = i18n.init({
+void i18n.init({
   lng: REFERENCE_LANGUAGE,
   fallbackLng: REFERENCE_LANGUAGE,
   resources: { [REFERENCE_LANGUAGE]: { translation: reference } } satisfies Resource,
@@ -29,10 +29,6 @@ const initialised = i18n.init({
   initAsync: false,
   interpolation: { escapeValue: false },
 });
-
-export function init(): Promise<unknown> {
-  return initialised;
-}
 
 // Strings already looked up. i18next resolves a key through its fallbacks, nesting and
 // interpolation on every call (milliseconds each on a slow tablet's first screen), and every render
@@ -116,9 +112,8 @@ async function ensureBundle(language: string): Promise<void> {
  * then to the reference language; a language with no UI file at all shows the reference language.
  */
 export async function setLanguage(language: string): Promise<void> {
-  await init();
   const base = language.split('-')[0] ?? language;
-  await Promise.all([ensureBundle(REFERENCE_LANGUAGE), ensureBundle(base), ensureBundle(language)]);
+  await Promise.all([ensureBundle(base), ensureBundle(language)]);
   if (i18n.language !== language) await i18n.changeLanguage(language);
   if (typeof document !== 'undefined') {
     // Only when they change: setting them again makes the browser restyle the whole page.
@@ -154,10 +149,15 @@ export function languageName(language: string): string {
   return name;
 }
 
-/** String files loaded with import() (the professional space's, the validator's): their language and loader. */
+/** String files loaded with import() (the professional space's, the validator's, the exercises'): their language and loader. */
 export interface LazyStringFile {
   language: string;
   load: () => Promise<ResourceLanguage>;
+}
+
+/** The files of a folder of "<lang>.json" string files, from its import.meta.glob loaders. */
+export function stringFilesByLanguage(loaders: Record<string, () => Promise<ResourceLanguage>>): LazyStringFile[] {
+  return Object.entries(loaders).map(([path, load]) => ({ language: path.replace(/^.*\/(.+)\.json$/, '$1'), load }));
 }
 
 /**
@@ -168,7 +168,6 @@ export function lazyStrings(files: readonly LazyStringFile[]): () => Promise<voi
   let loading: Promise<void> | undefined;
   return () => {
     loading ??= (async () => {
-      await init();
       const loaded = await Promise.all(files.map(async (f) => ({ language: f.language, strings: await f.load() })));
       for (const { language, strings } of loaded) i18n.addResourceBundle(bundleCode(language), 'translation', strings, true, true);
     })();

@@ -7,6 +7,9 @@ import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
 import { IdleDialog } from './idle-dialog.tsx';
 import { LanguageMenu } from './language-menu.tsx';
+import { LazyResult } from './lazy-result.tsx';
+import { LoadingStatus } from './loading-status.tsx';
+import { nextTask } from './next-task.ts';
 import {
   clearFetched,
   fetchIndex,
@@ -17,15 +20,12 @@ import {
   type QuestionnaireEntry,
 } from './questionnaire-loader.ts';
 import { stopReading } from './read-aloud.tsx';
-import { LazyResult } from './lazy-result.tsx';
 import { fitResult, parseResultFragment, type SharedResult } from './result-link.ts';
 import type { QuestionnaireActor } from './run.tsx';
 import type { SessionEvents } from './session-events.ts';
-import { nextTask } from './next-task.ts';
 import { StartScreen } from './start-screen.tsx';
 import { useIdle } from './use-idle.ts';
 import { useLazy } from './use-lazy.ts';
-import { LoadingStatus } from './loading-status.tsx';
 
 // The kiosk: start screen, one question a screen, the result; it forgets the person when they
 // finish or walk away. The run lives in memory; `events` is where persistence plugs in: it is told
@@ -57,8 +57,8 @@ export interface AppProps {
   countdownSeconds?: number;
 }
 
-// The run (XState and the question screens) comes with import(), fetched while the start screen
-// shows: "Commencer" then finds it there.
+// The run (XState and the question screens) comes with import(): the start screen needs neither.
+// It is fetched while the start screen shows (see the effect below), "Commencer" waits for it otherwise.
 let runModule: typeof import('./run.tsx') | undefined;
 const RUN_PRELOAD_MS = 3000;
 const loadRun = async () => (runModule ??= await import('./run.tsx'));
@@ -236,12 +236,12 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       stop();
       void loadRun().catch(() => undefined);
     };
-    const events = ['pointerdown', 'keydown'] as const;
+    const cues = ['pointerdown', 'keydown'] as const;
     const id = setTimeout(preload, RUN_PRELOAD_MS);
-    events.forEach((name) => document.addEventListener(name, preload, { capture: true }));
+    cues.forEach((name) => document.addEventListener(name, preload, { capture: true }));
     function stop() {
       clearTimeout(id);
-      events.forEach((name) => document.removeEventListener(name, preload, { capture: true }));
+      cues.forEach((name) => document.removeEventListener(name, preload, { capture: true }));
     }
     return stop;
   }, [screen.name]);

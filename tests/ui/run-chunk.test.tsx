@@ -1,0 +1,20 @@
+// The run (XState, the question screens) comes with import() after the start screen shows. When it
+// cannot be fetched (offline before the service worker ever cached it), "Commencer" ends on the
+// failed-load screen with "Recommencer", never on a dead button.
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, expect, it, vi } from 'vitest';
+import { renderKiosk } from './kiosk-harness.tsx';
+
+vi.mock('../../src/ui/run.tsx', () => {
+  throw new Error('Failed to fetch dynamically imported module');
+});
+
+afterEach(cleanup);
+
+it('says the questionnaire could not be loaded, and offers to start again, when the run cannot be fetched', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await renderKiosk();
+  fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Le questionnaire est introuvable' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Recommencer' })).toBeTruthy();
+});
