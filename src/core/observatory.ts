@@ -146,3 +146,59 @@ export function observatoryCsv(figures: Figures, labels: ObservatoryLabels, sepa
   for (const [week, n] of figures.byWeek) rows.push([s.week, week, n]);
   return toCsv(rows, separator);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Small cells. A published count between 1 and 4 could point at a person ("the one learner of
+// week 12 who…"), so every table and chart meant for someone outside the structure shows it as
+// suppressed, never as a number (and never as 0, which would be false). Zero is shown: it says
+// nobody, which points at no one. When a table's total is shown too, one suppressed cell could be
+// found again by subtraction, so a second cell is suppressed with it (the smallest other non-zero
+// cell, then a zero if there is none): the usual primary and secondary suppression.
+
+/** Counts below this (and above zero) are suppressed. */
+export const SMALL_CELL_THRESHOLD = 5;
+
+/** A count as published: the number, or `'suppressed'` for a small cell. */
+export type PublishedCount = number | 'suppressed';
+
+export function isSmallCell(count: number, threshold = SMALL_CELL_THRESHOLD): boolean {
+  return count > 0 && count < threshold;
+}
+
+/** One count on its own (a total, a count of a group with no total shown beside it). */
+export function suppressCount(count: number, threshold = SMALL_CELL_THRESHOLD): PublishedCount {
+  return isSmallCell(count, threshold) ? 'suppressed' : count;
+}
+
+export interface SuppressOptions {
+  threshold?: number;
+  /**
+   * True when the cells are the parts of a total published beside them (a profile table with its
+   * total): a lone suppressed cell then takes a second one with it, so subtraction finds neither.
+   * False for cells that overlap (flags: one diagnostic may carry several).
+   */
+  partsOfShownTotal?: boolean;
+}
+
+/**
+ * The cells of one table, as published: small ones suppressed, plus a second one when a lone
+ * suppressed cell could be found again from the total. Pure; the order of the cells is kept.
+ */
+export function suppressSmallCells(counts: readonly number[], options: SuppressOptions = {}): PublishedCount[] {
+  const threshold = options.threshold ?? SMALL_CELL_THRESHOLD;
+  const out: PublishedCount[] = counts.map((n) => suppressCount(n, threshold));
+  if (!options.partsOfShownTotal) return out;
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  // A suppressed total hides its parts' sum: no subtraction to guard against.
+  if (isSmallCell(total, threshold)) return out;
+  const suppressed = out.filter((c) => c === 'suppressed').length;
+  if (suppressed !== 1) return out;
+  let second = -1;
+  for (let i = 0; i < counts.length; i++) {
+    if (out[i] === 'suppressed') continue;
+    const better = second < 0 || (counts[i]! > 0 && (counts[second] === 0 || counts[i]! < counts[second]!));
+    if (better) second = i;
+  }
+  if (second >= 0) out[second] = 'suppressed';
+  return out;
+}
