@@ -12,7 +12,9 @@ import { createMemoryVaultBackend, createVaultDoor, type VaultBackend, type Vaul
 import DiagnosticSection from '../../src/ui/pro/diagnostic-section.tsx';
 import RecordsSection from '../../src/ui/pro/records-section.tsx';
 import ProSpace from '../../src/ui/pro/pro-space.tsx';
-import { RECORDS } from '../../src/ui/pro/sections.ts';
+import { RECORDS, type ProSectionProps } from '../../src/ui/pro/section-props.ts';
+import type { ProSection } from '../../src/ui/pro/sections.ts';
+import { useEffect, useRef } from 'preact/hooks';
 
 const PASS = 'une phrase assez longue';
 let loaded: LoadedQuestionnaire;
@@ -48,7 +50,7 @@ async function stored(backend: VaultBackend): Promise<ProRecord[]> {
 }
 
 function RecordsSectionView({ vault }: { vault: Parameters<typeof RecordsSection>[0]['vault'] }) {
-  return <RecordsSection vault={vault} questionnaire={loaded} settings={settings} language="fr" params={{ record: 'gapsrecord' }} navigate={() => undefined} />;
+  return <RecordsSection vault={vault} questionnaire={loaded} settings={settings} language="fr" params={{ record: 'gapsrecord' }} navigate={() => undefined} registerFlush={() => () => undefined} />;
 }
 
 function renderSpace(backend: VaultBackend, clock?: () => number, onLeave = () => undefined) {
@@ -128,12 +130,12 @@ describe('passphrase', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Nouveau diagnostic');
     await act(() => void vi.advanceTimersByTime(61_000));
     vi.useRealTimers();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Espace professionnel verrouillé');
+    await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
     expect(screen.getByText("L'espace s'est verrouillé après 2 minutes sans activité.")).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Phrase de passe'), { target: { value: PASS } });
     fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Verrouiller' }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Espace professionnel verrouillé');
+    await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
     expect(screen.getByText("L'espace est verrouillé.")).toBeTruthy();
   });
 });
@@ -203,7 +205,7 @@ describe('interview', () => {
     let full = false;
     const write = backend.write;
     backend.write = (place, sealed) => (full ? Promise.resolve({ ok: false, code: 'storage.quota' }) : write(place, sealed));
-    render(<DiagnosticSection vault={opened.vault} questionnaire={loaded} settings={settings} language="fr" params={{}} navigate={() => undefined} />);
+    render(<DiagnosticSection vault={opened.vault} questionnaire={loaded} settings={settings} language="fr" params={{}} navigate={() => undefined} registerFlush={() => () => undefined} />);
     fireEvent.click(screen.getByRole('button', { name: "Commencer l'entretien" }));
     await screen.findByText('Bienvenue. Quelques questions pour connaître vos habitudes avec le numérique.');
     full = true;
@@ -221,7 +223,7 @@ describe('interview', () => {
     const opened = await door(backend).setUp(PASS);
     if (!opened.ok) throw new Error('set-up failed');
     const navigate = vi.fn();
-    render(<DiagnosticSection vault={opened.vault} questionnaire={loaded} settings={settings} language="fr" params={{ mode: 'workshop', code: 'abc 234' }} navigate={navigate} />);
+    render(<DiagnosticSection vault={opened.vault} questionnaire={loaded} settings={settings} language="fr" params={{ mode: 'workshop', code: 'abc 234' }} navigate={navigate} registerFlush={() => () => undefined} />);
     expect(screen.getByRole('radio', { name: 'Placement en atelier' })).toHaveProperty('checked', true);
     expect((screen.getByLabelText('Code de la personne') as HTMLInputElement).value).toBe('ABC-234');
     fireEvent.input(screen.getByLabelText('Code de la personne'), { target: { value: 'ABC-230' } });
@@ -239,7 +241,7 @@ describe('records', () => {
     const backend = createMemoryVaultBackend();
     const opened = await door(backend).setUp(PASS);
     if (!opened.ok) throw new Error('set-up failed');
-    for (const code of ['K7F-2QX', 'ABC-234']) {
+    for (const code of ['K7F-2QX', 'ABC-234', 'MNP-456']) {
       const base = { version: 1, code, label: '', notes: {}, generalNote: '', answeredBy: {}, sheetNotes: [] };
       const session = { version: 2, id: `id${code.replace('-', '')}`, questionnaireId: 'exemple', contentHash: loaded.contentHash, mode: 'interview', language: 'fr', answers: {}, path: ['bienvenue'], startedAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z', status: 'in-progress' };
       await opened.vault.put(RECORDS, session.id, { ...base, session });
@@ -250,17 +252,30 @@ describe('records', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Dossiers' }));
     await screen.findByRole('heading', { level: 1, name: 'Dossiers de cet appareil' });
-    expect(screen.getAllByRole('rowheader').map((c) => c.textContent).sort()).toEqual(['ABC-234', 'K7F-2QX']);
+    expect(screen.getAllByRole('rowheader').map((c) => c.textContent).sort()).toEqual(['ABC-234', 'K7F-2QX', 'MNP-456']);
     fireEvent.input(screen.getByLabelText('Chercher un code'), { target: { value: 'k7f 2' } });
     expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['K7F-2QX']);
     expect(screen.getByText('1 dossier')).toBeTruthy();
+    // The focus follows every step, never left on <body>: on the confirmation, back on « Supprimer »
+    // after « Annuler », on the next row after a deletion, on the heading when no row is left.
     const row = screen.getByRole('rowheader', { name: 'K7F-2QX' }).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: /Supprimer le dossier K7F-2QX/ }));
+    expect(document.activeElement).toBe(within(row).getByRole('button', { name: 'Confirmer la suppression' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Annuler' }));
+    expect(document.activeElement).toBe(within(row).getByRole('button', { name: /Supprimer le dossier K7F-2QX/ }));
     fireEvent.click(within(row).getByRole('button', { name: /Supprimer le dossier K7F-2QX/ }));
     fireEvent.click(within(row).getByRole('button', { name: 'Confirmer la suppression' }));
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'K7F-2QX' })).toBeNull());
-    expect((await stored(backend)).map((r) => r.code)).toEqual(['ABC-234']);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Dossiers de cet appareil' }));
+    expect((await stored(backend)).map((r) => r.code).sort()).toEqual(['ABC-234', 'MNP-456']);
     fireEvent.input(screen.getByLabelText('Chercher un code'), { target: { value: '' } });
-    fireEvent.click(screen.getByRole('button', { name: /Reprendre le diagnostic ABC-234/ }));
+    const first = screen.getAllByRole('rowheader')[0]!.textContent!;
+    const other = first === 'ABC-234' ? 'MNP-456' : 'ABC-234';
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`Supprimer le dossier ${first}`) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirmer la suppression' }));
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: first })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: new RegExp(`Reprendre le diagnostic ${other}`) }));
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`Reprendre le diagnostic ${other}`) }));
     expect(await screen.findByText('Bienvenue. Quelques questions pour connaître vos habitudes avec le numérique.')).toBeTruthy();
   });
 
@@ -289,5 +304,75 @@ describe('records', () => {
     expect(sheet.textContent).toContain('CCAS de Test');
     expect(sheet.textContent).toContain('Adresse gérée par son fils');
     expect(sheet.textContent).not.toContain('Note pour nous seuls');
+  });
+});
+
+describe('saves awaited before the door closes', () => {
+  /** A section that writes its note only when asked to flush, a little later, as a debounced save does. */
+  function noteSection(delayMs: number | 'never'): ProSection {
+    function NoteSection({ vault, registerFlush }: ProSectionProps) {
+      const note = useRef('');
+      useEffect(
+        () =>
+          registerFlush(async () => {
+            if (delayMs === 'never') return new Promise(() => undefined);
+            await new Promise((resolve) => setTimeout(resolve, delayMs));
+            return vault.put('notes', 'draft', { note: note.current });
+          }),
+        [vault, registerFlush],
+      );
+      return (
+        <label>
+          Note
+          <input onInput={(e) => (note.current = e.currentTarget.value)} />
+        </label>
+      );
+    }
+    return { id: 'note', labelKey: 'pro.space.sections.records', load: async () => ({ default: NoteSection }) };
+  }
+
+  async function openWith(section: ProSection, backend: VaultBackend, onLeave = () => undefined) {
+    await door(backend).setUp(PASS);
+    render(<ProSpace loaded={loaded} settings={settings} onLeave={onLeave} openDoor={async () => door(backend)} sections={[section]} />);
+    fireEvent.input(await screen.findByLabelText('Phrase de passe'), { target: { value: PASS } });
+    fireEvent.click(screen.getByRole('button', { name: 'Déverrouiller' }));
+    fireEvent.input(await screen.findByLabelText('Note'), { target: { value: 'rappeler lundi' } });
+    // Effects (the registration) run after paint.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+  }
+
+  async function draft(backend: VaultBackend): Promise<unknown> {
+    const opened = await door(backend).unlock(PASS);
+    if (!opened.ok) throw new Error('unlock failed');
+    return opened.vault.get('notes', 'draft');
+  }
+
+  it('writes a note typed just before « Verrouiller » before the key is forgotten', async () => {
+    const backend = createMemoryVaultBackend();
+    await openWith(noteSection(80), backend);
+    fireEvent.click(screen.getByRole('button', { name: 'Verrouiller' }));
+    await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
+    expect(await draft(backend)).toEqual({ note: 'rappeler lundi' });
+  });
+
+  it('writes it before leaving the space too', async () => {
+    const backend = createMemoryVaultBackend();
+    const onLeave = vi.fn();
+    await openWith(noteSection(80), backend, onLeave);
+    fireEvent.click(screen.getByRole('button', { name: "Quitter l'espace professionnel" }));
+    await waitFor(() => expect(onLeave).toHaveBeenCalled());
+    expect(await draft(backend)).toEqual({ note: 'rappeler lundi' });
+  });
+
+  it('locks after about 3 seconds when a save never answers', async () => {
+    const backend = createMemoryVaultBackend();
+    await openWith(noteSection('never'), backend);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Verrouiller' }));
+    await act(() => void vi.advanceTimersByTime(2900));
+    expect(screen.queryByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' })).toBeNull();
+    await act(() => void vi.advanceTimersByTime(200));
+    vi.useRealTimers();
+    await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
   });
 });

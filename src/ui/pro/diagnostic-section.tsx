@@ -7,7 +7,7 @@ import { useT } from '../i18n-context.ts';
 import { QUESTION_VIEWS } from '../question-screen.tsx';
 import { localeText } from '../questionnaire-loader.ts';
 import { useActorSnapshot } from '../use-actor.ts';
-import { RECORDS, type ProSectionProps } from './sections.ts';
+import { RECORDS, type ProSectionProps } from './section-props.ts';
 import { LoadingStatus } from '../loading-status.tsx';
 
 // A new diagnostic in interview mode (a social worker, the person beside them) or workshop mode

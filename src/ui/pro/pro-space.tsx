@@ -6,8 +6,10 @@ import { webCrypto } from '../../storage/vault-crypto.ts';
 import { useT } from '../i18n-context.ts';
 import { useIdle } from '../use-idle.ts';
 import { useLazy } from '../use-lazy.ts';
+import { createFlushRegistry } from './flushes.ts';
 import { passphraseStrength } from './passphrase.ts';
-import { sectionsFor, type ProParams, type ProSection, type ProSectionProps } from './sections.ts';
+import type { ProParams, ProSectionProps } from './section-props.ts';
+import { PRO_SECTIONS, sectionsFor, type ProSection } from './sections.ts';
 import './pro.css';
 import { LoadingStatus } from '../loading-status.tsx';
 
@@ -23,6 +25,8 @@ export interface ProSpaceProps {
   onLeave: () => void;
   /** For tests: the vault's door; the page's IndexedDB otherwise. */
   openDoor?: () => Promise<VaultDoor>;
+  /** For tests: the sections to offer; PRO_SECTIONS otherwise. */
+  sections?: readonly ProSection[];
 }
 
 type State =
@@ -32,7 +36,7 @@ type State =
   | { name: 'locked'; why?: 'idle' | 'manual' | 'wiped' }
   | { name: 'open'; vault: OpenVault };
 
-export default function ProSpace({ loaded, settings, onLeave, openDoor = () => openVaultDoor() }: ProSpaceProps) {
+export default function ProSpace({ loaded, settings, onLeave, openDoor = () => openVaultDoor(), sections = PRO_SECTIONS }: ProSpaceProps) {
   const { t, language } = useT();
   const [state, setState] = useState<State>({ name: 'opening' });
   const [door, setDoor] = useState<VaultDoor>();
@@ -59,20 +63,27 @@ export default function ProSpace({ loaded, settings, onLeave, openDoor = () => o
     };
   }, []);
 
-  const lock = useCallback((why: 'idle' | 'manual') => {
-    setState((s) => {
-      if (s.name === 'open') s.vault.lock();
-      return { name: 'locked', why };
-    });
-  }, []);
+  // The open section's pending saves are awaited (bounded) before the key is forgotten.
+  const flushes = useMemo(() => createFlushRegistry(), []);
+  const lock = useCallback(
+    async (why: 'idle' | 'manual') => {
+      await flushes.flushAll();
+      setState((s) => {
+        if (s.name === 'open') s.vault.lock();
+        return { name: 'locked', why };
+      });
+    },
+    [flushes],
+  );
 
-  useIdle(state.name === 'open', settings.proIdleMinutes * 60, () => lock('idle'));
+  useIdle(state.name === 'open', settings.proIdleMinutes * 60, () => void lock('idle'));
 
   useEffect(() => {
     document.title = t('ui.app.pageTitle', { page: t('pro.space.title') });
   }, [t, state.name]);
 
-  const leave = () => {
+  const leave = async () => {
+    await flushes.flushAll();
     if (state.name === 'open') state.vault.lock();
     onLeave();
   };
@@ -127,7 +138,7 @@ export default function ProSpace({ loaded, settings, onLeave, openDoor = () => o
           {t('pro.space.unreadable')}
         </p>
       )}
-      <Shell vault={state.vault} loaded={loaded} settings={settings} language={language} onLock={() => lock('manual')} onLeave={leave} />
+      <Shell vault={state.vault} loaded={loaded} settings={settings} sections={sections} language={language} registerFlush={flushes.register} onLock={() => void lock('manual')} onLeave={() => void leave()} />
     </>
   );
 }
@@ -374,14 +385,16 @@ interface ShellProps {
   loaded: LoadedQuestionnaire;
   settings: Settings;
   language: string;
+  sections: readonly ProSection[];
+  registerFlush: ProSectionProps['registerFlush'];
   onLock: () => void;
   onLeave: () => void;
 }
 
 /** The open space: a nav of the sections, one section shown at a time. */
-function Shell({ vault, loaded, settings, language, onLock, onLeave }: ShellProps) {
+function Shell({ vault, loaded, settings, sections: offered, language, registerFlush, onLock, onLeave }: ShellProps) {
   const { t } = useT();
-  const sections = useMemo(() => sectionsFor(settings.modes), [settings.modes]);
+  const sections = useMemo(() => sectionsFor(settings.modes, offered), [settings.modes, offered]);
   const [current, setCurrent] = useState<{ id: string; params: ProParams; n: number }>(() => ({ id: sections[0]?.id ?? '', params: {}, n: 0 }));
   const navigate = useCallback((id: string, params: ProParams = {}) => setCurrent((c) => ({ id, params, n: c.n + 1 })), []);
   const section = sections.find((s) => s.id === current.id) ?? sections[0];
@@ -416,7 +429,7 @@ function Shell({ vault, loaded, settings, language, onLock, onLeave }: ShellProp
         <SectionView
           key={`${section.id}-${current.n}`}
           section={section}
-          props={{ vault, questionnaire: loaded, settings, language, params: current.params, navigate }}
+          props={{ vault, questionnaire: loaded, settings, language, params: current.params, navigate, registerFlush }}
         />
       )}
     </div>

@@ -8,7 +8,7 @@ import { localeText } from '../questionnaire-loader.ts';
 import { sharedResultOf } from '../result-link.ts';
 import { ResultScreen } from '../result-screen.tsx';
 import Placement from './placement.tsx';
-import { RECORDS, type ProParams, type ProSectionProps } from './sections.ts';
+import { RECORDS, type ProParams, type ProSectionProps } from './section-props.ts';
 import { LoadingStatus } from '../loading-status.tsx';
 
 // The records of this device: find by code, open, resume, delete. An open record shows the
@@ -88,9 +88,20 @@ function RecordList({ records, vault, navigate, onChanged, initialCode }: Record
   const heading = useRef<HTMLHeadingElement>(null);
   const [query, setQuery] = useState(initialCode ?? '');
   const [deleting, setDeleting] = useState<string>();
-  useLayoutEffect(() => heading.current?.focus(), []);
+  // Where the focus goes after « Supprimer », « Annuler » or the deletion: never <body>.
+  const [focusTo, setFocusTo] = useState<{ id: string; what: 'confirm' | 'delete' | 'open' } | 'heading'>('heading');
+  const table = useRef<HTMLTableElement>(null);
   const wanted = query.toUpperCase().replace(/[\s\-_.]/g, '');
   const shown = records.filter((r) => r.code.replace('-', '').includes(wanted));
+  useLayoutEffect(() => {
+    const target = focusTo === 'heading' ? heading.current : table.current?.querySelector<HTMLElement>(`[data-row="${focusTo.id}"] [data-focus="${focusTo.what}"]`);
+    (target ?? heading.current)?.focus();
+  }, [focusTo, records]);
+  const afterDeleting = (id: string) => {
+    const index = shown.findIndex((r) => r.session.id === id);
+    const next = shown[index + 1] ?? shown[index - 1];
+    setFocusTo(next ? { id: next.session.id, what: 'open' } : 'heading');
+  };
 
   return (
     <section class="pro-section" aria-labelledby="pro-records-title">
@@ -105,7 +116,7 @@ function RecordList({ records, vault, navigate, onChanged, initialCode }: Record
         </p>
       </div>
       {shown.length > 0 && (
-        <table class="pro-table">
+        <table class="pro-table" ref={table}>
           <caption class="visually-hidden">{t('pro.interview.recordsTitle')}</caption>
           <thead>
             <tr>
@@ -122,7 +133,7 @@ function RecordList({ records, vault, navigate, onChanged, initialCode }: Record
               const id = r.session.id;
               const completed = r.session.status === 'completed';
               return (
-                <tr key={id}>
+                <tr key={id} data-row={id}>
                   <th scope="row" class="pro-table__code">
                     {r.code}
                   </th>
@@ -136,16 +147,24 @@ function RecordList({ records, vault, navigate, onChanged, initialCode }: Record
                         <button
                           type="button"
                           class="button button--danger button--small"
+                          data-focus="confirm"
                           onClick={async () => {
                             await vault.remove(RECORDS, id);
                             setDeleting(undefined);
+                            afterDeleting(id);
                             onChanged();
-                            heading.current?.focus();
                           }}
                         >
                           {t('pro.interview.deleteConfirm')}
                         </button>
-                        <button type="button" class="button button--secondary button--small" onClick={() => setDeleting(undefined)}>
+                        <button
+                          type="button"
+                          class="button button--secondary button--small"
+                          onClick={() => {
+                            setDeleting(undefined);
+                            setFocusTo({ id, what: 'delete' });
+                          }}
+                        >
                           {t('pro.space.wipe.cancel')}
                         </button>
                       </span>
@@ -154,6 +173,7 @@ function RecordList({ records, vault, navigate, onChanged, initialCode }: Record
                         <button
                           type="button"
                           class="button button--secondary button--small"
+                          data-focus="open"
                           aria-label={t(completed ? 'pro.interview.openLabel' : 'pro.interview.resumeLabel', { code: r.code, date: formatDate(r.session.updatedAt, language) })}
                           onClick={() => (completed ? navigate('records', { record: id }) : navigate('diagnostic', { record: id }))}
                         >
@@ -162,8 +182,12 @@ function RecordList({ records, vault, navigate, onChanged, initialCode }: Record
                         <button
                           type="button"
                           class="button button--tertiary button--small"
+                          data-focus="delete"
                           aria-label={t('pro.interview.deleteLabel', { code: r.code, date: formatDate(r.session.updatedAt, language) })}
-                          onClick={() => setDeleting(id)}
+                          onClick={() => {
+                            setDeleting(id);
+                            setFocusTo({ id, what: 'confirm' });
+                          }}
                         >
                           {t('pro.interview.delete')}
                         </button>
@@ -379,7 +403,7 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
                   : picked.map((o) => localeText(tree, 'questions', id, 'options', o)).join(' · ') || '—';
               const note = record.notes[id as QuestionId]?.trim();
               return (
-                <tr key={id}>
+                <tr key={id} data-row={id}>
                   <th scope="row">{localeText(tree, 'questions', id, 'text')}</th>
                   <td>{text}</td>
                   <td>{t(`pro.interview.source.${record.answeredBy[id as QuestionId] ?? 'person'}`)}</td>

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
-import type { LoadedQuestionnaire, SessionMode, Settings } from '../../core/index.ts';
-import type { Vault } from '../../storage/vault.ts';
+import type { SessionMode } from '../../core/index.ts';
+import type { ProSectionProps } from './section-props.ts';
 import * as diagnostic from './diagnostic-section.tsx';
 import * as records from './records-section.tsx';
 import * as workshops from './workshops-section.tsx';
@@ -10,27 +10,13 @@ import * as observatory from './observatory-section.tsx';
 
 // The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
 // modes are enabled in settings.json, and one section at a time. A feature adds its section here,
-// after the ones before it; its strings go in src/i18n/pro/<part>/{fr,en}.json (see src/i18n/pro.ts).
+// after the ones before it, and takes ProSectionProps (section-props.ts); its strings go in
+// src/i18n/pro/<part>/{fr,en}.json (see src/i18n/pro.ts).
 //
 // The whole space is one chunk, loaded with import() from the kiosk when #/pro opens: sections are
 // imported statically here and `load` hands the module over. A second level of import() (a section
 // loaded from the space's chunk) made the bundler split xstate and the core out of the kiosk's
 // first-question bundle (measured +1.9 KB gzip there): keep `load: async () => module`.
-
-/** Parameters a section is opened with (e.g. { record: id }, { mode: 'workshop', code: 'K7F-2QX' }). */
-export type ProParams = Readonly<Record<string, string>>;
-
-export interface ProSectionProps {
-  /** The open vault: every professional record is read and written through it, encrypted. */
-  vault: Vault;
-  /** The questionnaire of the device (settings.json's defaultQuestionnaire), in the current language. */
-  questionnaire: LoadedQuestionnaire;
-  settings: Settings;
-  language: string;
-  params: ProParams;
-  /** Shows another section (or the same one with other parameters); focus moves to its heading. */
-  navigate: (section: string, params?: ProParams) => void;
-}
 
 export interface ProSection {
   id: string;
@@ -67,6 +53,3 @@ export function sectionsFor(modes: readonly SessionMode[], sections: readonly Pr
 export function proEnabled(modes: readonly SessionMode[]): boolean {
   return modes.some((m) => m !== 'kiosk');
 }
-
-/** The collection professional diagnostics are stored in (values: ProRecord, ids: the session's random id). */
-export const RECORDS = 'records';

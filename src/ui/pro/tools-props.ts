@@ -6,7 +6,7 @@ import { localDay, type Download } from './download.ts';
 import type { LocalData } from './local-data.ts';
 
 // What the workshop, group, places and observatory sections are given: the professional space's
-// section props (src/ui/pro/sections.ts) — the open vault, the questionnaire, the language — plus,
+// section props (src/ui/pro/section-props.ts) — the open vault, the questionnaire, the language — plus,
 // for tests, the clear-text store and the download. Read from the vault: the professional records
 // (collection 'records', written by the interview and workshop runs) and the roster.
 
