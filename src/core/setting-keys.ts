@@ -3,5 +3,7 @@
 // modules that use them, so the kiosk's first bundle can name a key without loading the module.
 
 export const TALLY_SETTING = 'observatory.tallies';
+/** The ISO weeks that have a book of their own, under `observatory.tallies.<week>` (see tally.ts). */
+export const TALLY_WEEKS_SETTING = 'observatory.tallies.weeks';
 export const CATALOGUE_SETTING = 'workshops';
 export const PLACES_SETTING = 'places';

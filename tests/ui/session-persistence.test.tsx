@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { createRecord, type Answers, type QuestionId, type QuestionnaireId, type SessionId, type SessionRecord } from '../../src/core/index.ts';
 import { createMemoryStore, type OpenedStorage, type SessionStore } from '../../src/storage/index.ts';
+import { loadTallies } from '../../src/core/tally.ts';
 import { createSessionPersistence } from '../../src/ui/session-persistence.ts';
 import { indexEntry, renderKiosk } from './kiosk-harness.tsx';
 
@@ -111,7 +112,8 @@ describe('kiosk tallies for the observatory', () => {
     const persistence = createSessionPersistence({ open: async () => ({ store }), now, newId, today });
     const book = async () => {
       await persistence.resume?.(Q);
-      return ((await store.getSetting('observatory.tallies')) as { tallies: unknown[] } | undefined)?.tallies;
+      const { tallies } = await loadTallies((key) => store.getSetting(key));
+      return tallies.length > 0 ? tallies : undefined;
     };
     return { store, persistence, book };
   }

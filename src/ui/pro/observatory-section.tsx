@@ -1,8 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ignoreLocked } from '../../storage/vault.ts';
 import { aggregate, LEVELS_OR_NONE, observationsOfTallies, observatoryCsv, type Figures, type LevelOrNone, type Observation } from '../../core/observatory.ts';
-import { TALLY_SETTING } from '../../core/setting-keys.ts';
-import { isoWeek, readTallyBook, weekMonday, weekSunday } from '../../core/tally.ts';
+import { isoWeek, loadTallies, weekMonday, weekSunday } from '../../core/tally.ts';
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { downloadFile, today } from './download.ts';
@@ -39,10 +38,10 @@ export default function ObservatorySection({ vault, questionnaire, local, settin
     let live = true;
     void (async () => {
       const store = local ?? (await openLocalData());
-      const [book, records] = await Promise.all([store.get(TALLY_SETTING), vault.list<unknown>(RECORDS)]);
+      const [book, records] = await Promise.all([loadTallies((key) => store.get(key)), vault.list<unknown>(RECORDS)]);
       if (!live) return;
       setObservations([
-        ...observationsOfTallies(readTallyBook(book)),
+        ...observationsOfTallies(book),
         ...observationsOfRecords(
           records.map((r) => r.value),
           id,
