@@ -9,6 +9,7 @@
 // The kiosk never touches it: forgetMode('kiosk'), "Terminer et effacer" and wipeAll() clear the
 // session stores only.
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
+import { PASSPHRASE_MIN_LENGTH, passphraseProblem, type PassphraseProblem } from '../core/passphrase.ts';
 import { describeError, failureCode, Notices, OK } from './records.ts';
 import { openReperesDatabase, StorageOpenError } from './indexeddb-store.ts';
 import type { ReperesSchema } from './schema.ts';
@@ -49,8 +50,7 @@ export function ignoreLocked(error: unknown): undefined {
   throw error;
 }
 
-/** The shortest passphrase set-up accepts. */
-export const PASSPHRASE_MIN_LENGTH = 10;
+export { PASSPHRASE_MIN_LENGTH, type PassphraseProblem } from '../core/passphrase.ts';
 
 /** How long to wait after `failures` wrong passphrases in a row: 0, then 1 s, 2 s, 4 s… up to 5 minutes. */
 export function retryDelayMs(failures: number): number {
@@ -69,6 +69,14 @@ export interface VaultMeta {
   /** Wrong passphrases in a row, and when the last one was given (ms since 1970): slows retries across reloads. */
   failures: number;
   lastFailureAt?: number;
+  /** When the vault was last exported to a backup file (ms since 1970): a date about no one. */
+  lastBackupAt?: number;
+}
+
+/** What updateMeta's step decides: the meta to write (or none), and what to answer. */
+export interface MetaUpdate<R> {
+  next?: VaultMeta;
+  result: R;
 }
 
 /** Where the vault's bytes live: IndexedDB, or memory (tests, or no IndexedDB). */
@@ -76,6 +84,13 @@ export interface VaultBackend {
   readonly kind: 'indexeddb' | 'memory';
   readMeta(): Promise<unknown>;
   writeMeta(meta: VaultMeta): Promise<WriteResult>;
+  /**
+   * Reads the key entry and writes what `step` decides in one transaction, so that two tabs never
+   * both read the same count of tries (`step` must be synchronous). Undefined when the write failed.
+   */
+  updateMeta<R>(step: (raw: unknown) => MetaUpdate<R>): Promise<R | undefined>;
+  /** How many values a collection holds (their places are in clear; nothing is opened). */
+  count(prefix: string): Promise<number>;
   read(place: string): Promise<unknown>;
   /** Every [place, raw] whose place starts with the prefix. */
   readPrefix(prefix: string): Promise<[string, unknown][]>;
@@ -93,7 +108,20 @@ export type UnlockResult =
   /** No passphrase was ever chosen on this device, or the key entry is unreadable. */
   | { ok: false; reason: 'unset' | 'failed' };
 
-export type SetUpResult = { ok: true; vault: OpenVault } | { ok: false; reason: 'too-short' | 'already-set' | 'failed' };
+export type SetUpResult =
+  | { ok: true; vault: OpenVault }
+  /** Refused as too easy to guess, with the reason in a word (passphraseProblem of src/core). */
+  | { ok: false; reason: 'weak'; problem: PassphraseProblem }
+  | { ok: false; reason: 'already-set' | 'failed' };
+
+/** Erasing with the passphrase: the same check, and the same slowed retries, as unlocking. */
+export type EraseResult = { ok: true } | { ok: false; reason: 'wrong' | 'wait'; retryInMs: number } | { ok: false; reason: 'unset' | 'failed' };
+
+/** What the locked door may tell without the passphrase: counts and dates in clear, nothing about a person. */
+export interface VaultSummary {
+  records: number;
+  lastBackupAt?: number;
+}
 
 export type VaultProblem = { code: 'vault.unreadable'; place: string };
 
@@ -108,8 +136,16 @@ export interface VaultDoor {
   unlock(passphrase: string): Promise<UnlockResult>;
   /** Milliseconds before another try is allowed (0: now). */
   retryIn(): Promise<number>;
-  /** Erases the whole vault, key entry included: every professional record is gone. */
+  /** Erases the whole vault once the passphrase is checked (a wrong one counts as a try). */
+  erase(passphrase: string): Promise<EraseResult>;
+  /**
+   * Erases the whole vault, key entry included, without the passphrase: the deliberate reset for a
+   * forgotten one (the screen asks for it to be typed out). Every professional record is gone.
+   */
   wipe(): Promise<WriteResult>;
+  summary(): Promise<VaultSummary>;
+  /** Notes that the vault was just exported to a backup file (for the reminder). */
+  noteBackup(at: number): Promise<WriteResult>;
   /** Values that did not open (tampered or damaged), reported as they are met. */
   subscribe(listener: (problem: VaultProblem) => void): () => void;
   close(): void;
@@ -150,6 +186,7 @@ function readMeta(raw: unknown): VaultMeta | undefined {
     verifier,
     failures,
     ...(typeof m.lastFailureAt === 'number' ? { lastFailureAt: m.lastFailureAt } : {}),
+    ...(typeof m.lastBackupAt === 'number' ? { lastBackupAt: m.lastBackupAt } : {}),
   };
 }
 
@@ -165,6 +202,44 @@ export function createVaultDoor({ backend, crypto = webCrypto(), iterations = PB
     return Math.max(0, meta.lastFailureAt + retryDelayMs(meta.failures) - clock());
   };
 
+  type Checked = { ok: true; key: CryptoKey } | { ok: false; reason: 'wrong' | 'wait'; retryInMs: number } | { ok: false; reason: 'unset' | 'failed' };
+
+  /**
+   * Checks a passphrase. The try is counted before the (slow) derivation, in the same transaction
+   * that read the count: several tabs submitting at once each see the others' tries and wait, so
+   * the back-off cannot be bypassed. A right passphrase then resets the count.
+   */
+  const check = async (passphrase: string): Promise<Checked> => {
+    type Reserved = { ok: true; meta: VaultMeta; failures: number } | { ok: false; reason: 'wait'; retryInMs: number } | { ok: false; reason: 'unset' | 'failed' };
+    const reserved = await backend.updateMeta<Reserved>((raw) => {
+      if (raw === undefined) return { result: { ok: false, reason: 'unset' } };
+      const meta = readMeta(raw);
+      if (!meta) return { result: { ok: false, reason: 'failed' } };
+      const wait = waitFor(meta);
+      if (wait > 0) return { result: { ok: false, reason: 'wait', retryInMs: wait } };
+      const failures = meta.failures + 1;
+      return { next: { ...meta, failures, lastFailureAt: clock() }, result: { ok: true, meta, failures } };
+    });
+    if (!reserved) return { ok: false, reason: 'failed' };
+    if (!reserved.ok) return reserved;
+    const { meta } = reserved;
+    const key = await deriveKey(c, passphrase, meta.salt, meta.iterations);
+    let right = false;
+    try {
+      right = (await unseal(c, key, meta.verifier, VERIFIER_PLACE)) === VERIFIER_TEXT;
+    } catch {
+      right = false;
+    }
+    if (!right) return { ok: false, reason: 'wrong', retryInMs: retryDelayMs(reserved.failures) };
+    await backend.updateMeta((raw) => {
+      const now = readMeta(raw);
+      if (!now) return { result: undefined };
+      const { lastFailureAt: _, ...rest } = now;
+      return { next: { ...rest, failures: 0 }, result: undefined };
+    });
+    return { ok: true, key };
+  };
+
   const openVault = (key: CryptoKey): OpenVault => {
     const vault = new OpenVaultImpl(backend, c, key, report);
     open.push(vault);
@@ -178,7 +253,8 @@ export function createVaultDoor({ backend, crypto = webCrypto(), iterations = PB
       return (await backend.readMeta()) === undefined ? 'unset' : 'locked';
     },
     async setUp(passphrase) {
-      if (passphrase.length < PASSPHRASE_MIN_LENGTH) return { ok: false, reason: 'too-short' };
+      const problem = passphraseProblem(passphrase);
+      if (problem) return { ok: false, reason: 'weak', problem };
       if ((await backend.readMeta()) !== undefined) return { ok: false, reason: 'already-set' };
       const salt = c.randomBytes(SALT_BYTES);
       const key = await deriveKey(c, passphrase, salt, iterations);
@@ -187,26 +263,14 @@ export function createVaultDoor({ backend, crypto = webCrypto(), iterations = PB
       return written.ok ? { ok: true, vault: openVault(key) } : { ok: false, reason: 'failed' };
     },
     async unlock(passphrase) {
-      const raw = await backend.readMeta();
-      if (raw === undefined) return { ok: false, reason: 'unset' };
-      const meta = readMeta(raw);
-      if (!meta) return { ok: false, reason: 'failed' };
-      const wait = waitFor(meta);
-      if (wait > 0) return { ok: false, reason: 'wait', retryInMs: wait };
-      const key = await deriveKey(c, passphrase, meta.salt, meta.iterations);
-      let right = false;
-      try {
-        right = (await unseal(c, key, meta.verifier, VERIFIER_PLACE)) === VERIFIER_TEXT;
-      } catch {
-        right = false;
-      }
-      if (!right) {
-        const failures = meta.failures + 1;
-        await backend.writeMeta({ ...meta, failures, lastFailureAt: clock() });
-        return { ok: false, reason: 'wrong', retryInMs: retryDelayMs(failures) };
-      }
-      if (meta.failures) await backend.writeMeta({ version: 1, kdf: meta.kdf, iterations: meta.iterations, salt: meta.salt, verifier: meta.verifier, failures: 0 });
-      return { ok: true, vault: openVault(key) };
+      const checked = await check(passphrase);
+      return checked.ok ? { ok: true, vault: openVault(checked.key) } : checked;
+    },
+    async erase(passphrase) {
+      const checked = await check(passphrase);
+      if (!checked.ok) return checked;
+      open.splice(0).forEach((v) => v.lock());
+      return (await backend.clear()).ok ? { ok: true } : { ok: false, reason: 'failed' };
     },
     async retryIn() {
       const meta = readMeta(await backend.readMeta());
@@ -215,6 +279,18 @@ export function createVaultDoor({ backend, crypto = webCrypto(), iterations = PB
     async wipe() {
       open.splice(0).forEach((v) => v.lock());
       return backend.clear();
+    },
+    async summary() {
+      const meta = readMeta(await backend.readMeta());
+      const records = await backend.count('records/');
+      return { records, ...(meta?.lastBackupAt === undefined ? {} : { lastBackupAt: meta.lastBackupAt }) };
+    },
+    async noteBackup(at) {
+      const done = await backend.updateMeta((raw) => {
+        const meta = readMeta(raw);
+        return meta ? { next: { ...meta, lastBackupAt: at }, result: true } : { result: false };
+      });
+      return done ? OK : { ok: false, code: 'storage.failed' };
     },
     subscribe(listener) {
       problems.add(listener);
@@ -307,6 +383,12 @@ export function createMemoryVaultBackend(): VaultBackend & { readonly entries: M
       entries.set(META, structuredClone(meta));
       return OK;
     },
+    updateMeta: async (step) => {
+      const { next, result } = step(entries.has(META) ? structuredClone(entries.get(META)) : undefined);
+      if (next) entries.set(META, structuredClone(next));
+      return result;
+    },
+    count: async (prefix) => [...entries.keys()].filter((k) => k !== META && k.startsWith(prefix)).length,
     read: async (place) => (entries.has(place) ? structuredClone(entries.get(place)) : undefined),
     readPrefix: async (prefix) => [...entries].filter(([k]) => k !== META && k.startsWith(prefix)).map(([k, v]): [string, unknown] => [k, structuredClone(v)]),
     write: async (place, sealed) => {
@@ -355,6 +437,16 @@ export function createIndexedDbVaultBackend(db: Database): VaultBackend {
     kind: 'indexeddb',
     readMeta: async () => connection().get('vault', META),
     writeMeta: (meta) => write((store) => store.put(meta, META)),
+    async updateMeta(step) {
+      let result: ReturnType<typeof step>['result'] | undefined;
+      const written = await write(async (store) => {
+        const decided = step(await store.get(META));
+        result = decided.result;
+        if (decided.next) await store.put(decided.next, META);
+      });
+      return written.ok ? result : undefined;
+    },
+    count: async (prefix) => connection().count('vault', IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
     read: async (place) => connection().get('vault', place),
     async readPrefix(prefix) {
       const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);

@@ -7,15 +7,28 @@ import { join } from 'node:path';
 
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
-export const test = base.extend<{ foreignRequests: string[] }>({
+/** The settings of a professional's device: the shipped settings.json enables the kiosk only. */
+export const PRO_SETTINGS = { structure: 'Espace public numérique', modes: ['kiosk', 'interview', 'workshop'], proIdleMinutes: 10, defaultQuestionnaire: 'autonomie-numerique' };
+
+export const test = base.extend<{ foreignRequests: string[]; allowedOrigins: string[]; deviceSettings: Record<string, unknown> | undefined }>({
+  // Origins a test may reach besides the app's: the server a structure configured (sync tests only).
+  allowedOrigins: [[], { option: true }],
+  // settings.json as this device is given it (with the service worker blocked, so the route sees
+  // every request); the shipped file when left out.
+  deviceSettings: [undefined, { option: true }],
+  context: async ({ context, deviceSettings }, use) => {
+    if (deviceSettings) await context.route('**/settings.json*', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(deviceSettings) }));
+    await use(context);
+  },
   foreignRequests: [
-    async ({ context, baseURL }, use) => {
+    async ({ context, baseURL, allowedOrigins }, use) => {
       const origin = new URL(baseURL ?? 'http://localhost/').origin;
       const foreign: string[] = [];
       context.on('request', (request) => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) foreign.push(url);
+        const to = new URL(url).origin;
+        if (to !== origin && !allowedOrigins.includes(to)) foreign.push(url);
       });
       await use(foreign);
       expect(foreign, 'requests that left the app origin').toEqual([]);

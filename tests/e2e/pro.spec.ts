@@ -3,8 +3,11 @@
 // printed referral sheet, a reload that shows nothing until the passphrase is given, a wrong
 // passphrase, the idle lock, and axe on every screen.
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, PRO_SETTINGS, screenshot, test } from './fixtures.ts';
 import { doProExercise, persona, type PersonaAnswers } from './runs.ts';
+
+// A professional's device: settings.json enables the professional space (the shipped one does not).
+test.use({ deviceSettings: PRO_SETTINGS, serviceWorkers: 'block' });
 
 const PASSPHRASE = 'le chat dort sous la table';
 const NOTE = 'Utilise le téléphone de sa fille';
@@ -285,7 +288,7 @@ test.describe('professional space', () => {
     await expect(h1(page)).toHaveText('Espace professionnel verrouillé');
   });
 
-  test('a forgotten passphrase: erase all professional data, after a confirmation', async ({ page }) => {
+  test('a forgotten passphrase: a deliberate reset that says what is lost; erasing otherwise needs the passphrase', async ({ page }) => {
     await openSpace(page);
     await setPassphrase(page);
     await expect(h1(page)).toHaveText('Nouveau diagnostic');
@@ -293,14 +296,51 @@ test.describe('professional space', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('.pro-run')).toBeVisible();
     await page.getByRole('button', { name: 'Verrouiller' }).click();
-    await page.getByRole('button', { name: 'Effacer toutes les données professionnelles' }).click();
-    await expect(page.getByRole('heading', { name: 'Tout effacer ?' })).toBeFocused();
-    await expectNoAxeViolations(page, 'erase confirmation');
-    await page.getByRole('button', { name: 'Annuler' }).click();
-    await expect(page.getByRole('heading', { name: 'Tout effacer ?' })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Effacer toutes les données professionnelles' }).click();
-    await page.getByRole('button', { name: 'Oui, tout effacer définitivement' }).click();
+    await expect(h1(page)).toHaveText('Espace professionnel verrouillé');
+
+    // Erasing with a wrong passphrase erases nothing.
+    await tabTo(page, page.getByRole('button', { name: 'Effacer avec la phrase de passe' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Effacer toutes les données professionnelles de cet appareil' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('pas la bonne phrase');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText(/^Phrase de passe incorrecte/);
+    expect(await rawVault(page)).toContain('records/');
+
+    // The reset: what is lost, what can restore it, and a word to type before the button works.
+    await tabTo(page, page.getByRole('button', { name: 'Tout effacer et recommencer' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Ce qui sera perdu' })).toBeFocused();
+    await expect(page.getByText('1 dossier de cet appareil sera effacé, avec ses codes et ses notes.')).toBeVisible();
+    await expect(page.getByText("Aucune sauvegarde n'a été faite depuis cet appareil.")).toBeVisible();
+    await expect(page.getByText(/le serveur de votre équipe pourra les rendre/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Tout effacer définitivement' })).toBeDisabled();
+    await expectNoAxeViolations(page, 'reset for a forgotten passphrase');
+    for (const [name, width, height] of [['phone', 360, 740], ['tablet-portrait', 800, 1280], ['tablet-landscape', 1280, 800], ['desktop', 1440, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `pro-door-reset-${name}`);
+    }
+    await tabTo(page, page.getByLabel('Pour confirmer, tapez le mot EFFACER'));
+    await page.keyboard.type('effacer');
+    await page.keyboard.press('Enter');
     await expect(h1(page)).toHaveText('Choisir une phrase de passe');
+    await expect(page.getByText('Les données professionnelles de cet appareil ont été effacées.')).toBeVisible();
     expect((await rawVault(page)).trim()).toBe('');
+  });
+});
+
+test.describe('a kiosk with the shipped settings', () => {
+  test.use({ deviceSettings: undefined, serviceWorkers: 'allow' });
+
+  test('offers no professional space: no link, and #/pro opens the start screen, never the passphrase set-up', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('button', { name: 'Commencer' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Espace professionnel' })).toHaveCount(0);
+    await page.goto('about:blank');
+    await page.goto('./#/pro');
+    await expect(page.getByRole('button', { name: 'Commencer' })).toBeVisible();
+    await expect(page.getByText('Choisir une phrase de passe')).toHaveCount(0);
+    await expect(page.getByLabel('Phrase de passe')).toHaveCount(0);
   });
 });

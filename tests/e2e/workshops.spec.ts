@@ -6,8 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, PRO_SETTINGS, screenshot, test } from './fixtures.ts';
 import { doProExercise, persona, startAndRun, type PersonaAnswers } from './runs.ts';
+
+// A professional's device: settings.json enables the professional space (the shipped one does not).
+test.use({ deviceSettings: PRO_SETTINGS, serviceWorkers: 'block' });
 
 const PASSPHRASE = 'la pluie tombe sur le toit';
 const DOCS = join(import.meta.dirname, '..', '..', 'docs');

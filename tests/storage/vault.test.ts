@@ -85,7 +85,12 @@ describe('the vault door', () => {
     const door = memoryDoor();
     expect(await door.state()).toBe('unset');
     expect(await door.unlock(PASS)).toEqual({ ok: false, reason: 'unset' });
-    expect(await door.setUp('x'.repeat(PASSPHRASE_MIN_LENGTH - 1))).toEqual({ ok: false, reason: 'too-short' });
+    expect(await door.setUp('x'.repeat(PASSPHRASE_MIN_LENGTH - 1))).toEqual({ ok: false, reason: 'weak', problem: 'too-short' });
+    // The weakest passphrases are refused with their reason, whatever their length.
+    expect(await door.setUp('1234567890')).toEqual({ ok: false, reason: 'weak', problem: 'sequence' });
+    expect(await door.setUp('aaaaaaaaaaaaaaaa')).toEqual({ ok: false, reason: 'weak', problem: 'repeated' });
+    expect(await door.setUp('motdepasse2024')).toEqual({ ok: false, reason: 'weak', problem: 'common' });
+    expect(await door.state()).toBe('unset');
     const set = await door.setUp(PASS);
     expect(set.ok).toBe(true);
     expect(await door.state()).toBe('locked');
@@ -190,6 +195,39 @@ describe('the vault door', () => {
   });
 });
 
+describe('erasing from the locked door', () => {
+  it('needs the passphrase: a wrong one counts as a try and erases nothing', async () => {
+    const backend = createMemoryVaultBackend();
+    let now = 1_000_000;
+    const door = memoryDoor(backend, () => now);
+    const set = await door.setUp(PASS);
+    if (!set.ok) throw new Error('set-up failed');
+    await set.vault.put('records', 'a', { x: 1 });
+    expect(await door.erase('pas la bonne phrase')).toEqual({ ok: false, reason: 'wrong', retryInMs: 1000 });
+    expect(await door.erase(PASS)).toEqual({ ok: false, reason: 'wait', retryInMs: 1000 });
+    expect(backend.entries.size).toBe(2);
+    now += 1000;
+    expect(await door.erase(PASS)).toEqual({ ok: true });
+    expect(set.vault.locked).toBe(true);
+    expect(backend.entries.size).toBe(0);
+    expect(await door.state()).toBe('unset');
+  });
+
+  it('tells, without the passphrase, how many records a reset would erase and when the last backup was made', async () => {
+    const door = memoryDoor();
+    const set = await door.setUp(PASS);
+    if (!set.ok) throw new Error('set-up failed');
+    await set.vault.put('records', 'a', { x: 1 });
+    await set.vault.put('records', 'b', { x: 2 });
+    await set.vault.put('roster', 'group', { assignments: {} });
+    expect(await door.summary()).toEqual({ records: 2 });
+    await door.noteBackup(1_700_000_000_000);
+    expect(await door.summary()).toEqual({ records: 2, lastBackupAt: 1_700_000_000_000 });
+    // Noting a backup keeps the key entry whole: the passphrase still opens.
+    expect((await door.unlock(PASS)).ok).toBe(true);
+  });
+});
+
 describe('the vault in IndexedDB', () => {
   const NAME = 'reperes-vault-test';
 
@@ -233,5 +271,22 @@ describe('the vault in IndexedDB', () => {
       ArrayBuffer.isView(v) ? new TextDecoder('latin1').decode(v as Uint8Array) : v instanceof ArrayBuffer ? new TextDecoder('latin1').decode(v) : v && typeof v === 'object' ? Object.entries(v).map(([k, x]) => `${k}:${dump(x)}`).join('|') : String(v);
     const text = values.map(dump).join('\n') + keys.join('\n');
     for (const needle of ['K7F', 'Lyon', 'seule', 'demarches', 'avec-aide', 'internet', 'choice', PASS]) expect(text).not.toContain(needle);
+  });
+});
+
+describe('tries counted across tabs', () => {
+  it('lets only one of several tabs submitting at once try a passphrase; the others wait', async () => {
+    const factory = new IDBFactory();
+    const name = 'reperes-vault-tabs';
+    const first = await openVaultDoor({ indexedDB: factory, name, iterations: FAST });
+    doors.push(first);
+    expect((await first.setUp(PASS)).ok).toBe(true);
+    // Four tabs, four connections to the same database, each submitting a wrong passphrase at once.
+    const tabs = await Promise.all([1, 2, 3, 4].map(() => openVaultDoor({ indexedDB: factory, name, iterations: FAST })));
+    doors.push(...tabs);
+    const answers = await Promise.all(tabs.map((tab, i) => tab.unlock(`mauvaise phrase numéro ${i}`)));
+    expect(answers.filter((a) => !a.ok && a.reason === 'wrong')).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok && a.reason === 'wait')).toHaveLength(3);
+    expect(await first.retryIn()).toBeGreaterThan(0);
   });
 });

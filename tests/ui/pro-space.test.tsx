@@ -376,3 +376,64 @@ describe('saves awaited before the door closes', () => {
     await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
   });
 });
+
+describe('the locked door keeps the records from anyone passing by', () => {
+  it('refuses a weak passphrase at set-up with a plain reason', async () => {
+    renderSpace(createMemoryVaultBackend());
+    await screen.findByRole('heading', { level: 1, name: 'Choisir une phrase de passe' });
+    for (const field of ['Phrase de passe', 'La même phrase de passe, une seconde fois']) fireEvent.input(screen.getByLabelText(field), { target: { value: '1234567890' } });
+    fireEvent.click(screen.getByRole('button', { name: "Enregistrer et ouvrir l'espace" }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Cette phrase de passe est une suite du clavier ou de chiffres/);
+  });
+
+  it('erases only with the passphrase', async () => {
+    const backend = createMemoryVaultBackend();
+    const opened = await door(backend).setUp(PASS);
+    if (!opened.ok) throw new Error('set-up failed');
+    await opened.vault.put(RECORDS, 'r1', { x: 1 });
+    renderSpace(backend);
+    await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer avec la phrase de passe' }));
+    const title = screen.getByRole('heading', { name: 'Effacer toutes les données professionnelles de cet appareil' });
+    expect(document.activeElement).toBe(title);
+    fireEvent.input(screen.getByLabelText('Phrase de passe', { selector: '#pro-erase-passphrase' }), { target: { value: 'pas la bonne phrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer définitivement' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Phrase de passe incorrecte. Nouvel essai possible dans 1 seconde.');
+    expect(backend.entries.size).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    fireEvent.input(screen.getByLabelText('Phrase de passe', { selector: '#pro-erase-passphrase' }), { target: { value: PASS } });
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer définitivement' }));
+    await screen.findByRole('heading', { level: 1, name: 'Choisir une phrase de passe' });
+    expect(screen.getByText('Les données professionnelles de cet appareil ont été effacées.')).toBeTruthy();
+    expect(backend.entries.size).toBe(0);
+  });
+
+  it('resets for a forgotten passphrase only once the word is typed, after saying what is lost and what can restore it', async () => {
+    const backend = createMemoryVaultBackend();
+    const d = door(backend);
+    const opened = await d.setUp(PASS);
+    if (!opened.ok) throw new Error('set-up failed');
+    await opened.vault.put(RECORDS, 'r1', { x: 1 });
+    await opened.vault.put(RECORDS, 'r2', { x: 2 });
+    await d.noteBackup(Date.UTC(2026, 10, 20, 12));
+    renderSpace(backend);
+    await screen.findByRole('heading', { level: 1, name: 'Espace professionnel verrouillé' });
+    fireEvent.click(screen.getByRole('button', { name: 'Tout effacer et recommencer' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Ce qui sera perdu' }));
+    expect(await screen.findByText('2 dossiers de cet appareil seront effacés, avec leurs codes et leurs notes.')).toBeTruthy();
+    expect(screen.getByText('Dernière sauvegarde faite depuis cet appareil : le 20 novembre 2026.')).toBeTruthy();
+    expect(screen.getByText(/ou le serveur de votre équipe pourra les rendre, avec la phrase de passe qui les protégeait/)).toBeTruthy();
+    const erase = screen.getByRole('button', { name: 'Tout effacer définitivement' });
+    expect(erase).toHaveProperty('disabled', true);
+    fireEvent.input(screen.getByLabelText('Pour confirmer, tapez le mot EFFACER'), { target: { value: 'effacer' } });
+    expect(erase).toHaveProperty('disabled', false);
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tout effacer et recommencer' }));
+    expect(backend.entries.size).toBe(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Tout effacer et recommencer' }));
+    fireEvent.input(screen.getByLabelText('Pour confirmer, tapez le mot EFFACER'), { target: { value: ' EFFACER ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Tout effacer définitivement' }));
+    await screen.findByRole('heading', { level: 1, name: 'Choisir une phrase de passe' });
+    expect(backend.entries.size).toBe(0);
+  });
+});

@@ -22,7 +22,8 @@ describe('settings.json', () => {
       structure: 'Espace public numérique',
       languages: ['fr', 'fr-FALC', 'en', 'ar'],
       idleSeconds: 90,
-      modes: ['kiosk', 'interview', 'workshop'],
+      // A kiosk by default: the professional space is enabled on a professional's device only (README).
+      modes: ['kiosk'],
       proIdleMinutes: 10,
       defaultQuestionnaire: 'autonomie-numerique',
     });

@@ -7,7 +7,7 @@ export const FLUSH_TIMEOUT_MS = 3000;
 
 export interface FlushRegistry {
   register(flush: () => Promise<unknown>): () => void;
-  /** Runs every registered save and waits for all of them (a failed one counts as done), at most `timeoutMs`. */
+  /** Runs every registered save and waits for all of them (a failed one counts as done), at most `timeoutMs` (Infinity: no bound, the caller bounds it). */
   flushAll(timeoutMs?: number): Promise<'done' | 'timeout'>;
 }
 
@@ -21,6 +21,7 @@ export function createFlushRegistry(): FlushRegistry {
     async flushAll(timeoutMs = FLUSH_TIMEOUT_MS) {
       if (flushes.size === 0) return 'done';
       const all = Promise.allSettled([...flushes].map(async (flush) => flush())).then(() => 'done' as const);
+      if (!Number.isFinite(timeoutMs)) return all;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
       try {

@@ -1,22 +1,26 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createActor } from 'xstate';
 import type { LoadedQuestionnaire, Settings } from '../../core/index.ts';
+import { passphraseProblem } from '../../core/passphrase.ts';
 import { loadProStrings } from '../../i18n/pro.ts';
-import { openVaultDoor, PASSPHRASE_MIN_LENGTH, type OpenVault, type VaultDoor } from '../../storage/vault.ts';
+import { openVaultDoor, PASSPHRASE_MIN_LENGTH, type OpenVault, type VaultDoor, type VaultSummary } from '../../storage/vault.ts';
 import { webCrypto } from '../../storage/vault-crypto.ts';
 import { useT } from '../i18n-context.ts';
-import { useIdle } from '../use-idle.ts';
+import { LoadingStatus } from '../loading-status.tsx';
 import { useLazy } from '../use-lazy.ts';
+import { doorMachine, type DoorActor, type DoorProblem, type DoorSnapshot } from './door-machine.ts';
 import { createFlushRegistry } from './flushes.ts';
 import { passphraseStrength } from './passphrase.ts';
 import type { ProParams, ProSectionProps } from './section-props.ts';
 import { PRO_SECTIONS, sectionsFor, type ProSection } from './sections.ts';
 import './pro.css';
-import { LoadingStatus } from '../loading-status.tsx';
 
-// The professional space, loaded with import() from #/pro: a passphrase chosen on first use on the
-// device opens an encrypted vault; the space locks after proIdleMinutes without activity and on
-// demand; a wrong passphrase is told plainly and retries are slowed (the vault keeps the count).
-// Once open: a nav of the sections (sections.ts), one shown at a time.
+// The professional space, loaded with import() from #/pro: a view over the door machine
+// (door-machine.ts), which owns the lifecycle: a passphrase chosen on first use on the device opens
+// an encrypted vault; the space locks after proIdleMinutes without activity and on demand, once the
+// open section's saves are written; a wrong passphrase is told plainly and retries are slowed (the
+// vault keeps the count). Erasing from the locked door needs the passphrase, or a deliberate reset
+// that says what is lost. Once open: a nav of the sections (sections.ts), one shown at a time.
 
 export interface ProSpaceProps {
   loaded: LoadedQuestionnaire;
@@ -29,116 +33,136 @@ export interface ProSpaceProps {
   sections?: readonly ProSection[];
 }
 
-type State =
-  | { name: 'opening' }
-  | { name: 'no-crypto' }
-  | { name: 'unset' }
-  | { name: 'locked'; why?: 'idle' | 'manual' | 'wiped' }
-  | { name: 'open'; vault: OpenVault };
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
+const loadStrings = () => loadProStrings().then(() => true);
+
+/** The door's snapshot, re-rendering only when its state or its data change (not on every key press that restarts the idle delay). */
+function useDoor(actor: DoorActor): DoorSnapshot {
+  const [snapshot, setSnapshot] = useState(() => actor.getSnapshot());
+  useLayoutEffect(() => {
+    let shown = actor.getSnapshot();
+    setSnapshot(shown);
+    const subscription = actor.subscribe((next) => {
+      if (next.context === shown.context && JSON.stringify(next.value) === JSON.stringify(shown.value) && next.status === shown.status) return;
+      shown = next;
+      setSnapshot(next);
+    });
+    return () => subscription.unsubscribe();
+  }, [actor]);
+  return snapshot;
+}
 
 export default function ProSpace({ loaded, settings, onLeave, openDoor = () => openVaultDoor(), sections = PRO_SECTIONS }: ProSpaceProps) {
   const { t, language } = useT();
-  const [state, setState] = useState<State>({ name: 'opening' });
-  const [door, setDoor] = useState<VaultDoor>();
+  const strings = useLazy(loadStrings);
+  // The open section's pending saves, awaited by the door (bounded) before the key is forgotten.
+  const flushes = useMemo(() => createFlushRegistry(), []);
+  const actor = useMemo(
+    () => createActor(doorMachine, { input: { openDoor, hasCrypto: () => webCrypto() !== undefined, idleMs: settings.proIdleMinutes * 60_000, flush: () => flushes.flushAll(Number.POSITIVE_INFINITY) } }),
+    [],
+  );
+  const snapshot = useDoor(actor);
   const [unreadable, setUnreadable] = useState(false);
+  const { door, vault, problem } = snapshot.context;
 
   useEffect(() => {
-    let alive = true;
-    let opened: VaultDoor | undefined;
-    void (async () => {
-      await loadProStrings();
-      if (!webCrypto()) {
-        if (alive) setState({ name: 'no-crypto' });
-        return;
-      }
-      opened = await openDoor();
-      if (!alive) return opened.close();
-      opened.subscribe(() => setUnreadable(true));
-      setDoor(opened);
-      setState((await opened.state()) === 'unset' ? { name: 'unset' } : { name: 'locked' });
-    })();
+    actor.start();
     return () => {
-      alive = false;
-      opened?.close();
+      actor.stop();
+      actor.getSnapshot().context.door?.close();
     };
-  }, []);
+  }, [actor]);
+  useEffect(() => door?.subscribe(() => setUnreadable(true)), [door]);
 
-  // The open section's pending saves are awaited (bounded) before the key is forgotten.
-  const flushes = useMemo(() => createFlushRegistry(), []);
-  const lock = useCallback(
-    async (why: 'idle' | 'manual') => {
-      await flushes.flushAll();
-      setState((s) => {
-        if (s.name === 'open') s.vault.lock();
-        return { name: 'locked', why };
-      });
-    },
-    [flushes],
-  );
+  const isOpen = snapshot.matches('open');
+  useEffect(() => {
+    if (!isOpen) return undefined;
+    const active = () => actor.send({ type: 'door.activity' });
+    for (const type of ACTIVITY) document.addEventListener(type, active, { capture: true, passive: true });
+    return () => {
+      for (const type of ACTIVITY) document.removeEventListener(type, active, { capture: true });
+    };
+  }, [isOpen, actor]);
 
-  useIdle(state.name === 'open', settings.proIdleMinutes * 60, () => void lock('idle'));
+  const left = snapshot.status === 'done';
+  useEffect(() => {
+    if (left) onLeave();
+  }, [left]);
 
   useEffect(() => {
     document.title = t('ui.app.pageTitle', { page: t('pro.space.title') });
-  }, [t, state.name]);
+  }, [t, snapshot.value]);
 
-  const leave = async () => {
-    await flushes.flushAll();
-    if (state.name === 'open') state.vault.lock();
-    onLeave();
-  };
+  const leave = () => actor.send({ type: 'door.leave' });
 
-  if (state.name === 'opening' || !door && state.name !== 'no-crypto') {
-    return <LoadingStatus />;
-  }
-  if (state.name === 'no-crypto' || !door) {
+  if (!strings || snapshot.matches('opening') || left) return <LoadingStatus />;
+  if (snapshot.matches('noCrypto') || snapshot.matches('failed')) {
     return (
       <section class="pro pro-door" aria-labelledby="pro-title">
         <h1 id="pro-title">{t('pro.space.title')}</h1>
         <p class="notice notice--warning" role="alert">
-          {t('pro.space.noCrypto')}
+          {t(snapshot.matches('noCrypto') ? 'pro.space.noCrypto' : 'pro.space.unlock.failed')}
         </p>
         <LeaveButton onLeave={leave} />
       </section>
     );
   }
-  const memory = door.backend === 'memory' && (
+  const memory = door?.backend === 'memory' && (
     <p class="notice notice--storage" role="status">
       {t('pro.space.memory')}
     </p>
   );
-  if (state.name === 'unset') {
+  if (!door) return <LoadingStatus />;
+  if (snapshot.matches('unset') || snapshot.matches('settingUp')) {
     return (
       <>
         {memory}
-        <SetUp door={door} onOpen={(vault) => setState({ name: 'open', vault })} onLeave={leave} />
-      </>
-    );
-  }
-  if (state.name === 'locked') {
-    return (
-      <>
-        {memory}
-        <Unlock
-          door={door}
-          why={state.why}
-          idleMinutes={settings.proIdleMinutes}
-          onOpen={(vault) => setState({ name: 'open', vault })}
-          onWiped={() => setState({ name: 'unset' })}
+        <SetUp
+          busy={snapshot.matches('settingUp')}
+          erased={snapshot.matches({ unset: 'erased' })}
+          problem={problem}
+          onSubmit={(passphrase) => actor.send({ type: 'door.setUp', passphrase })}
           onLeave={leave}
         />
       </>
     );
   }
+  if (vault && (snapshot.matches('open') || snapshot.matches('closing') || snapshot.matches('leaving'))) {
+    return (
+      <>
+        {memory}
+        {unreadable && (
+          <p class="notice notice--warning" role="status">
+            {t('pro.space.unreadable')}
+          </p>
+        )}
+        <Shell
+          vault={vault}
+          loaded={loaded}
+          settings={settings}
+          sections={sections}
+          language={language}
+          closing={!snapshot.matches('open')}
+          registerFlush={flushes.register}
+          onLock={() => actor.send({ type: 'door.lock' })}
+          onLeave={leave}
+        />
+      </>
+    );
+  }
+  const notice = snapshot.matches({ locked: { notice: 'idle' } }) ? 'idle' : snapshot.matches({ locked: { notice: 'manual' } }) ? 'manual' : undefined;
   return (
     <>
       {memory}
-      {unreadable && (
-        <p class="notice notice--warning" role="status">
-          {t('pro.space.unreadable')}
-        </p>
-      )}
-      <Shell vault={state.vault} loaded={loaded} settings={settings} sections={sections} language={language} registerFlush={flushes.register} onLock={() => void lock('manual')} onLeave={() => void leave()} />
+      <Unlock
+        door={door}
+        actor={actor}
+        notice={notice}
+        busy={snapshot.matches('unlocking') ? 'unlock' : snapshot.matches('erasing') ? 'erase' : snapshot.matches('resetting') ? 'reset' : undefined}
+        problem={problem}
+        idleMinutes={settings.proIdleMinutes}
+        onLeave={leave}
+      />
     </>
   );
 }
@@ -163,28 +187,47 @@ function useFocusOnShow<T extends HTMLElement>(key: unknown) {
   return ref;
 }
 
-function SetUp({ door, onOpen, onLeave }: { door: VaultDoor; onOpen: (vault: OpenVault) => void; onLeave: () => void }) {
+/** A refusal in words: the key and its count. */
+function problemText(problem: DoorProblem): { key: string; count?: number } {
+  if (problem.kind === 'weak') return { key: `pro.space.setup.weak.${problem.problem}`, count: PASSPHRASE_MIN_LENGTH };
+  if (problem.kind === 'failed') return { key: problem.at === 'setup' ? 'pro.space.setup.failed' : problem.at === 'unlock' ? 'pro.space.unlock.failed' : 'pro.space.wipe.failed' };
+  return { key: problem.kind === 'wrong' ? 'pro.space.unlock.wrong' : 'pro.space.unlock.wait', count: Math.ceil(problem.retryInMs / 1000) };
+}
+
+interface SetUpProps {
+  busy: boolean;
+  erased: boolean;
+  problem: DoorProblem | undefined;
+  onSubmit: (passphrase: string) => void;
+  onLeave: () => void;
+}
+
+function SetUp({ busy, erased, problem, onSubmit, onLeave }: SetUpProps) {
   const { t } = useT();
   const heading = useFocusOnShow<HTMLHeadingElement>('setup');
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ key: string; count?: number }>();
   const strength = passphraseStrength(first);
+  // What the door said (a weak passphrase, a failed write) shows until the next try.
+  useLayoutEffect(() => setError(problem ? problemText(problem) : undefined), [problem]);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    if (first.length < PASSPHRASE_MIN_LENGTH) return setError('pro.space.setup.tooShort');
-    if (first !== second) return setError('pro.space.setup.mismatch');
-    setBusy(true);
-    const result = await door.setUp(first);
-    setBusy(false);
-    if (result.ok) onOpen(result.vault);
-    else setError(result.reason === 'too-short' ? 'pro.space.setup.tooShort' : 'pro.space.setup.failed');
+    const weak = passphraseProblem(first);
+    if (weak) return setError(problemText({ kind: 'weak', problem: weak }));
+    if (first !== second) return setError({ key: 'pro.space.setup.mismatch' });
+    setError(undefined);
+    onSubmit(first);
   };
 
   return (
     <section class="pro pro-door" aria-labelledby="pro-title">
+      {erased && (
+        <p class="notice" role="status">
+          {t('pro.space.wipe.done')}
+        </p>
+      )}
       <h1 id="pro-title" tabIndex={-1} ref={heading}>
         {t('pro.space.setup.title')}
       </h1>
@@ -204,7 +247,7 @@ function SetUp({ door, onOpen, onLeave }: { door: VaultDoor; onOpen: (vault: Ope
             autocomplete="new-password"
             value={first}
             aria-describedby="pro-passphrase-hint pro-passphrase-strength pro-setup-warning"
-            aria-invalid={error === 'pro.space.setup.tooShort'}
+            aria-invalid={!!error && error.key !== 'pro.space.setup.mismatch'}
             onInput={(e) => setFirst(e.currentTarget.value)}
           />
           <p class={`pro-strength pro-strength--${strength}`} id="pro-passphrase-strength" aria-live="polite">
@@ -218,13 +261,13 @@ function SetUp({ door, onOpen, onLeave }: { door: VaultDoor; onOpen: (vault: Ope
             type="password"
             autocomplete="new-password"
             value={second}
-            aria-invalid={error === 'pro.space.setup.mismatch'}
+            aria-invalid={error?.key === 'pro.space.setup.mismatch'}
             onInput={(e) => setSecond(e.currentTarget.value)}
           />
         </div>
         {error && (
           <p class="question__error" role="alert">
-            {t(error, { min: PASSPHRASE_MIN_LENGTH })}
+            {t(error.key, { min: PASSPHRASE_MIN_LENGTH, count: error.count })}
           </p>
         )}
         <button type="submit" class="button button--primary" disabled={busy}>
@@ -238,43 +281,30 @@ function SetUp({ door, onOpen, onLeave }: { door: VaultDoor; onOpen: (vault: Ope
 
 interface UnlockProps {
   door: VaultDoor;
-  why?: 'idle' | 'manual' | 'wiped' | undefined;
+  actor: DoorActor;
+  notice: 'idle' | 'manual' | undefined;
+  busy: 'unlock' | 'erase' | 'reset' | undefined;
+  problem: DoorProblem | undefined;
   idleMinutes: number;
-  onOpen: (vault: OpenVault) => void;
-  onWiped: () => void;
   onLeave: () => void;
 }
 
-function Unlock({ door, why, idleMinutes, onOpen, onWiped, onLeave }: UnlockProps) {
+function Unlock({ door, actor, notice, busy, problem, idleMinutes, onLeave }: UnlockProps) {
   const { t } = useT();
   const heading = useFocusOnShow<HTMLHeadingElement>('unlock');
   const input = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [message, setMessage] = useState<{ key: string; count?: number }>();
-  const [busy, setBusy] = useState(false);
-
-  // After a reload during a wait: say it at once.
-  useEffect(() => {
-    void door.retryIn().then((ms) => ms > 0 && setMessage({ key: 'pro.space.unlock.wait', count: Math.ceil(ms / 1000) }));
-  }, [door]);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setMessage(undefined);
-    const result = await door.unlock(passphrase);
-    setBusy(false);
-    if (result.ok) {
-      onOpen(result.vault);
-      return;
-    }
+  const unlockProblem = problem && (!('at' in problem) || problem.at === 'unlock') ? problemText(problem) : undefined;
+  // A refused try empties the field and puts the focus back in it (as the answer is drawn).
+  useLayoutEffect(() => {
+    if (!unlockProblem) return;
     setPassphrase('');
     input.current?.focus();
-    if (result.reason === 'wrong') setMessage({ key: 'pro.space.unlock.wrong', count: Math.ceil(result.retryInMs / 1000) });
-    else if (result.reason === 'wait') setMessage({ key: 'pro.space.unlock.wait', count: Math.ceil(result.retryInMs / 1000) });
-    else if (result.reason === 'unset') onWiped();
-    else setMessage({ key: 'pro.space.unlock.failed' });
+  }, [problem]);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!busy) actor.send({ type: 'door.unlock', passphrase });
   };
 
   return (
@@ -282,12 +312,12 @@ function Unlock({ door, why, idleMinutes, onOpen, onWiped, onLeave }: UnlockProp
       <h1 id="pro-title" tabIndex={-1} ref={heading}>
         {t('pro.space.unlock.title')}
       </h1>
-      {why === 'idle' && (
+      {notice === 'idle' && (
         <p class="notice" role="status">
           {t('pro.space.locked.idle', { count: idleMinutes })}
         </p>
       )}
-      {why === 'manual' && (
+      {notice === 'manual' && (
         <p class="notice" role="status">
           {t('pro.space.locked.manual')}
         </p>
@@ -301,42 +331,121 @@ function Unlock({ door, why, idleMinutes, onOpen, onWiped, onLeave }: UnlockProp
             type="password"
             autocomplete="current-password"
             value={passphrase}
-            aria-invalid={message?.key === 'pro.space.unlock.wrong'}
-            aria-describedby={message ? 'pro-unlock-message' : undefined}
+            aria-invalid={unlockProblem?.key === 'pro.space.unlock.wrong'}
+            aria-describedby={unlockProblem ? 'pro-unlock-message' : undefined}
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
         </div>
-        {message && (
+        {unlockProblem && (
           <p class="question__error" role="alert" id="pro-unlock-message">
-            {t(message.key, message.count === undefined ? {} : { count: message.count })}
+            {t(unlockProblem.key, unlockProblem.count === undefined ? {} : { count: unlockProblem.count })}
           </p>
         )}
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {t(busy ? 'pro.space.unlock.checking' : 'pro.space.unlock.submit')}
+        <button type="submit" class="button button--primary" disabled={busy === 'unlock'}>
+          {t(busy === 'unlock' ? 'pro.space.unlock.checking' : 'pro.space.unlock.submit')}
         </button>
       </form>
-      <Wipe door={door} onWiped={onWiped} />
+      <Erase actor={actor} busy={busy === 'erase'} problem={problem && 'at' in problem && problem.at === 'erase' ? problem : undefined} />
+      <Reset door={door} actor={actor} busy={busy === 'reset'} failed={problem?.kind === 'failed' && problem.at === 'reset'} />
       <LeaveButton onLeave={onLeave} />
     </section>
   );
 }
 
-/** "Effacer toutes les données professionnelles", behind a confirmation. */
-export function Wipe({ door, onWiped }: { door: VaultDoor; onWiped: () => void }) {
-  const { t } = useT();
-  const [asking, setAsking] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const confirmTitle = useRef<HTMLHeadingElement>(null);
+/** A disclosure: a button that opens a panel, whose heading takes the focus; closing gives it back. */
+function useDisclosure() {
+  const [open, setOpen] = useState(false);
+  const title = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
   useLayoutEffect(() => {
-    if (asking) confirmTitle.current?.focus();
-  }, [asking]);
+    if (open) title.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return { open, setOpen, title, opener };
+}
 
-  const wipe = async () => {
-    const result = await door.wipe();
-    if (result.ok) onWiped();
-    else setFailed(true);
-  };
+/** « Effacer toutes les données professionnelles », with the passphrase: the same check and back-off as unlocking. */
+function Erase({ actor, busy, problem }: { actor: DoorActor; busy: boolean; problem: DoorProblem | undefined }) {
+  const { t } = useT();
+  const { open, setOpen, title, opener } = useDisclosure();
+  const [passphrase, setPassphrase] = useState('');
+  const message = problem ? problemText(problem) : undefined;
+  useLayoutEffect(() => setPassphrase(''), [problem]);
+
+  return (
+    <section class="pro-wipe" aria-labelledby="pro-erase-title">
+      <h2 id="pro-erase-title" class="pro-wipe__title">
+        {t('pro.space.erase.title')}
+      </h2>
+      {!open ? (
+        <button type="button" class="button button--secondary" ref={opener} aria-expanded="false" onClick={() => setOpen(true)}>
+          {t('pro.space.erase.button')}
+        </button>
+      ) : (
+        <form
+          class="pro-wipe__confirm pro-form"
+          aria-labelledby="pro-erase-confirm-title"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy) actor.send({ type: 'door.erase', passphrase });
+          }}
+        >
+          <h3 id="pro-erase-confirm-title" tabIndex={-1} ref={title}>
+            {t('pro.space.erase.confirmTitle')}
+          </h3>
+          <p>{t('pro.space.erase.confirmText')}</p>
+          <div class="pro-field">
+            <label for="pro-erase-passphrase">{t('pro.space.unlock.passphrase')}</label>
+            <input
+              id="pro-erase-passphrase"
+              type="password"
+              autocomplete="current-password"
+              value={passphrase}
+              aria-describedby={message ? 'pro-erase-message' : undefined}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+            />
+          </div>
+          {message && (
+            <p class="question__error" role="alert" id="pro-erase-message">
+              {t(message.key, message.count === undefined ? {} : { count: message.count })}
+            </p>
+          )}
+          <div class="pro-actions">
+            <button type="submit" class="button button--danger" disabled={busy}>
+              {t(busy ? 'pro.space.unlock.checking' : 'pro.space.erase.confirm')}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => setOpen(false)}>
+              {t('pro.space.wipe.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The word to type for the deliberate reset (« EFFACER »), compared without case or spaces around. */
+function typedWord(typed: string, word: string): boolean {
+  return typed.trim().toLocaleUpperCase() === word.toLocaleUpperCase();
+}
+
+/**
+ * « Phrase de passe oubliée ? »: the deliberate reset. It says plainly what is lost (how many
+ * records, the last backup) and that a backup file or the team server can bring them back, and asks
+ * for a word to be typed: never a two-tap action for anyone passing by.
+ */
+function Reset({ door, actor, busy, failed }: { door: VaultDoor; actor: DoorActor; busy: boolean; failed: boolean }) {
+  const { t, language } = useT();
+  const { open, setOpen, title, opener } = useDisclosure();
+  const [summary, setSummary] = useState<VaultSummary>();
+  const [typed, setTyped] = useState('');
+  const word = t('pro.space.wipe.word');
+  useEffect(() => {
+    if (open) void door.summary().then(setSummary, () => setSummary({ records: 0 }));
+  }, [open, door]);
 
   return (
     <section class="pro-wipe" aria-labelledby="pro-wipe-title">
@@ -344,37 +453,52 @@ export function Wipe({ door, onWiped }: { door: VaultDoor; onWiped: () => void }
         {t('pro.space.wipe.forgotten')}
       </h2>
       <p>{t('pro.space.wipe.explain')}</p>
-      {!asking ? (
-        <button type="button" class="button button--secondary" ref={opener} onClick={() => setAsking(true)}>
+      {!open ? (
+        <button type="button" class="button button--secondary" ref={opener} aria-expanded="false" onClick={() => setOpen(true)}>
           {t('pro.space.wipe.button')}
         </button>
       ) : (
-        <div class="pro-wipe__confirm" role="group" aria-labelledby="pro-wipe-confirm-title">
-          <h3 id="pro-wipe-confirm-title" tabIndex={-1} ref={confirmTitle}>
+        <form
+          class="pro-wipe__confirm pro-form"
+          aria-labelledby="pro-wipe-confirm-title"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy && typedWord(typed, word)) actor.send({ type: 'door.reset' });
+          }}
+        >
+          <h3 id="pro-wipe-confirm-title" tabIndex={-1} ref={title}>
             {t('pro.space.wipe.confirmTitle')}
           </h3>
-          <p>{t('pro.space.wipe.confirmText')}</p>
+          {summary && (
+            <>
+              <p>{t('pro.space.wipe.lost', { count: summary.records })}</p>
+              <p>
+                {summary.lastBackupAt === undefined
+                  ? t('pro.space.wipe.noBackup')
+                  : t('pro.space.wipe.lastBackup', { date: new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(summary.lastBackupAt)) })}
+              </p>
+            </>
+          )}
+          <p>{t('pro.space.wipe.restore')}</p>
+          <div class="pro-field">
+            <label for="pro-wipe-word">{t('pro.space.wipe.typeWord', { word })}</label>
+            <input id="pro-wipe-word" type="text" autocomplete="off" spellcheck={false} value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+          </div>
           {failed && (
             <p class="question__error" role="alert">
               {t('pro.space.wipe.failed')}
             </p>
           )}
           <div class="pro-actions">
-            <button type="button" class="button button--danger" onClick={() => void wipe()}>
+            <button type="submit" class="button button--danger" disabled={busy || !typedWord(typed, word)}>
               {t('pro.space.wipe.confirm')}
             </button>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={() => {
-                setAsking(false);
-                requestAnimationFrame(() => opener.current?.focus());
-              }}
-            >
+            <button type="button" class="button button--secondary" onClick={() => setOpen(false)}>
               {t('pro.space.wipe.cancel')}
             </button>
           </div>
-        </div>
+        </form>
       )}
     </section>
   );
@@ -386,13 +510,15 @@ interface ShellProps {
   settings: Settings;
   language: string;
   sections: readonly ProSection[];
+  /** The door waits for the section's saves before locking or leaving: the buttons say so. */
+  closing: boolean;
   registerFlush: ProSectionProps['registerFlush'];
   onLock: () => void;
   onLeave: () => void;
 }
 
 /** The open space: a nav of the sections, one section shown at a time. */
-function Shell({ vault, loaded, settings, sections: offered, language, registerFlush, onLock, onLeave }: ShellProps) {
+function Shell({ vault, loaded, settings, sections: offered, language, closing, registerFlush, onLock, onLeave }: ShellProps) {
   const { t } = useT();
   const sections = useMemo(() => sectionsFor(settings.modes, offered), [settings.modes, offered]);
   const [current, setCurrent] = useState<{ id: string; params: ProParams; n: number }>(() => ({ id: sections[0]?.id ?? '', params: {}, n: 0 }));
@@ -415,11 +541,11 @@ function Shell({ vault, loaded, settings, sections: offered, language, registerF
           </ul>
         </nav>
         <div class="pro-shell__tools">
-          <button type="button" class="button button--secondary" onClick={onLock}>
+          <button type="button" class="button button--secondary" onClick={onLock} aria-disabled={closing}>
             <span class="pro-lock-icon" aria-hidden="true" />
-            {t('pro.space.lock')}
+            {t(closing ? 'pro.space.saving' : 'pro.space.lock')}
           </button>
-          <button type="button" class="button button--tertiary" onClick={onLeave}>
+          <button type="button" class="button button--tertiary" onClick={onLeave} aria-disabled={closing}>
             {t('pro.space.leave')}
           </button>
         </div>
