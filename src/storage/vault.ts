@@ -31,6 +31,13 @@ export interface Vault {
 export interface OpenVault extends Vault {
   lock(): void;
   readonly locked: boolean;
+  /** Every readable value of every collection (the backup's content). */
+  listAll(): Promise<{ collection: string; id: string; value: unknown }[]>;
+  /**
+   * Seals a value with the vault's key for another place (a backup file), and says how the key is
+   * derived (salt, iterations): the same passphrase opens it on any device, the key never leaves.
+   */
+  sealOut(value: unknown, place: string): Promise<{ sealed: Sealed; salt: Uint8Array<ArrayBuffer>; iterations: number }>;
 }
 
 export class VaultLockedError extends Error {
@@ -241,7 +248,11 @@ export function createVaultDoor({ backend, crypto = webCrypto(), iterations = PB
   };
 
   const openVault = (key: CryptoKey): OpenVault => {
-    const vault = new OpenVaultImpl(backend, c, key, report);
+    const vault = new OpenVaultImpl(backend, c, key, report, async () => {
+      const meta = readMeta(await backend.readMeta());
+      if (!meta) throw new Error('the vault has no key entry');
+      return { salt: meta.salt, iterations: meta.iterations };
+    });
     open.push(vault);
     return vault;
   };
@@ -311,8 +322,26 @@ class OpenVaultImpl implements OpenVault {
     private readonly crypto: VaultCrypto,
     key: CryptoKey,
     private readonly report: (problem: VaultProblem) => void,
+    private readonly derivation: () => Promise<{ salt: Uint8Array<ArrayBuffer>; iterations: number }>,
   ) {
     this.key = key;
+  }
+
+  async listAll(): Promise<{ collection: string; id: string; value: unknown }[]> {
+    this.currentKey();
+    const out: { collection: string; id: string; value: unknown }[] = [];
+    for (const [place, raw] of await this.backend.readPrefix('')) {
+      const slash = place.indexOf('/');
+      if (slash < 1) continue;
+      const value = await this.open(place, raw);
+      if (value !== undefined) out.push({ collection: place.slice(0, slash), id: place.slice(slash + 1), value });
+    }
+    return out;
+  }
+
+  async sealOut(value: unknown, place: string): Promise<{ sealed: Sealed; salt: Uint8Array<ArrayBuffer>; iterations: number }> {
+    const sealed = await seal(this.crypto, this.currentKey(), value, place);
+    return { sealed, ...(await this.derivation()) };
   }
 
   get locked(): boolean {

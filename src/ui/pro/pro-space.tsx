@@ -4,6 +4,7 @@ import type { LoadedQuestionnaire, Settings } from '../../core/index.ts';
 import { passphraseProblem } from '../../core/passphrase.ts';
 import { loadProStrings } from '../../i18n/pro.ts';
 import { openVaultDoor, PASSPHRASE_MIN_LENGTH, type OpenVault, type VaultDoor, type VaultSummary } from '../../storage/vault.ts';
+import { BACKUP_REMINDER_DAYS, daysSince } from '../../storage/vault-backup.ts';
 import { webCrypto } from '../../storage/vault-crypto.ts';
 import { useT } from '../i18n-context.ts';
 import { LoadingStatus } from '../loading-status.tsx';
@@ -137,6 +138,7 @@ export default function ProSpace({ loaded, settings, onLeave, openDoor = () => o
           </p>
         )}
         <Shell
+          door={door}
           vault={vault}
           loaded={loaded}
           settings={settings}
@@ -505,6 +507,7 @@ function Reset({ door, actor, busy, failed }: { door: VaultDoor; actor: DoorActo
 }
 
 interface ShellProps {
+  door: VaultDoor;
   vault: OpenVault;
   loaded: LoadedQuestionnaire;
   settings: Settings;
@@ -518,12 +521,29 @@ interface ShellProps {
 }
 
 /** The open space: a nav of the sections, one section shown at a time. */
-function Shell({ vault, loaded, settings, sections: offered, language, closing, registerFlush, onLock, onLeave }: ShellProps) {
+function Shell({ door, vault, loaded, settings, sections: offered, language, closing, registerFlush, onLock, onLeave }: ShellProps) {
   const { t } = useT();
   const sections = useMemo(() => sectionsFor(settings.modes, offered), [settings.modes, offered]);
   const [current, setCurrent] = useState<{ id: string; params: ProParams; n: number }>(() => ({ id: sections[0]?.id ?? '', params: {}, n: 0 }));
   const navigate = useCallback((id: string, params: ProParams = {}) => setCurrent((c) => ({ id, params, n: c.n + 1 })), []);
   const section = sections.find((s) => s.id === current.id) ?? sections[0];
+  // The reminder: records on the device, and no backup for BACKUP_REMINDER_DAYS (or never).
+  const [summary, setSummary] = useState<VaultSummary>();
+  const backups = useMemo(
+    () => ({
+      last: async () => (await door.summary()).lastBackupAt,
+      noted: async (at: number) => {
+        await door.noteBackup(at);
+        setSummary(await door.summary());
+      },
+    }),
+    [door],
+  );
+  useEffect(() => {
+    void door.summary().then(setSummary, () => undefined);
+  }, [door, current.n]);
+  const days = daysSince(summary?.lastBackupAt);
+  const backupDue = !!summary && summary.records > 0 && (days === undefined || days > BACKUP_REMINDER_DAYS) && sections.some((s) => s.id === 'backup') && section?.id !== 'backup';
 
   return (
     <div class="pro pro-shell">
@@ -551,11 +571,19 @@ function Shell({ vault, loaded, settings, sections: offered, language, closing, 
         </div>
       </div>
       <p class="pro-shell__idle no-print">{t('pro.space.idleNote', { count: settings.proIdleMinutes })}</p>
+      {backupDue && (
+        <p class="notice notice--warning no-print" role="status">
+          {days === undefined ? t('pro.backup.reminderNever') : t('pro.backup.reminder', { days: BACKUP_REMINDER_DAYS })}{' '}
+          <button type="button" class="button button--secondary button--small" onClick={() => navigate('backup')}>
+            {t('pro.backup.reminderAction')}
+          </button>
+        </p>
+      )}
       {section && (
         <SectionView
           key={`${section.id}-${current.n}`}
           section={section}
-          props={{ vault, questionnaire: loaded, settings, language, params: current.params, navigate, registerFlush }}
+          props={{ vault, questionnaire: loaded, settings, language, params: current.params, navigate, registerFlush, backups }}
         />
       )}
     </div>

@@ -24,6 +24,8 @@ export interface ProSectionProps {
    * call it when the section unmounts.
    */
   registerFlush: (flush: () => Promise<unknown>) => () => void;
+  /** When the vault was last exported to a backup file (ms since 1970, in clear on the device), and noting a new one. */
+  backups?: { last(): Promise<number | undefined>; noted(at: number): Promise<unknown> };
 }
 
 /** The collection professional diagnostics are stored in (values: ProRecord, ids: the session's random id). */

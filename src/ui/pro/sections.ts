@@ -7,6 +7,7 @@ import * as workshops from './workshops-section.tsx';
 import * as group from './group-section.tsx';
 import * as places from './places-section.tsx';
 import * as observatory from './observatory-section.tsx';
+import * as backup from './backup-section.tsx';
 
 // The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
 // modes are enabled in settings.json, and one section at a time. A feature adds its section here,
@@ -42,6 +43,8 @@ export const PRO_SECTIONS: ProSection[] = [
   { id: 'places', labelKey: 'pro.places.nav', load: async () => places },
   // Anonymous counts over a period: kiosk tallies and professional records' outcomes.
   { id: 'observatory', labelKey: 'pro.observatory.nav', load: async () => observatory },
+  // The whole vault, the catalogue and the places in one file sealed with the passphrase; restore.
+  { id: 'backup', labelKey: 'pro.backup.nav', load: async () => backup },
 ];
 
 /** The sections a device shows, given its enabled modes. */
