@@ -1,6 +1,6 @@
 import { toCsv, type CsvCell, type CsvSeparator } from './csv.ts';
 import type { SessionMode } from './session-record.ts';
-import { isoWeek, weekMonday, type TallyBook } from './tally.ts';
+import { isoWeek, weekMonday, weekSunday, type TallyBook } from './tally.ts';
 import type { AreaLevel, Outcome } from './types.ts';
 
 // The observatory: anonymous aggregate figures over a period of ISO weeks. Its inputs are kiosk
@@ -117,36 +117,6 @@ export function aggregate(observations: readonly Observation[], questionnaire: O
   };
 }
 
-/** Words for the CSV, in the professional's language. */
-export interface ObservatoryLabels {
-  /** One sentence saying what the file holds and what it never holds; the CSV's first line. */
-  description: string;
-  headers: [section: string, value: string, count: string];
-  sections: { total: string; profile: string; area: string; flag: string; mode: string; week: string };
-  profile(id: string): string;
-  area(id: string): string;
-  level(level: LevelOrNone): string;
-  flag(id: string): string;
-  mode(mode: SessionMode): string;
-}
-
-/**
- * The figures as CSV: a first line saying what the file contains (anonymous counts, the period),
- * then a header row and one count a row (section, value, count).
- */
-export function observatoryCsv(figures: Figures, labels: ObservatoryLabels, separator: CsvSeparator = ';'): string {
-  const { sections: s } = labels;
-  const rows: CsvCell[][] = [[labels.description], [...labels.headers], [s.total, `${figures.period.from} – ${figures.period.to}`, figures.total]];
-  for (const [profile, n] of figures.byProfile) rows.push([s.profile, labels.profile(profile), n]);
-  for (const [area, counts] of figures.byAreaLevel) {
-    for (const level of LEVELS_OR_NONE) rows.push([s.area, `${labels.area(area)} — ${labels.level(level)}`, counts[level]]);
-  }
-  for (const [flag, n] of figures.byFlag) rows.push([s.flag, labels.flag(flag), n]);
-  for (const [mode, n] of figures.byMode) rows.push([s.mode, labels.mode(mode), n]);
-  for (const [week, n] of figures.byWeek) rows.push([s.week, week, n]);
-  return toCsv(rows, separator);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Small cells. A published count between 1 and 4 could point at a person ("the one learner of
 // week 12 who…"), so every table and chart meant for someone outside the structure shows it as
@@ -201,4 +171,101 @@ export function suppressSmallCells(counts: readonly number[], options: SuppressO
   }
   if (second >= 0) out[second] = 'suppressed';
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is published: the figures with their small cells suppressed, for the screen, the printed
+// report and the CSV alike.
+
+/** One table as published: its rows (a key and the count as published) in order. */
+export type PublishedTable<K extends string = string> = [key: K, count: PublishedCount][];
+
+export interface PublishedFigures {
+  questionnaireId: string;
+  period: Period;
+  /** From 1 to 4 diagnostics in the period: every count is suppressed, zeros too. */
+  tooFew: boolean;
+  total: PublishedCount;
+  byProfile: PublishedTable;
+  byAreaLevel: [area: string, counts: PublishedTable<LevelOrNone>][];
+  byFlag: PublishedTable;
+  byMode: PublishedTable<SessionMode>;
+  /** Weeks, or months (by the month of each week's Thursday) when the period has more than 13 weeks. */
+  series: { unit: 'week' | 'month'; rows: PublishedTable };
+  /** Every week of the period, for the CSV (one row per week). */
+  byWeek: PublishedTable;
+}
+
+/** Weeks up to this many are shown one by one; a longer period is shown by month. */
+export const WEEKS_SHOWN = 13;
+
+/** The month ("YYYY-MM") an ISO week belongs to: the month of its Thursday. */
+export function monthOfWeek(week: string): string {
+  return new Date(Date.parse(`${weekMonday(week)}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 7);
+}
+
+function publishTable<K extends string>(rows: readonly (readonly [K, number])[], tooFew: boolean, partsOfShownTotal: boolean): PublishedTable<K> {
+  const published = tooFew ? rows.map((): PublishedCount => 'suppressed') : suppressSmallCells(rows.map(([, n]) => n), { partsOfShownTotal });
+  return rows.map(([key], i) => [key, published[i] ?? 'suppressed']);
+}
+
+/**
+ * The figures as anyone may read them. Profiles, each area's levels, modes and weeks are each a
+ * share of the total shown: a second cell is suppressed with a lone small one. Flags overlap (one
+ * diagnostic may carry several): their small cells only. Fewer than five diagnostics in all: every
+ * count is suppressed, zeros included, as "nobody in the other profiles" would then point at them.
+ */
+export function publish(figures: Figures): PublishedFigures {
+  const tooFew = isSmallCell(figures.total);
+  const months = new Map<string, number>();
+  for (const [week, n] of figures.byWeek) months.set(monthOfWeek(week), (months.get(monthOfWeek(week)) ?? 0) + n);
+  const byMonth = figures.byWeek.length > WEEKS_SHOWN;
+  return {
+    questionnaireId: figures.questionnaireId,
+    period: figures.period,
+    tooFew,
+    total: tooFew ? 'suppressed' : figures.total,
+    byProfile: publishTable(figures.byProfile, tooFew, true),
+    byAreaLevel: figures.byAreaLevel.map(([area, counts]) => [area, publishTable(LEVELS_OR_NONE.map((l) => [l, counts[l]] as const), tooFew, true)]),
+    byFlag: publishTable(figures.byFlag, tooFew, false),
+    byMode: publishTable(figures.byMode, tooFew, true),
+    series: byMonth ? { unit: 'month', rows: publishTable([...months], tooFew, true) } : { unit: 'week', rows: publishTable(figures.byWeek, tooFew, true) },
+    byWeek: publishTable(figures.byWeek, tooFew, true),
+  };
+}
+
+/** Words for the long CSV, in the professional's language. */
+export interface LongCsvLabels {
+  /** Header row: period start, period end, questionnaire, indicator, category, value, count, note. */
+  headers: readonly [string, string, string, string, string, string, string, string];
+  indicators: { total: string; profile: string; area: string; flag: string; mode: string; week: string };
+  /** What a suppressed cell's note says ("masqué : moins de 5"). */
+  suppressed: string;
+  questionnaire: string;
+  profile(id: string): string;
+  area(id: string): string;
+  level(level: LevelOrNone): string;
+  flag(id: string): string;
+  mode(mode: SessionMode): string;
+}
+
+/**
+ * The published figures in long format, ready for a pivot table: a header row, then one row per
+ * period × indicator × category × value. The period is whole ISO weeks, written as its first and
+ * last days; a suppressed count is an empty cell with a note, never 0.
+ */
+export function observatoryLongCsv(published: PublishedFigures, labels: LongCsvLabels, separator: CsvSeparator = ';'): string {
+  const start = weekMonday(published.period.from);
+  const end = weekSunday(published.period.to);
+  const rows: CsvCell[][] = [[...labels.headers]];
+  const row = (indicator: string, category: string, value: string, count: PublishedCount) =>
+    rows.push([start, end, labels.questionnaire, indicator, category, value, count === 'suppressed' ? '' : count, count === 'suppressed' ? labels.suppressed : '']);
+  const i = labels.indicators;
+  row(i.total, '', '', published.total);
+  for (const [profile, n] of published.byProfile) row(i.profile, labels.profile(profile), '', n);
+  for (const [area, levels] of published.byAreaLevel) for (const [level, n] of levels) row(i.area, labels.area(area), labels.level(level), n);
+  for (const [flag, n] of published.byFlag) row(i.flag, labels.flag(flag), '', n);
+  for (const [mode, n] of published.byMode) row(i.mode, labels.mode(mode), '', n);
+  for (const [week, n] of published.byWeek) row(i.week, weekMonday(week), week, n);
+  return toCsv(rows, separator);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaId, AreaLevel, FlagId, Outcome, ProfileId } from '../../src/core/index.ts';
-import { aggregate, observationOfRecord, observationsOfTallies, observatoryCsv, weeksOf, type ObservatoryLabels } from '../../src/core/observatory.ts';
+import { aggregate, monthOfWeek, observationOfRecord, observationsOfTallies, observatoryLongCsv, publish, weeksOf, type LongCsvLabels } from '../../src/core/observatory.ts';
 import { addTally, EMPTY_TALLY_BOOK, isoWeek, readTallyBook, removeTally, tallyOf, weekMonday, weekSunday } from '../../src/core/tally.ts';
 
 const questionnaire = { id: 'q', profiles: ['faible', 'fort'], areas: ['internet', 'securite'], flags: ['urgence', 'langue'] };
@@ -109,23 +109,82 @@ describe('aggregate', () => {
     expect(aggregate(observations, { ...questionnaire, id: 'autre' }, { from: '2026-W48', to: '2026-W48' }).total).toBe(1);
   });
 
-  it('writes a CSV that says first what it holds', () => {
-    const labels: ObservatoryLabels = {
-      description: 'Chiffres anonymes',
-      headers: ['Rubrique', 'Valeur', 'Nombre'],
-      sections: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Repère', mode: 'Mode', week: 'Semaine' },
+  it('publishes nothing but "suppressed" when the period has fewer than five diagnostics, zeros included', () => {
+    const few = publish(aggregate(observations, questionnaire, { from: '2026-W48', to: '2026-W48' }));
+    expect(few.tooFew).toBe(true);
+    expect(few.total).toBe('suppressed');
+    expect(few.byProfile).toEqual([
+      ['faible', 'suppressed'],
+      ['fort', 'suppressed'],
+    ]);
+    expect(few.byMode.every(([, n]) => n === 'suppressed')).toBe(true);
+    // Nobody at all is not a small cell: 0 is shown.
+    const none = publish(aggregate([], questionnaire, { from: '2026-W48', to: '2026-W48' }));
+    expect([none.tooFew, none.total, none.byProfile]).toEqual([false, 0, [['faible', 0], ['fort', 0]]]);
+  });
+
+  it('suppresses small cells in every table, with a second cell where the total would give one back', () => {
+    const many = [...observations, ...Array.from({ length: 8 }, () => records[1]!)];
+    const published = publish(aggregate(many, questionnaire, { from: '2026-W48', to: '2026-W50' }));
+    expect(published.total).toBe(14);
+    // faible 3, fort 11: 3 is small, and 11 would give it back from 14.
+    expect(published.byProfile).toEqual([
+      ['faible', 'suppressed'],
+      ['fort', 'suppressed'],
+    ]);
+    // kiosk 4, interview 9, workshop 1: two small cells already.
+    expect(published.byMode).toEqual([
+      ['kiosk', 'suppressed'],
+      ['interview', 9],
+      ['workshop', 'suppressed'],
+    ]);
+    // Flags overlap: only their small cells go.
+    expect(published.byFlag).toEqual([
+      ['urgence', 'suppressed'],
+      ['langue', 'suppressed'],
+    ]);
+    expect(published.byAreaLevel[0]).toEqual(['internet', [['a-travailler', 'suppressed'], ['en-cours', 'suppressed'], ['acquis', 11], ['none', 0]]]);
+    // Weeks 10, 4 and 0: the 4 goes, and the 10 with it (14 - 0 - 10 would give it back); 0 stays.
+    expect(published.series).toEqual({ unit: 'week', rows: [['2026-W48', 'suppressed'], ['2026-W49', 'suppressed'], ['2026-W50', 0]] });
+  });
+
+  it('shows a period of more than 13 weeks by month, each week in the month of its Thursday', () => {
+    expect(monthOfWeek('2026-W01')).toBe('2026-01'); // Monday 29 December 2025, Thursday 1 January
+    expect(monthOfWeek('2026-W44')).toBe('2026-10'); // Monday 26 October, Thursday 29 October
+    const many = Array.from({ length: 6 }, () => records[1]!);
+    const year = publish(aggregate(many, questionnaire, { from: '2026-W01', to: '2026-W52' }));
+    expect(year.series.unit).toBe('month');
+    expect(year.series.rows).toHaveLength(12);
+    expect(year.series.rows.find(([m]) => m === '2026-11')).toEqual(['2026-11', 6]);
+    expect(year.byWeek).toHaveLength(52);
+  });
+
+  it('writes a long CSV: a header, then one row per period, indicator, category and value, suppressed cells empty with a note', () => {
+    const many = [...observations, ...Array.from({ length: 8 }, () => records[1]!)];
+    const labels: LongCsvLabels = {
+      headers: ['Début', 'Fin', 'Questionnaire', 'Indicateur', 'Catégorie', 'Valeur', 'Effectif', 'Note'],
+      indicators: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Situation', mode: 'Mode', week: 'Semaine' },
+      suppressed: 'masqué',
+      questionnaire: 'Q',
       profile: (p) => p.toUpperCase(),
       area: (a) => a,
       level: (l) => l,
       flag: (f) => f,
       mode: (m) => m,
     };
-    const lines = observatoryCsv(figures, labels).split('\r\n');
-    expect(lines.slice(0, 5)).toEqual(['Chiffres anonymes', 'Rubrique;Valeur;Nombre', 'Total;2026-W48 – 2026-W50;6', 'Profil;FAIBLE;3', 'Profil;FORT;3']);
-    expect(lines).toContain('Domaine;securite — none;2');
-    expect(lines).toContain('Mode;kiosk;4');
-    expect(lines).toContain('Semaine;2026-W50;0');
-    expect(lines).toHaveLength(2 + 1 + 2 + 8 + 2 + 3 + 3 + 1);
+    const lines = observatoryLongCsv(publish(aggregate(many, questionnaire, { from: '2026-W48', to: '2026-W50' })), labels).split('\r\n');
+    expect(lines.slice(0, 4)).toEqual(['Début;Fin;Questionnaire;Indicateur;Catégorie;Valeur;Effectif;Note', '2026-11-23;2026-12-13;Q;Total;;;14;', '2026-11-23;2026-12-13;Q;Profil;FAIBLE;;;masqué', '2026-11-23;2026-12-13;Q;Profil;FORT;;;masqué']);
+    expect(lines).toContain('2026-11-23;2026-12-13;Q;Domaine;internet;acquis;11;');
+    expect(lines).toContain('2026-11-23;2026-12-13;Q;Domaine;securite;a-travailler;;masqué');
+    expect(lines).toContain('2026-11-23;2026-12-13;Q;Domaine;securite;none;10;');
+    expect(lines).toContain('2026-11-23;2026-12-13;Q;Mode;interview;;9;');
+    expect(lines).toContain('2026-11-23;2026-12-13;Q;Semaine;2026-11-23;2026-W48;;masqué');
+    expect(lines).toContain('2026-11-23;2026-12-13;Q;Semaine;2026-12-07;2026-W50;0;');
+    // Every row has the eight columns; header, total, 2 profiles, 2 × 4 area levels, 2 flags, 3 modes, 3 weeks, and the last line end.
+    expect(lines.slice(0, -1).every((l) => l.split(';').length === 8)).toBe(true);
+    expect(lines).toHaveLength(1 + 1 + 2 + 8 + 2 + 3 + 3 + 1);
+    // No number from 1 to 4 anywhere in the counts column.
+    expect(lines.slice(1, -1).map((l) => l.split(';')[6]).filter((c) => /^[1-4]$/.test(c ?? ''))).toEqual([]);
   });
 
   it('aggregates 10,000 records, every one counted (its speed is in npm run bench)', () => {

@@ -6,7 +6,10 @@ import { addTally, EMPTY_TALLY_BOOK, tallyOf } from '../../../src/core/tally.ts'
 import { memoryLocalData } from '../../../src/ui/pro/local-data.ts';
 import ObservatorySection from '../../../src/ui/pro/observatory-section.tsx';
 import PlacesSection from '../../../src/ui/pro/places-section.tsx';
-import { exampleText, memoryVault, proRecord, renderSection } from './harness.tsx';
+import { autonomie, exampleText, memoryVault, proRecord, renderSection } from './harness.tsx';
+import { join } from 'node:path';
+import { loadQuestionnaire } from '../../../src/core/index.ts';
+import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../../scripts/questionnaire-files.ts';
 
 afterEach(cleanup);
 
@@ -78,53 +81,89 @@ describe('the observatory section', () => {
   const outcome = (profile: string, internet: 'acquis' | 'a-travailler', flags: string[] = []) =>
     ({ profile, areas: [{ area: 'internet', level: internet, score: 1, points: 0, max: 0 }], global: 1, flags, steps: [], gaps: [] }) as unknown as Outcome;
 
-  it('counts kiosk tallies and professional records over the period, as charts and tables, and exports them', async () => {
+  /** Kiosk tallies of November 2026: 8 × découvrir (wanting to learn), 3 × autonome, and one in June. */
+  function tallies() {
     let book = EMPTY_TALLY_BOOK;
-    book = addTally(book, tallyOf('autonomie-numerique', outcome('decouverte', 'a-travailler', ['souhait-apprendre']), '2026-11-16'));
-    book = addTally(book, tallyOf('autonomie-numerique', outcome('decouverte', 'a-travailler', ['souhait-apprendre']), '2026-11-17'));
-    book = addTally(book, tallyOf('autonomie-numerique', outcome('autonome', 'acquis'), '2026-06-01'));
-    const vault = memoryVault({
+    for (let i = 0; i < 8; i++) book = addTally(book, tallyOf('autonomie-numerique', outcome('decouverte', 'a-travailler', ['souhait-apprendre']), `2026-11-${16 + (i % 2)}`));
+    for (let i = 0; i < 3; i++) book = addTally(book, tallyOf('autonomie-numerique', outcome('autonome', 'acquis'), '2026-11-18'));
+    return addTally(book, tallyOf('autonomie-numerique', outcome('autonome', 'acquis'), '2026-06-01'));
+  }
+  const records = () =>
+    memoryVault({
       records: {
         r1: proRecord('K7F-2QX', 'workshop', '2026-11-18T10:00:00.000Z', outcome('premiers-pas', 'a-travailler')),
         r2: { version: 1, code: 'ABC-DEF', session: { mode: 'interview', questionnaireId: 'autonomie-numerique', status: 'in-progress', updatedAt: '2026-11-18T10:00:00.000Z' } },
       },
     });
-    const { files } = await renderSection(ObservatorySection, { vault, local: memoryLocalData({ 'observatory.tallies': book }) });
+
+  it('counts kiosk tallies and professional records over the period, small counts marked as hidden, never as 0', async () => {
+    await renderSection(ObservatorySection, { vault: records(), local: memoryLocalData({ 'observatory.tallies': tallies() }) });
     await screen.findByRole('heading', { level: 1, name: 'Observatoire' });
     fireEvent.input(screen.getByLabelText('Du'), { target: { value: '2026-11-16' } });
     fireEvent.input(screen.getByLabelText('Au'), { target: { value: '2026-11-22' } });
-    await screen.findByText('3 diagnostics du 16 nov. 2026 au 22 nov. 2026.');
+    await screen.findByText('12 diagnostics du 16 nov. 2026 au 22 nov. 2026.');
+    expect(screen.getByText(/^Observatoire de EPN des Tilleuls — Votre autonomie numérique — du 16 nov. 2026 au 22 nov. 2026/)).toBeTruthy();
 
+    // Profiles: découvrir 8; premiers pas 1 and autonome 3 are hidden; nobody elsewhere: 0.
     const profiles = screen.getByRole('region', { name: 'Par profil' });
-    expect(within(profiles).getByRole('img').getAttribute('aria-label')).toContain('Découvrir le numérique : 2 ; Premiers pas : 1');
+    const profileRows = within(within(profiles).getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(profileRows).toEqual(['Être accompagné·e pour vos démarches0', 'Découvrir le numérique8', 'Premiers pasmasqué', 'Presque autonome0', 'Autonomemasqué']);
+    expect(within(profiles).getByRole('img').getAttribute('aria-label')).toContain('Découvrir le numérique : 8 ; Premiers pas : masqué');
+    // Modes: kiosk 11, interview 0, workshop 1: the 1 and, so that 12 − 11 does not give it back, the 11.
     const modes = screen.getByRole('region', { name: 'Par mode' });
-    const modeRows = within(within(modes).getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
-    expect(modeRows).toEqual(['Borne2', 'Entretien0', 'Atelier1']);
+    expect(within(within(modes).getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['Bornemasqué', 'Entretien0', 'Ateliermasqué']);
     const areas = screen.getByRole('region', { name: 'Par domaine et niveau' });
-    const areaSummary = within(areas).getByRole('img').getAttribute('aria-label');
-    expect(areaSummary).toContain('Internet : À travailler 3, En cours 0, Acquis 0, Pas évalué 0');
-    expect(areaSummary).toContain('Sécurité : À travailler 0, En cours 0, Acquis 0, Pas évalué 3');
-    expect(within(areas).getByRole('row', { name: /^Internet/ }).textContent).toBe('Internet3000');
+    // Internet: 9 to work on, 3 acquired: the 3 goes, and the 9 with it; security was never assessed.
+    expect(within(areas).getByRole('row', { name: /^Internet/ }).textContent).toBe('Internetmasqué0masqué0');
+    expect(within(areas).getByRole('row', { name: /^Sécurité/ }).textContent).toBe('Sécurité00012');
     const flags = screen.getByRole('region', { name: 'Par situation' });
-    expect(within(flags).getByRole('rowheader', { name: 'Souhaite apprendre' }).nextElementSibling?.textContent).toBe('2');
+    expect(within(flags).getByRole('rowheader', { name: 'Souhaite apprendre' }).nextElementSibling?.textContent).toBe('8');
+    // No count from 1 to 4 anywhere on the screen.
+    const cells = [...document.querySelectorAll('.pro-table td:not(.pro-print-cell)')].map((td) => td.textContent);
+    expect(cells.filter((c) => /^[1-4]$/.test(c ?? ''))).toEqual([]);
+    expect(cells).toContain('masqué');
+  });
 
-    // The period is whole weeks: a date mid-week counts its whole week; June is outside.
-    fireEvent.input(screen.getByLabelText('Du'), { target: { value: '2026-01-01' } });
-    await screen.findByText('4 diagnostics du 29 déc. 2025 au 22 nov. 2026.');
+  it('hides every number when the period holds fewer than five diagnostics', async () => {
+    await renderSection(ObservatorySection, { vault: records(), local: memoryLocalData({ 'observatory.tallies': tallies() }) });
+    await screen.findByRole('heading', { level: 1, name: 'Observatoire' });
+    fireEvent.input(screen.getByLabelText('Du'), { target: { value: '2026-05-25' } });
+    fireEvent.input(screen.getByLabelText('Au'), { target: { value: '2026-06-07' } });
+    await screen.findByText(/^Moins de 5 diagnostics du 25 mai 2026 au 7 juin 2026 : tous les nombres sont masqués/);
+    const cells = [...document.querySelectorAll('.pro-table td:not(.pro-print-cell)')].map((td) => td.textContent);
+    expect(new Set(cells)).toEqual(new Set(['masqué']));
+  });
+
+  it('counts the chosen questionnaire only, and exports a long CSV ready for a pivot table', async () => {
+    const exemple = loadQuestionnaire(readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, 'exemple')), { reachability: false });
+    if (!exemple.ok) throw new Error('exemple does not load');
+    const { files } = await renderSection(ObservatorySection, {
+      vault: records(),
+      local: memoryLocalData({ 'observatory.tallies': tallies() }),
+      questionnaires: async () => [autonomie(), exemple.loaded],
+    } as never);
+    await screen.findByRole('heading', { level: 1, name: 'Observatoire' });
+    fireEvent.input(screen.getByLabelText('Du'), { target: { value: '2026-11-16' } });
+    fireEvent.input(screen.getByLabelText('Au'), { target: { value: '2026-11-22' } });
+    await screen.findByText('12 diagnostics du 16 nov. 2026 au 22 nov. 2026.');
 
     const exportButton = screen.getByRole('button', { name: 'Exporter ces nombres (fichier CSV)' });
-    expect(document.getElementById(exportButton.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Aucun code, aucune réponse, aucune date précise.');
+    expect(document.getElementById(exportButton.getAttribute('aria-describedby') ?? '')?.textContent).toContain('format long');
     fireEvent.click(exportButton);
+    expect(files[0]?.name).toBe('observatoire-autonomie-numerique-2026-W47-2026-W47.csv');
     const lines = files[0]?.text.split('\r\n') ?? [];
-    expect(files[0]?.name).toBe('observatoire-2026-W01-2026-W47.csv');
-    expect(lines[0]).toBe(
-      'Repères — observatoire — EPN des Tilleuls : nombres anonymes de diagnostics du 2025-12-29 au 2026-11-22 (semaines ISO 2026-W01 à 2026-W47), par profil, domaine et niveau, situation, mode et semaine. Ni code, ni réponse, ni date précise.',
-    );
-    expect(lines.slice(1, 3)).toEqual(['Rubrique;Valeur;Nombre', 'Total;2026-W01 – 2026-W47;4']);
-    expect(lines).toContain('Par mode;Borne;3');
-    expect(lines).toContain('Par domaine et niveau;Internet — À travailler;3');
-    expect(lines).not.toContain('K7F-2QX');
+    expect(lines[0]).toBe('Début de période;Fin de période;Questionnaire;Indicateur;Catégorie;Valeur;Effectif;Note');
+    expect(lines[1]).toBe("2026-11-16;2026-11-22;Votre autonomie numérique;Total;;;12;");
+    expect(lines).toContain("2026-11-16;2026-11-22;Votre autonomie numérique;Profil;Découvrir le numérique;;8;");
+    expect(lines).toContain("2026-11-16;2026-11-22;Votre autonomie numérique;Profil;Premiers pas;;;masqué (secret statistique)");
+    expect(lines).toContain("2026-11-16;2026-11-22;Votre autonomie numérique;Domaine;Internet;À travailler;;masqué (secret statistique)");
+    expect(lines).toContain("2026-11-16;2026-11-22;Votre autonomie numérique;Domaine;Sécurité;Pas évalué;12;");
     expect(files[0]?.text).not.toContain('K7F-2QX');
+
+    const select = await screen.findByRole('combobox', { name: 'Questionnaire' });
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(2));
+    fireEvent.change(select, { target: { value: 'exemple' } });
+    await screen.findByText('Aucun diagnostic sur cette période.');
   });
 
   it('says when the period is upside down', async () => {
