@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { AreaLevel, LoadedQuestionnaire, Outcome } from '../core/index.ts';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Answers, AreaLevel, LoadedQuestionnaire, Outcome, QuestionId } from '../core/index.ts';
+import { handoffFragment, shortCodeOf } from './handoff-link.ts';
 import { placesOf, suggestPlaces } from '../core/places.ts';
 import { useT } from './i18n-context.ts';
 import { localeText, hasLocaleText } from './questionnaire-loader.ts';
-import { resultUrl, type SharedResult } from './result-link.ts';
+import { resultFragment, resultUrl, type SharedResult } from './result-link.ts';
 import { useLazy } from './use-lazy.ts';
 import './result.css';
 
@@ -25,6 +26,12 @@ export interface ResultScreenProps {
   nearby?: { outcome: Outcome; places: unknown } | undefined;
   /** The finish button's text key, when it does not end the session (the professional space's "back to my view"). */
   finishKey?: string | undefined;
+  /**
+   * The run's answers, for the hand-off: the person may (never must) show a second QR code that
+   * carries them to a professional (src/core/handoff.ts). Without them, the short code and the
+   * result's QR code still hand the result over.
+   */
+  answered?: { answers: Answers; path: readonly QuestionId[] } | undefined;
 }
 
 /** Places named on a result, at most. */
@@ -32,7 +39,7 @@ const NEARBY_LIMIT = 3;
 
 const STRENGTH: Record<AreaLevel, number> = { acquis: 0, 'en-cours': 1, 'a-travailler': 2 };
 
-export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby, finishKey }: ResultScreenProps) {
+export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby, finishKey, answered }: ResultScreenProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
@@ -49,6 +56,8 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
   const areas = [...result.areas].sort((a, b) => (a.level ? STRENGTH[a.level] : 3) - (b.level ? STRENGTH[b.level] : 3));
   const steps = result.steps.map((id) => loaded.questionnaire.recommendations.steps.find((s) => s.id === id)).filter((s) => s !== undefined);
   const url = resultUrl({ ...result, language }, window.location);
+  const code = shared ? undefined : shortCodeOf(loaded, result);
+  const [withAnswers, setWithAnswers] = useState(false);
   const places = nearby ? suggestPlaces(nearby.outcome, loaded.questionnaire, placesOf(nearby.places), { language, limit: NEARBY_LIMIT }) : [];
 
   return (
@@ -140,8 +149,27 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
         <div class="result__qr-text">
           <h2 id="qr-title">{t('ui.result.qrTitle')}</h2>
           <p>{t('ui.result.qrText')}</p>
+          <p>
+            {t('ui.result.handoff')}{' '}
+            <strong class="result__code" dir="ltr" translate={false}>
+              {code}
+            </strong>
+          </p>
+          {answered && (
+            <p class="no-print">
+              <button type="button" class="button button--secondary" aria-expanded={withAnswers} onClick={() => setWithAnswers((v) => !v)}>
+                {t('ui.result.handoffAnswers')}
+              </button>
+            </p>
+          )}
+          {answered && withAnswers && <p class="no-print">{t('ui.result.handoffAnswersText')}</p>}
         </div>
         <LazyQrCode text={url} label={t('ui.result.qrAlt')} />
+        {answered && withAnswers && (
+          <span class="no-print">
+            <LazyQrCode text={`${window.location.origin}${window.location.pathname}${handoffFragment(resultFragment({ ...result, language }), loaded, answered)}`} label={t('ui.result.handoffAnswersAlt')} />
+          </span>
+        )}
       </section>
       )}
 

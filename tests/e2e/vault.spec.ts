@@ -2,6 +2,7 @@
 // and restored on another, where every record is found again.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, PRO_SETTINGS, screenshot, test } from './fixtures.ts';
+import { persona, startAndRun } from './runs.ts';
 
 test.use({ deviceSettings: PRO_SETTINGS, serviceWorkers: 'block' });
 
@@ -71,4 +72,51 @@ test('a device restored from a backup file finds all its records', async ({ page
   await expect(h1(second)).toHaveText('Dossiers de cet appareil');
   for (const code of codes) await expect(second.getByRole('rowheader', { name: code })).toBeVisible();
   await other.close();
+});
+
+test('a kiosk result handed off by its link, or by its short code, lands as a record', async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000);
+  // The kiosk, with the shipped settings: a run to its result; nothing of it is kept there.
+  const kioskContext = await browser.newContext({ baseURL, locale: 'fr-FR', serviceWorkers: 'block' });
+  const kiosk = await kioskContext.newPage();
+  await kiosk.goto('./');
+  await startAndRun(kiosk, persona('premiers-pas').answers);
+  await expect(kiosk.getByRole('heading', { level: 1 })).toHaveText('Premiers pas');
+  const link = await kiosk.locator('.result__qr svg.qr-code').first().getAttribute('data-url');
+  const code = await kiosk.locator('.result__code').textContent();
+  expect(link).toContain('#/r?');
+  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{1,4})+$/);
+  await expectNoAxeViolations(kiosk, 'kiosk result with its hand-off code');
+  await kiosk.getByRole('button', { name: 'Terminer et effacer' }).click();
+  await kioskContext.close();
+
+  // The professional's device: the link pasted in « Recevoir un résultat », filed under a new code.
+  await openWithPassphrase(page, 'le chat dort sous la table');
+  await page.getByRole('navigation').getByRole('button', { name: 'Recevoir un résultat' }).click();
+  await expect(h1(page)).toHaveText('Recevoir un résultat de la borne');
+  await page.getByLabel('Lien ou code du résultat').fill(link ?? '');
+  await page.getByRole('button', { name: 'Lire' }).click();
+  await expect(page.getByRole('heading', { name: 'Résultat reçu' })).toBeFocused();
+  await expect(page.getByText('Profil : Premiers pas')).toBeVisible();
+  await expectNoAxeViolations(page, 'hand-off received');
+  for (const [name, width, height] of [['phone', 360, 740], ['desktop', 1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `pro-handoff-${name}`);
+  }
+  const first = (await page.getByRole('radio', { name: /^Un nouveau code : / }).locator('..').textContent())?.replace(/^.*: /, '') ?? '';
+  await page.getByRole('button', { name: 'Classer le dossier' }).click();
+  await expect(h1(page)).toContainText(`Diagnostic ${first}`);
+  await expect(page.getByText('Premiers pas', { exact: true })).toBeVisible();
+
+  // The short code, typed, filed under the same person's code.
+  await page.getByRole('navigation').getByRole('button', { name: 'Recevoir un résultat' }).click();
+  await page.getByLabel('Lien ou code du résultat').fill((code ?? '').toLowerCase());
+  await page.getByRole('button', { name: 'Lire' }).click();
+  await expect(page.getByText('Le résultat seulement (profil, niveaux et suites), sans les réponses.')).toBeVisible();
+  await page.getByRole('radio', { name: "Le code d'une personne déjà suivie" }).check();
+  await page.getByLabel('Code de la personne').fill(first);
+  await page.getByRole('button', { name: 'Classer le dossier' }).click();
+  await expect(h1(page)).toContainText(`Diagnostic ${first}`);
+  await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
+  await expect(page.getByRole('rowheader', { name: first })).toHaveCount(2);
 });

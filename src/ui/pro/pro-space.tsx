@@ -32,6 +32,8 @@ export interface ProSpaceProps {
   openDoor?: () => Promise<VaultDoor>;
   /** For tests: the sections to offer; PRO_SECTIONS otherwise. */
   sections?: readonly ProSection[];
+  /** The section to open first, with its parameters (a hand-off link opened on this device: readProRoute of handoff-link.ts). */
+  initial?: { section: string; params: ProParams } | undefined;
 }
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
@@ -53,7 +55,7 @@ function useDoor(actor: DoorActor): DoorSnapshot {
   return snapshot;
 }
 
-export default function ProSpace({ loaded, settings, onLeave, openDoor = () => openVaultDoor(), sections = PRO_SECTIONS }: ProSpaceProps) {
+export default function ProSpace({ loaded, settings, onLeave, openDoor = () => openVaultDoor(), sections = PRO_SECTIONS, initial }: ProSpaceProps) {
   const { t, language } = useT();
   const strings = useLazy(loadStrings);
   // The open section's pending saves, awaited by the door (bounded) before the key is forgotten.
@@ -143,6 +145,7 @@ export default function ProSpace({ loaded, settings, onLeave, openDoor = () => o
           loaded={loaded}
           settings={settings}
           sections={sections}
+          initial={initial}
           language={language}
           closing={!snapshot.matches('open')}
           registerFlush={flushes.register}
@@ -513,6 +516,7 @@ interface ShellProps {
   settings: Settings;
   language: string;
   sections: readonly ProSection[];
+  initial: ProSpaceProps['initial'];
   /** The door waits for the section's saves before locking or leaving: the buttons say so. */
   closing: boolean;
   registerFlush: ProSectionProps['registerFlush'];
@@ -521,10 +525,12 @@ interface ShellProps {
 }
 
 /** The open space: a nav of the sections, one section shown at a time. */
-function Shell({ door, vault, loaded, settings, sections: offered, language, closing, registerFlush, onLock, onLeave }: ShellProps) {
+function Shell({ door, vault, loaded, settings, sections: offered, initial, language, closing, registerFlush, onLock, onLeave }: ShellProps) {
   const { t } = useT();
   const sections = useMemo(() => sectionsFor(settings.modes, offered), [settings.modes, offered]);
-  const [current, setCurrent] = useState<{ id: string; params: ProParams; n: number }>(() => ({ id: sections[0]?.id ?? '', params: {}, n: 0 }));
+  const [current, setCurrent] = useState<{ id: string; params: ProParams; n: number }>(() =>
+    initial && sections.some((s) => s.id === initial.section) ? { id: initial.section, params: initial.params, n: 0 } : { id: sections[0]?.id ?? '', params: {}, n: 0 },
+  );
   const navigate = useCallback((id: string, params: ProParams = {}) => setCurrent((c) => ({ id, params, n: c.n + 1 })), []);
   const section = sections.find((s) => s.id === current.id) ?? sections[0];
   // The reminder: records on the device, and no backup for BACKUP_REMINDER_DAYS (or never).

@@ -8,6 +8,7 @@ import * as group from './group-section.tsx';
 import * as places from './places-section.tsx';
 import * as observatory from './observatory-section.tsx';
 import * as backup from './backup-section.tsx';
+import * as handoff from './handoff-section.tsx';
 
 // The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
 // modes are enabled in settings.json, and one section at a time. A feature adds its section here,
@@ -35,6 +36,9 @@ export const PRO_SECTIONS: ProSection[] = [
   // Records: find by code, open (params { record: id }: the person's view, the professional view,
   // the referral sheet, the history of the same code), resume, delete.
   { id: 'records', labelKey: 'pro.space.sections.records', load: async () => records },
+  // A kiosk result handed off by its QR code (camera), its link or its short code, filed as a
+  // record under a new or an existing code (params { link }: a link opened on this device).
+  { id: 'receive', labelKey: 'pro.handoff.nav', modes: ['interview', 'workshop'], load: async () => handoff },
   // The workshop catalogue (clear-text settings store), and the group: workshop-mode learners by
   // code, placed within capacity (the roster, in the vault), exported as CSV.
   { id: 'workshops', labelKey: 'pro.workshops.nav', modes: ['workshop'], load: async () => workshops },
