@@ -22,7 +22,15 @@ for (const folder of folders) {
     errors++;
     continue;
   }
-  const result = loadQuestionnaire(readQuestionnaireFolder(folder));
+  let result: ReturnType<typeof loadQuestionnaire>;
+  try {
+    result = loadQuestionnaire(readQuestionnaireFolder(folder));
+  } catch (error) {
+    // The validator reports problems rather than throwing; should it ever throw, the other folders are still checked.
+    console.error(`${folder}: ${error instanceof Error ? error.message : String(error)}`);
+    errors++;
+    continue;
+  }
   const problems = result.ok ? result.warnings : result.problems;
   for (const problem of problems) {
     (problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem, i18n.t));

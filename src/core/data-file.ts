@@ -128,15 +128,4 @@ export function textList(o: Obj, key: string, path: string, p: ProblemList): str
   return out;
 }
 
-/** An id made from a name: lower case, no accents, dashes. */
-export function slug(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || 'x'
-  );
-}
+export { slug } from './problems.ts';

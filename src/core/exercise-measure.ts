@@ -21,7 +21,7 @@ const DEFAULTS: Record<ExerciseType, { targets: number; maxMisses: number; toler
 export function exerciseSettings(spec: ExerciseSpec) {
   const type = isExerciseType(spec.type) ? spec.type : 'click-target';
   const d = DEFAULTS[type];
-  const num = (name: string, fallback: number) => {
+  const num = (name: 'targets' | 'maxMisses' | 'tolerance' | 'size' | 'lines', fallback: number) => {
     const v = spec.settings?.[name];
     return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
   };

@@ -1,6 +1,5 @@
 // The exercise kinds and their settings, as the validator checks them. The measurement itself is in
 // exercise-measure.ts, which only the exercise screens (loaded with import()) and the tests import.
-import type { ExerciseSpec } from './types.ts';
 
 /** The exercise kinds the screens know how to run. */
 export const EXERCISE_TYPES = [
@@ -40,7 +39,7 @@ export function isExerciseType(type: string): type is ExerciseType {
 }
 
 /** The ids of a choice exercise's answers, from `settings.choices` ("a, b, c"). */
-export function exerciseChoices(spec: ExerciseSpec): string[] {
+export function exerciseChoices(spec: { settings?: { choices?: string | undefined } | undefined }): string[] {
   const list = spec.settings?.choices;
   return typeof list === 'string' ? list.split(',').map((c) => c.trim()).filter(Boolean) : [];
 }

@@ -7,6 +7,8 @@ export interface Problem {
   file: string;
   /** A JSON path into that file, e.g. `$.questions[2].options[0].scores`. */
   path: string;
+  /** The same path naming the items it goes through, for people: `$.questions[2] « courriel ».options[0] « jamais ».scores`. */
+  named?: string;
   /** Values the message names: ids, expected values, a suggestion. */
   params: Record<string, string | number>;
 }
@@ -20,13 +22,18 @@ export const PROBLEM_CODES = [
   'type.string',
   'type.number',
   'type.boolean',
+  'type.integer',
   'key.unknown',
   'key.required',
+  'key.reserved',
   'id.format',
   'id.duplicate',
   'id.reserved',
   'id.folder',
   'array.empty',
+  'array.too-long',
+  'file.too-large',
+  'json.depth',
   'language.format',
   'language.default',
   'levels.order',
@@ -139,3 +146,16 @@ export function describeValue(v: unknown): string {
 
 /** A language code such as fr, en, fr-FALC. */
 export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** An id made from a name or a wrong id: lower case, no accents, dashes. */
+export function slug(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'x'
+  );
+}

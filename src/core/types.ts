@@ -1,16 +1,41 @@
 // The questionnaire format and the records built from it. Everything here is plain JSON data.
 
-declare const brand: unique symbol;
-/** A string that TypeScript keeps apart from other strings, so ids of different kinds never mix. */
-export type Brand<T, B extends string> = T & { readonly [brand]: B };
+import type { Brand as ValibotBrand } from 'valibot';
 
-export type QuestionnaireId = Brand<string, 'QuestionnaireId'>;
-export type QuestionId = Brand<string, 'QuestionId'>;
-export type OptionId = Brand<string, 'OptionId'>;
-export type AreaId = Brand<string, 'AreaId'>;
-export type ProfileId = Brand<string, 'ProfileId'>;
-export type FlagId = Brand<string, 'FlagId'>;
-export type StepId = Brand<string, 'StepId'>;
+/** A string that TypeScript keeps apart from other strings, so ids of different kinds never mix. */
+export type Brand<T, B extends string> = T & ValibotBrand<B>;
+
+// The questionnaire file's types come from its format (formats/questionnaire.ts), the one source
+// of its types, its runtime check and questionnaires/schema.json.
+import type {
+  AreaId,
+  FlagId,
+  OptionId,
+  ProfileId,
+  QuestionId,
+  Questionnaire,
+  StepId,
+} from './formats/questionnaire.ts';
+export type {
+  AreaId,
+  Condition,
+  ExerciseSpec,
+  FlagId,
+  NextRule,
+  Option,
+  OptionId,
+  ProfileId,
+  ProfileRule,
+  Question,
+  QuestionId,
+  Questionnaire,
+  QuestionnaireId,
+  QuestionKind,
+  Recommendations,
+  StepDefinition,
+  StepId,
+} from './formats/questionnaire.ts';
+
 export type SessionId = Brand<string, 'SessionId'>;
 
 /** The three levels an area score falls into, from weakest to strongest. */
@@ -18,7 +43,6 @@ export const AREA_LEVELS = ['a-travailler', 'en-cours', 'acquis'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'scale', 'info', 'exercise'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /** Option ids a yes / no / don't know question may use. */
 export const YES_NO_OPTIONS = ['oui', 'non', 'ne-sais-pas'] as const;
@@ -26,104 +50,6 @@ export const YES_NO_OPTIONS = ['oui', 'non', 'ne-sais-pas'] as const;
 /** Outcomes of a hands-on exercise; conditions test them like option ids. */
 export const EXERCISE_OUTCOMES = ['success', 'partial', 'failure', 'skipped'] as const;
 export type ExerciseOutcome = (typeof EXERCISE_OUTCOMES)[number];
-
-/** A branching or profile condition: a closed vocabulary of JSON objects, never code. */
-export type Condition =
-  | { answer: QuestionId; is: OptionId }
-  | { answer: QuestionId; isOneOf: OptionId[] }
-  | { answer: QuestionId; includes: OptionId }
-  | { answered: QuestionId }
-  | { score: AreaId | 'global'; atLeast: number }
-  | { score: AreaId | 'global'; atMost: number }
-  | { flag: FlagId }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
-
-export interface Option {
-  id: OptionId;
-  /** Points this option adds to each area (may be 0; negative values are not allowed). */
-  scores?: Partial<Record<AreaId, number>>;
-  /** Context flags this option sets (language, reading, equipment, urgent procedure, …). */
-  flags?: FlagId[];
-  /** Name of an SVG in the questionnaire's pictograms/ folder, without extension. */
-  pictogram?: string;
-  /** Multiple choice only: an answer that stands alone ("Aucun", "Je préfère ne pas répondre").
-   * Ticking it unticks the others; ticking another unticks it. */
-  exclusive?: boolean;
-}
-
-export interface NextRule {
-  if?: Condition;
-  /** A question id, or "end" to finish and show the result. */
-  goto: QuestionId | 'end';
-}
-
-export interface ExerciseSpec {
-  /** The exercise kind (click-target, type-word, …); the kinds are defined by the exercise screens. */
-  type: string;
-  /** Points in each area for a full success; partial success earns a share. */
-  scores?: Partial<Record<AreaId, number>>;
-  /** Kind-specific settings (target word, number of targets, …): plain data. */
-  settings?: Record<string, string | number | boolean>;
-  /** The self-rating question this exercise checks: a strong disagreement between the two is shown to the professional. */
-  checks?: QuestionId;
-}
-
-export interface Question {
-  id: QuestionId;
-  kind: QuestionKind;
-  pictogram?: string;
-  options?: Option[];
-  exercise?: ExerciseSpec;
-  /** Where to go after this question: a question id, "end", or ordered rules (first match wins).
-   * Omitted: the next question in the list, or the end after the last one. */
-  next?: QuestionId | 'end' | NextRule[];
-}
-
-export interface ProfileRule {
-  profile: ProfileId;
-  /** Omitted on the last rule: the default profile. */
-  when?: Condition;
-}
-
-export interface StepDefinition {
-  id: StepId;
-  /** What kind of next step this is, for its icon and for matching workshops and places. */
-  kind: 'help' | 'workshop' | 'place' | 'equipment' | 'info';
-  /** Areas the step works on, for workshop matching. */
-  areas?: AreaId[];
-  level?: 'debutant' | 'intermediaire' | 'avance';
-  /** An outside address the person may visit later; the app never fetches it. */
-  link?: string;
-  /** A phone number shown with the step. */
-  phone?: string;
-}
-
-export interface Recommendations {
-  steps: StepDefinition[];
-  byProfile?: Partial<Record<ProfileId, StepId[]>>;
-  byAreaLevel?: Partial<Record<AreaId, Partial<Record<AreaLevel, StepId[]>>>>;
-  byFlag?: Partial<Record<FlagId, StepId[]>>;
-}
-
-export interface Questionnaire {
-  $schema?: string;
-  id: QuestionnaireId;
-  /** The content version an editor bumps; records also keep a hash of the content. */
-  version: string;
-  languages: string[];
-  defaultLanguage: string;
-  areas: AreaId[];
-  flags: FlagId[];
-  profiles: ProfileId[];
-  /** Lower bounds (0-100) of the "en-cours" and "acquis" levels. */
-  levels: { 'en-cours': number; acquis: number };
-  start: QuestionId;
-  questions: Question[];
-  profileRules: ProfileRule[];
-  recommendations: Recommendations;
-}
 
 /** One locale file: nested keys, string leaves. */
 export interface LocaleTree {

@@ -1,18 +1,18 @@
-import { EXERCISE_COUNTS, EXERCISE_SETTINGS, EXERCISE_TYPES, exerciseChoices, isExerciseType } from './exercises.ts';
+import { exerciseChoices } from './exercises.ts';
 import { explore } from './explore.ts';
-import { END, nextRules } from './navigation.ts';
-import { describeValue, LANGUAGE_CODE, ProblemList, parseErrorDetail, suggest, type Problem } from './problems.ts';
+import { checkShape, ID, nameItems, unsoundPaths } from './formats/kit.ts';
+import { localeFormat } from './formats/locale.ts';
+import { questionnaireFormat } from './formats/questionnaire.ts';
 import { contentHash } from './hash.ts';
+import { END, nextRules } from './navigation.ts';
+import { parseErrorDetail, ProblemList, slug, suggest, type Problem } from './problems.ts';
 import { RESULT_STATE } from './questionnaire-machine.ts';
-import {
-  AREA_LEVELS,
-  EXERCISE_OUTCOMES,
-  QUESTION_KINDS,
-  YES_NO_OPTIONS,
-  type LoadedQuestionnaire,
-  type LocaleTree,
-  type Questionnaire,
-} from './types.ts';
+import { AREA_LEVELS, EXERCISE_OUTCOMES, type LoadedQuestionnaire, type LocaleTree, type Questionnaire } from './types.ts';
+
+// The questionnaire's checks: its format (formats/questionnaire.ts) says what each file must look
+// like; on top of it, what a schema cannot say: that ids are unique and every reference names
+// something declared, that every question is reached and no path loops, that every profile can be
+// reached, and that every language has every text. Every problem names its file, JSON path and fix.
 
 /** The raw files of one questionnaire folder, as text, so the core never touches a file system. */
 export interface QuestionnaireSource {
@@ -28,15 +28,14 @@ export type LoadResult = { ok: true; loaded: LoadedQuestionnaire; warnings: Prob
 
 export { EXERCISE_TYPES } from './exercises.ts';
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED_IDS = [END, RESULT_STATE, 'global'];
-const STEP_KINDS = ['help', 'workshop', 'place', 'equipment', 'info'];
-const STEP_LEVELS = ['debutant', 'intermediaire', 'avance'];
 
 type Json = unknown;
 type Obj = Record<string, Json>;
 const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const key = (path: string, k: string) => (ID.test(k) || /^[a-zA-Z$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}["${k}"]`);
+const list = (v: Json): Json[] => (Array.isArray(v) ? v : []);
+const entries = (v: Json): [string, Json][] => (isObj(v) ? Object.entries(v) : []);
 
 /** Checks a questionnaire's files and, if they hold together, returns it ready to run. Reports every problem at once. */
 export interface LoadOptions {
@@ -47,24 +46,25 @@ export interface LoadOptions {
 }
 
 export function loadQuestionnaire(source: QuestionnaireSource, options: LoadOptions = {}): LoadResult {
-  const structureProblems = new ProblemList(source.structure.file);
-  const parsed = parseJson(source.structure.text, structureProblems);
+  const file = source.structure.file;
+  const semantic = new ProblemList(file);
+  const parsed = parseJson(source.structure.text, semantic);
   const problems: Problem[] = [];
   let questionnaire: Questionnaire | undefined;
   const refs = new Refs();
-  if (parsed !== undefined) {
-    const checker = new StructureChecker(structureProblems, source, refs);
-    checker.check(parsed);
-    if (!structureProblems.items.some((p) => p.severity === 'error')) {
-      questionnaire = parsed as Questionnaire;
-      checkGraph(questionnaire, structureProblems);
-      const sound = !structureProblems.items.some((p) => p.severity === 'error');
-      if (sound && options.reachability !== false) checkProfilesReached(questionnaire, structureProblems);
+  if (parsed) {
+    const shape = checkShape(questionnaireFormat, parsed.value, file);
+    if (!shape.some((p) => p.code === 'json.depth')) new Semantics(semantic, source, refs, shape).check(parsed.value);
+    if (![...shape, ...semantic.items].some((p) => p.severity === 'error')) {
+      questionnaire = parsed.value as Questionnaire;
+      checkUnreached(questionnaire, semantic);
+      if (!semantic.items.some((p) => p.severity === 'error') && options.reachability !== false) checkProfilesReached(questionnaire, semantic);
     }
-  }
-  problems.push(...structureProblems.items);
+    problems.push(...shape, ...semantic.items);
+    nameItems(problems, file, parsed.value);
+  } else problems.push(...semantic.items);
 
-  const locales = checkLocales(source, parsed, refs, problems, options.languages);
+  const locales = checkLocales(source, parsed?.value, refs, problems, options.languages);
 
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !questionnaire || !locales) return { ok: false, problems };
@@ -76,9 +76,9 @@ export function loadQuestionnaire(source: QuestionnaireSource, options: LoadOpti
   };
 }
 
-function parseJson(text: string, problems: ProblemList): Json | undefined {
+function parseJson(text: string, problems: ProblemList): { value: Json } | undefined {
   try {
-    return JSON.parse(text) as Json;
+    return { value: JSON.parse(text) as Json };
   } catch (error) {
     const { line, column, detail } = parseErrorDetail(text, error);
     problems.error('json.parse', '$', { line, column, detail });
@@ -86,9 +86,11 @@ function parseJson(text: string, problems: ProblemList): Json | undefined {
   }
 }
 
+type RefKind = 'question' | 'area' | 'flag' | 'profile' | 'step';
+
 /** Ids declared by the structure, for the locale check and for references. */
 class Refs {
-  questions = new Map<string, { kind: string; options: Set<string>; path: string }>();
+  questions = new Map<string, { kind: string; options: Set<string>; index: number }>();
   areas = new Set<string>();
   flags = new Set<string>();
   profiles = new Set<string>();
@@ -96,237 +98,199 @@ class Refs {
   usedSteps = new Set<string>();
   pictograms = new Set<string>();
   languages: string[] = [];
+  /** Kinds of ids declared twice: a reference to an id of that kind that nothing declares is then the other half of the same mistake. */
+  duplicated = new Set<RefKind>();
+  /** Ids referenced but declared nowhere, by kind: the likely original of a duplicate. */
+  missing = new Map<RefKind, Set<string>>();
 }
 
-class StructureChecker {
+/** What the format cannot say, checked on the parts of the file that have the right shape. */
+class Semantics {
+  private readonly duplicates: { kind: RefKind; problem: Problem }[] = [];
+  private readonly edges = new Map<string, { to: string; path: string }[]>();
+  private readonly unsound: Set<string>;
+  private readonly at: Set<string>;
+
   constructor(
     private readonly p: ProblemList,
     private readonly source: QuestionnaireSource,
     private readonly refs: Refs,
-  ) {}
+    shape: readonly Problem[],
+  ) {
+    this.unsound = unsoundPaths(shape);
+    this.at = new Set(shape.map((problem) => problem.path));
+  }
+
+  /** Whether the value at `path` has the format's shape (no problem at or below it). */
+  private sound(path: string): boolean {
+    return !this.unsound.has(path);
+  }
+
+  /** Whether the format could tell what an object is (a question's kind, an exercise's type): if not, nothing inside was checked. */
+  private shaped(path: string, discriminator: string): boolean {
+    return !this.at.has(path) && !this.at.has(`${path}.${discriminator}`);
+  }
 
   check(root: Json): void {
-    if (!this.object(root, '$')) return;
-    this.keys(root, '$', ['$schema', 'id', 'version', 'languages', 'defaultLanguage', 'areas', 'flags', 'profiles', 'levels', 'start', 'questions', 'profileRules', 'recommendations'], ['id', 'version', 'languages', 'defaultLanguage', 'areas', 'flags', 'profiles', 'levels', 'start', 'questions', 'profileRules', 'recommendations']);
-    if (this.string(root.id, '$.id')) {
-      if (this.id(root.id, '$.id') && root.id !== this.source.folder) this.p.error('id.folder', '$.id', { id: root.id, folder: this.source.folder });
+    if (!isObj(root)) return;
+    if (typeof root.id === 'string' && this.sound('$.id') && root.id !== this.source.folder) this.p.error('id.folder', '$.id', { id: root.id, folder: this.source.folder });
+    this.refs.languages = this.declared(root.languages, '$.languages', false);
+    if (typeof root.defaultLanguage === 'string' && this.sound('$.defaultLanguage') && this.sound('$.languages') && !this.refs.languages.includes(root.defaultLanguage)) {
+      this.p.error('language.default', '$.defaultLanguage', { language: root.defaultLanguage, languages: this.refs.languages.join(', ') });
     }
-    this.string(root.version, '$.version');
-    const languages = this.idList(root.languages, '$.languages', 'language');
-    this.refs.languages = languages;
-    if (this.string(root.defaultLanguage, '$.defaultLanguage') && languages.length && !languages.includes(root.defaultLanguage)) {
-      this.p.error('language.default', '$.defaultLanguage', { language: root.defaultLanguage, languages: languages.join(', ') });
+    for (const a of this.declared(root.areas, '$.areas', true, 'area')) this.refs.areas.add(a);
+    for (const f of this.declared(root.flags, '$.flags', true, 'flag')) this.refs.flags.add(f);
+    for (const p of this.declared(root.profiles, '$.profiles', true, 'profile')) this.refs.profiles.add(p);
+    if (isObj(root.levels) && this.sound('$.levels')) {
+      const low = root.levels['en-cours'] as number;
+      const high = root.levels.acquis as number;
+      if (low >= high) this.p.error('levels.order', '$.levels', { low, high });
     }
-    for (const a of this.idList(root.areas, '$.areas')) this.refs.areas.add(a);
-    for (const f of this.idList(root.flags, '$.flags', 'id', true)) this.refs.flags.add(f);
-    for (const p of this.idList(root.profiles, '$.profiles')) this.refs.profiles.add(p);
-    this.levels(root.levels);
-    if (isObj(root.recommendations)) this.collectSteps(root.recommendations);
-    this.questions(root.questions);
-    if (this.string(root.start, '$.start')) this.questionRef(root.start, '$.start');
+    const recommendations = isObj(root.recommendations) ? root.recommendations : {};
+    this.collectSteps(recommendations.steps);
+    this.collectQuestions(root.questions);
+    list(root.questions).forEach((q, i) => this.question(q, `$.questions[${i}]`));
+    if (typeof root.start === 'string' && this.sound('$.start')) this.questionRef(root.start, '$.start');
     this.profileRules(root.profileRules);
-    this.recommendations(root.recommendations);
+    this.recommendations(recommendations);
+    this.loops(root);
+    // A duplicate id suggests the id that references name and nothing declares: what it likely was.
+    for (const { kind, problem } of this.duplicates) {
+      const lost = [...(this.refs.missing.get(kind) ?? [])];
+      if (lost.length === 1 && lost[0]) problem.params.suggestion = lost[0];
+    }
   }
 
-  // ---- primitives -------------------------------------------------------------------------
+  // ---- declarations and references ----------------------------------------------------------
 
-  private object(v: Json, path: string): v is Obj {
-    if (isObj(v)) return true;
-    this.p.error('type.object', path, { actual: describeValue(v) });
-    return false;
-  }
-  private array(v: Json, path: string, allowEmpty = false): v is Json[] {
-    if (!Array.isArray(v)) {
-      this.p.error('type.array', path, { actual: describeValue(v) });
-      return false;
-    }
-    if (!allowEmpty && v.length === 0) this.p.error('array.empty', path);
-    return true;
-  }
-  private string(v: Json, path: string): v is string {
-    if (typeof v === 'string' && v.length > 0) return true;
-    this.p.error('type.string', path, { actual: describeValue(v) });
-    return false;
-  }
-  private number(v: Json, path: string, min: number, max: number): v is number {
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.p.error('type.number', path, { actual: describeValue(v) });
-      return false;
-    }
-    if (v < min || v > max) {
-      this.p.error('number.range', path, { value: v, min, max });
-      return false;
-    }
-    return true;
-  }
-  private id(v: string, path: string): boolean {
-    if (ID.test(v)) return true;
-    this.p.error('id.format', path, { id: v, suggestion: slug(v) });
-    return false;
-  }
-  private keys(o: Obj, path: string, allowed: string[], required: string[]): void {
-    for (const k of Object.keys(o)) {
-      if (!allowed.includes(k)) this.p.error('key.unknown', key(path, k), { key: k, suggestion: suggest(k, allowed) ?? '', allowed: allowed.join(', ') });
-    }
-    for (const k of required) if (!(k in o)) this.p.error('key.required', path, { key: k });
-  }
-  private idList(v: Json, path: string, format: 'id' | 'language' = 'id', allowEmpty = false): string[] {
-    if (!this.array(v, path, allowEmpty)) return [];
-    const seen = new Set<string>();
-    v.forEach((item, i) => {
+  /** A declared list of ids (languages, areas, flags, profiles): duplicates and reserved ids reported, the ids returned. */
+  private declared(v: Json, path: string, ids: boolean, kind?: RefKind): string[] {
+    const seen: string[] = [];
+    list(v).forEach((item, i) => {
       const at = `${path}[${i}]`;
-      if (!this.string(item, at)) return;
-      if (format === 'language' && !LANGUAGE_CODE.test(item)) this.p.error('language.format', at, { language: item });
-      if (format === 'id' && !this.id(item, at)) return;
-      if (format === 'id' && RESERVED_IDS.includes(item)) this.p.error('id.reserved', at, { id: item });
-      if (seen.has(item)) this.p.error('id.duplicate', at, { id: item });
-      seen.add(item);
+      if (typeof item !== 'string') return;
+      if (ids && RESERVED_IDS.includes(item)) this.p.error('id.reserved', at, { id: item });
+      if (seen.includes(item)) {
+        this.duplicate(kind, at, item);
+        return;
+      }
+      seen.push(item);
     });
-    return [...seen];
+    return seen;
   }
-  private ref(kind: 'area' | 'flag' | 'profile' | 'step', v: Json, path: string, known: Set<string>): boolean {
-    if (!this.string(v, path)) return false;
-    if (known.has(v)) return true;
-    this.p.error(`reference.${kind}`, path, { id: v, suggestion: suggest(v, known) ?? '', known: [...known].join(', ') });
+
+  private duplicate(kind: RefKind | undefined, path: string, id: string): void {
+    this.p.error('id.duplicate', path, { id, suggestion: '' });
+    const problem = this.p.items.at(-1) as Problem;
+    if (kind) {
+      this.refs.duplicated.add(kind);
+      this.duplicates.push({ kind, problem });
+    }
+  }
+
+  private known(kind: RefKind): Set<string> {
+    if (kind === 'question') return new Set(this.refs.questions.keys());
+    return { area: this.refs.areas, flag: this.refs.flags, profile: this.refs.profiles, step: this.refs.steps }[kind];
+  }
+
+  /** Whether `id` names a declared id of its kind; reported when not (unless a duplicate of that kind explains it). */
+  private ref(kind: RefKind, id: string, path: string): boolean {
+    const known = this.known(kind);
+    if (known.has(id)) return true;
+    if (!this.refs.missing.has(kind)) this.refs.missing.set(kind, new Set());
+    this.refs.missing.get(kind)?.add(id);
+    if (this.refs.duplicated.has(kind)) return false;
+    const params = { id, suggestion: suggest(id, known) ?? '' };
+    if (kind === 'question') this.p.error('reference.question', path, params);
+    else this.p.error(`reference.${kind}`, path, { ...params, known: [...known].join(', ') });
     return false;
   }
-  private questionRef(v: string, path: string, allowEnd = false): boolean {
-    if (this.refs.questions.has(v) || (allowEnd && v === END)) return true;
-    const known = [...this.refs.questions.keys(), ...(allowEnd ? [END] : [])];
-    this.p.error('reference.question', path, { id: v, suggestion: suggest(v, known) ?? '' });
-    return false;
+
+  private questionRef(id: string, path: string, allowEnd = false): boolean {
+    if (allowEnd && id === END) return true;
+    return this.ref('question', id, path);
   }
-  private pictogram(v: Json, path: string): void {
-    if (!this.string(v, path)) return;
-    if (this.source.pictograms.includes(v)) this.refs.pictograms.add(v);
-    else this.p.error('reference.pictogram', path, { name: v, file: `pictograms/${v}.svg`, suggestion: suggest(v, this.source.pictograms) ?? '' });
+
+  private pictogram(name: Json, path: string): void {
+    if (typeof name !== 'string' || !this.sound(path)) return;
+    if (this.source.pictograms.includes(name)) this.refs.pictograms.add(name);
+    else this.p.error('reference.pictogram', path, { name, file: `pictograms/${name}.svg`, suggestion: suggest(name, this.source.pictograms) ?? '' });
   }
+
   private scores(v: Json, path: string): void {
-    if (!this.object(v, path)) return;
-    for (const [area, weight] of Object.entries(v)) {
-      if (this.ref('area', area, key(path, area), this.refs.areas)) this.number(weight, key(path, area), 0, 100);
-    }
+    if (!this.sound(path)) return;
+    for (const [area] of entries(v)) this.ref('area', area, key(path, area));
   }
 
-  // ---- sections ---------------------------------------------------------------------------
+  // ---- questions ------------------------------------------------------------------------------
 
-  private levels(v: Json): void {
-    if (!this.object(v, '$.levels')) return;
-    this.keys(v, '$.levels', ['en-cours', 'acquis'], ['en-cours', 'acquis']);
-    const low = v['en-cours'];
-    const high = v.acquis;
-    const lowOk = low !== undefined && this.number(low, '$.levels["en-cours"]', 0, 100);
-    const highOk = high !== undefined && this.number(high, '$.levels.acquis', 0, 100);
-    if (lowOk && highOk && (low as number) >= (high as number)) this.p.error('levels.order', '$.levels', { low: low as number, high: high as number });
-  }
-
-  private questions(v: Json): void {
-    if (!this.array(v, '$.questions')) return;
-    // First pass: ids and options, so references may point forward.
-    v.forEach((q, i) => {
-      if (!isObj(q) || typeof q.id !== 'string') return;
-      const options = new Set<string>();
-      if (Array.isArray(q.options)) for (const o of q.options) if (isObj(o) && typeof o.id === 'string') options.add(o.id);
-      if (q.kind === 'exercise') for (const outcome of EXERCISE_OUTCOMES) options.add(outcome);
-      if (!this.refs.questions.has(q.id)) this.refs.questions.set(q.id, { kind: String(q.kind), options, path: `$.questions[${i}]` });
+  private collectSteps(steps: Json): void {
+    const seen = new Set<string>();
+    list(steps).forEach((s, i) => {
+      if (!isObj(s) || typeof s.id !== 'string') return;
+      if (seen.has(s.id)) this.duplicate('step', `$.recommendations.steps[${i}].id`, s.id);
+      seen.add(s.id);
+      this.refs.steps.add(s.id);
     });
-    const seen = new Set<string>();
-    v.forEach((q, i) => this.question(q, `$.questions[${i}]`, seen));
   }
 
-  private question(q: Json, path: string, seen: Set<string>): void {
-    if (!this.object(q, path)) return;
-    this.keys(q, path, ['id', 'kind', 'pictogram', 'options', 'exercise', 'next'], ['id', 'kind']);
-    if (this.string(q.id, `${path}.id`) && this.id(q.id, `${path}.id`)) {
+  /** Every question with an id, first, so references may point forward; a question id used twice is one problem. */
+  private collectQuestions(questions: Json): void {
+    list(questions).forEach((q, i) => {
+      if (!isObj(q) || typeof q.id !== 'string') return;
+      const path = `$.questions[${i}]`;
       if (RESERVED_IDS.includes(q.id)) this.p.error('id.reserved', `${path}.id`, { id: q.id });
-      if (seen.has(q.id)) this.p.error('id.duplicate', `${path}.id`, { id: q.id });
-      seen.add(q.id);
-    }
-    const kind = q.kind;
-    if (!this.string(kind, `${path}.kind`)) return;
-    if (!(QUESTION_KINDS as readonly string[]).includes(kind)) {
-      this.p.error('kind.unknown', `${path}.kind`, { kind, suggestion: suggest(kind, QUESTION_KINDS) ?? '', known: QUESTION_KINDS.join(', ') });
-      return;
-    }
-    if (q.pictogram !== undefined) this.pictogram(q.pictogram, `${path}.pictogram`);
-    const choice = kind === 'single' || kind === 'multiple' || kind === 'yes-no' || kind === 'scale';
-    if (choice) this.options(q.options, `${path}.options`, kind);
-    else if (q.options !== undefined) this.p.error('options.forbidden', `${path}.options`, { kind });
-    if (kind === 'exercise') this.exercise(q.exercise, `${path}.exercise`, String(q.id));
-    else if (q.exercise !== undefined) this.p.error('exercise.forbidden', `${path}.exercise`, { kind });
-    if (q.next !== undefined) this.next(q.next, `${path}.next`, String(q.id));
+      if (this.refs.questions.has(q.id)) {
+        this.duplicate('question', `${path}.id`, q.id);
+        return;
+      }
+      const options = new Set<string>();
+      for (const o of list(q.options)) if (isObj(o) && typeof o.id === 'string') options.add(o.id);
+      if (q.kind === 'exercise') for (const outcome of EXERCISE_OUTCOMES) options.add(outcome);
+      this.refs.questions.set(q.id, { kind: String(q.kind), options, index: i });
+    });
   }
 
-  private options(v: Json, path: string, kind: string): void {
-    if (v === undefined) {
-      this.p.error('options.count', path, { kind, count: 0 });
-      return;
-    }
-    if (!this.array(v, path)) return;
-    if (v.length < 2) this.p.error('options.count', path, { kind, count: v.length });
+  private question(q: Json, path: string): void {
+    if (!isObj(q) || typeof q.id !== 'string' || !this.shaped(path, 'kind')) return;
+    const from = q.id;
+    this.pictogram(q.pictogram, `${path}.pictogram`);
     const seen = new Set<string>();
-    v.forEach((o, i) => {
-      const at = `${path}[${i}]`;
-      if (!this.object(o, at)) return;
-      this.keys(o, at, ['id', 'scores', 'flags', 'pictogram', 'exclusive'], ['id']);
-      if (this.string(o.id, `${at}.id`) && this.id(o.id, `${at}.id`)) {
+    list(q.options).forEach((o, i) => {
+      const at = `${path}.options[${i}]`;
+      if (!isObj(o)) return;
+      if (typeof o.id === 'string') {
         if (seen.has(o.id)) this.p.error('id.duplicate', `${at}.id`, { id: o.id });
         seen.add(o.id);
-        if (kind === 'yes-no' && !(YES_NO_OPTIONS as readonly string[]).includes(o.id)) {
-          this.p.error('options.yes-no', `${at}.id`, { id: o.id, allowed: YES_NO_OPTIONS.join(', ') });
-        }
       }
       if (o.scores !== undefined) this.scores(o.scores, `${at}.scores`);
-      if (o.flags !== undefined && this.array(o.flags, `${at}.flags`)) {
-        o.flags.forEach((f, j) => this.ref('flag', f, `${at}.flags[${j}]`, this.refs.flags));
-      }
-      if (o.pictogram !== undefined) this.pictogram(o.pictogram, `${at}.pictogram`);
-      if (o.exclusive !== undefined) {
-        if (typeof o.exclusive !== 'boolean') this.p.error('type.boolean', `${at}.exclusive`, { actual: describeValue(o.exclusive) });
-        else if (kind !== 'multiple') this.p.error('options.exclusive', `${at}.exclusive`, { kind });
-      }
+      if (this.sound(`${at}.flags`)) list(o.flags).forEach((f, j) => this.ref('flag', f as string, `${at}.flags[${j}]`));
+      this.pictogram(o.pictogram, `${at}.pictogram`);
     });
+    if (isObj(q.exercise) && this.shaped(`${path}.exercise`, 'type')) this.exercise(q.exercise, `${path}.exercise`, from);
+    if (q.next !== undefined && this.sound(`${path}.next`)) this.next(q.next, `${path}.next`, from);
   }
 
-  private exercise(v: Json, path: string, from: string): void {
-    if (v === undefined) {
-      this.p.error('exercise.missing', path);
-      return;
-    }
-    if (!this.object(v, path)) return;
-    this.keys(v, path, ['type', 'scores', 'settings', 'checks'], ['type']);
-    const type = v.type;
-    if (this.string(type, `${path}.type`) && !isExerciseType(type)) {
-      this.p.error('exercise.type', `${path}.type`, { type, suggestion: suggest(type, EXERCISE_TYPES) ?? '', known: EXERCISE_TYPES.join(', ') });
-    }
+  private exercise(v: Obj, path: string, from: string): void {
     if (v.scores !== undefined) this.scores(v.scores, `${path}.scores`);
-    const settings = v.settings === undefined ? {} : v.settings;
-    if (this.object(settings, `${path}.settings`) && typeof type === 'string' && isExerciseType(type)) {
-      const known = [...EXERCISE_SETTINGS[type], 'maxMisses', 'tolerance'];
-      for (const [k, s] of Object.entries(settings)) {
-        const at = key(`${path}.settings`, k);
-        const range = EXERCISE_COUNTS[k];
-        if (!known.includes(k)) this.p.error('exercise.setting', at, { key: k, type, suggestion: suggest(k, known) ?? '', known: known.join(', ') });
-        else if (range) this.number(s, at, ...range);
-        else this.string(s, at);
-      }
-      for (const k of known) if (!EXERCISE_COUNTS[k] && !(k in settings)) this.p.error('exercise.setting-missing', `${path}.settings`, { key: k, type });
-      if (typeof settings.choices === 'string' && typeof settings.correct === 'string') {
-        const choices = exerciseChoices({ type, settings: settings as Record<string, string> });
-        const bad = choices.find((c) => !ID.test(c));
-        if (bad !== undefined) this.p.error('id.format', key(`${path}.settings`, 'choices'), { id: bad, suggestion: slug(bad) });
-        if (choices.length < 2) this.p.error('options.count', key(`${path}.settings`, 'choices'), { kind: type, count: choices.length });
-        if (!choices.includes(settings.correct)) {
-          this.p.error('exercise.correct', key(`${path}.settings`, 'correct'), { id: settings.correct, suggestion: suggest(settings.correct, choices) ?? '', known: choices.join(', ') });
-        }
+    const settings = isObj(v.settings) ? v.settings : {};
+    if (typeof settings.choices === 'string' && typeof settings.correct === 'string' && this.sound(`${path}.settings`)) {
+      const at = `${path}.settings`;
+      const choices = exerciseChoices({ settings: { choices: settings.choices } });
+      const bad = choices.find((c) => !ID.test(c));
+      if (bad !== undefined) this.p.error('id.format', `${at}.choices`, { id: bad, suggestion: slug(bad) });
+      if (choices.length < 2) this.p.error('options.count', `${at}.choices`, { kind: String(v.type), count: choices.length });
+      if (!choices.includes(settings.correct)) {
+        this.p.error('exercise.correct', `${at}.correct`, { id: settings.correct, suggestion: suggest(settings.correct, choices) ?? '', known: choices.join(', ') });
       }
     }
-    if (v.checks !== undefined && this.string(v.checks, `${path}.checks`) && this.questionRef(v.checks, `${path}.checks`)) {
-      const target = this.refs.questions.get(v.checks);
-      if (v.checks === from || (target && !['single', 'scale', 'yes-no'].includes(target.kind))) {
-        this.p.error('exercise.checks-kind', `${path}.checks`, { id: v.checks, kind: target?.kind ?? '' });
-      } else if (!this.canPrecede(v.checks, from)) {
-        this.p.error('condition.not-before', `${path}.checks`, { id: v.checks, from });
+    const checks = v.checks;
+    if (typeof checks === 'string' && this.sound(`${path}.checks`) && this.questionRef(checks, `${path}.checks`)) {
+      const target = this.refs.questions.get(checks);
+      if (checks === from || (target && !['single', 'scale', 'yes-no'].includes(target.kind))) {
+        this.p.error('exercise.checks-kind', `${path}.checks`, { id: checks, kind: target?.kind ?? '' });
+      } else if (!this.canPrecede(checks, from)) {
+        this.p.error('condition.not-before', `${path}.checks`, { id: checks, from });
       }
     }
   }
@@ -336,58 +300,41 @@ class StructureChecker {
       if (this.questionRef(v, path, true) && v === from) this.p.error('next.self', path, { id: v });
       return;
     }
-    if (!this.array(v, path)) return;
     let fallback = -1;
-    v.forEach((rule, i) => {
+    list(v).forEach((rule, i) => {
       const at = `${path}[${i}]`;
-      if (!this.object(rule, at)) return;
-      this.keys(rule, at, ['if', 'goto'], ['goto']);
+      if (!isObj(rule)) return;
       if (fallback >= 0) this.p.error('next.after-fallback', at, { index: fallback });
-      if (this.string(rule.goto, `${at}.goto`) && this.questionRef(rule.goto, `${at}.goto`, true) && rule.goto === from) {
-        this.p.error('next.self', `${at}.goto`, { id: from });
-      }
+      if (typeof rule.goto === 'string' && this.questionRef(rule.goto, `${at}.goto`, true) && rule.goto === from) this.p.error('next.self', `${at}.goto`, { id: from });
       if (rule.if === undefined) fallback = fallback >= 0 ? fallback : i;
       else this.condition(rule.if, `${at}.if`, from);
     });
-    if (v.length > 0 && fallback < 0) this.p.error('next.no-fallback', path, { id: from });
+    if (fallback < 0) this.p.error('next.no-fallback', path, { id: from });
   }
 
   /** `from`: the question whose answer leads here (its answer and earlier ones are known), or undefined for profile rules. */
-  condition(v: Json, path: string, from?: string): void {
-    if (!this.object(v, path)) return;
-    const ops = Object.keys(v);
-    const shape = (() => {
-      if ('answer' in v) return ops.length === 2 && ['is', 'isOneOf', 'includes'].some((k) => k in v) ? 'answer' : undefined;
-      if ('score' in v) return ops.length === 2 && ('atLeast' in v || 'atMost' in v) ? 'score' : undefined;
-      if (ops.length !== 1) return undefined;
-      return ['answered', 'flag', 'all', 'any', 'not'].find((k) => k in v);
-    })();
-    if (!shape) {
-      this.p.error('condition.shape', path, { keys: ops.join(', ') || '∅' });
+  private condition(v: Json, path: string, from?: string): void {
+    if (!isObj(v)) return;
+    for (const combination of ['all', 'any'] as const) {
+      if (combination in v) return list(v[combination]).forEach((c, i) => this.condition(c, `${path}.${combination}[${i}]`, from));
+    }
+    if ('not' in v) return this.condition(v.not, `${path}.not`, from);
+    if (typeof v.flag === 'string') return void this.ref('flag', v.flag, `${path}.flag`);
+    if (typeof v.score === 'string') {
+      if (v.score !== 'global') this.ref('area', v.score, `${path}.score`);
       return;
     }
-    if (shape === 'all' || shape === 'any') {
-      const list = v[shape];
-      if (this.array(list, `${path}.${shape}`)) list.forEach((c, i) => this.condition(c, `${path}.${shape}[${i}]`, from));
-      return;
-    }
-    if (shape === 'not') return this.condition(v.not, `${path}.not`, from);
-    if (shape === 'flag') return void this.ref('flag', v.flag, `${path}.flag`, this.refs.flags);
-    if (shape === 'score') {
-      if (v.score !== 'global') this.ref('area', v.score, `${path}.score`, this.refs.areas);
-      const bound = 'atLeast' in v ? 'atLeast' : 'atMost';
-      this.number(v[bound], `${path}.${bound}`, 0, 100);
-      return;
-    }
-    const questionId = shape === 'answered' ? v.answered : v.answer;
+    const shape = typeof v.answered === 'string' ? 'answered' : 'answer';
+    const questionId = v[shape];
     const qPath = `${path}.${shape}`;
-    if (!this.string(questionId, qPath) || !this.questionRef(questionId, qPath)) return;
+    if (typeof questionId !== 'string' || !this.questionRef(questionId, qPath)) return;
     const target = this.refs.questions.get(questionId);
     if (from && target && !this.canPrecede(questionId, from)) this.p.error('condition.not-before', qPath, { id: questionId, from });
-    if (shape === 'answered' || !target) return;
+    // The options of a question whose id is used twice are not known for sure: its duplicate is the one problem.
+    if (shape === 'answered' || !target || this.refs.duplicated.has('question')) return;
     const checkOption = (o: Json, at: string) => {
-      if (!this.string(o, at)) return;
-      if (!target.options.has(o)) this.p.error('reference.option', at, { id: o, question: questionId, suggestion: suggest(o, target.options) ?? '', known: [...target.options].join(', ') });
+      if (typeof o !== 'string' || target.options.has(o)) return;
+      this.p.error('reference.option', at, { id: o, question: questionId, suggestion: suggest(o, target.options) ?? '', known: [...target.options].join(', ') });
     };
     if ('includes' in v) {
       if (target.kind !== 'multiple') this.p.error('condition.includes-single', `${path}.includes`, { question: questionId, kind: target.kind });
@@ -395,109 +342,123 @@ class StructureChecker {
     } else if ('is' in v) {
       if (target.kind === 'multiple') this.p.error('condition.is-multiple', `${path}.is`, { question: questionId });
       checkOption(v.is, `${path}.is`);
-    } else if (this.array(v.isOneOf, `${path}.isOneOf`)) {
+    } else {
       if (target.kind === 'multiple') this.p.error('condition.is-multiple', `${path}.isOneOf`, { question: questionId });
-      v.isOneOf.forEach((o, i) => checkOption(o, `${path}.isOneOf[${i}]`));
+      list(v.isOneOf).forEach((o, i) => checkOption(o, `${path}.isOneOf[${i}]`));
     }
   }
 
   private ancestors: Map<string, Set<string>> | undefined;
-  /** Whether `question` can be on the path when `from` is answered: itself or one of its ancestors. */
+  /** Whether `question` can be on the path when `from` is answered: itself or one of its ancestors (unknown when ids repeat). */
   private canPrecede(question: string, from: string): boolean {
-    if (question === from) return true;
+    if (question === from || this.refs.duplicated.has('question')) return true;
     this.ancestors ??= computeAncestors(this.refs, this.rawQuestions());
     return this.ancestors.get(from)?.has(question) ?? true;
   }
   private rawQuestions(): Obj[] {
-    try {
-      const root = JSON.parse(this.source.structure.text) as Obj;
-      return Array.isArray(root.questions) ? root.questions.filter(isObj) : [];
-    } catch {
-      return [];
-    }
+    const root = JSON.parse(this.source.structure.text) as Obj;
+    return list(root.questions).filter(isObj);
   }
+
+  // ---- profiles and next steps ---------------------------------------------------------------------
 
   private profileRules(v: Json): void {
-    if (!this.array(v, '$.profileRules')) return;
     let fallback = -1;
     const ruled = new Set<string>();
-    v.forEach((rule, i) => {
+    const rules = list(v);
+    rules.forEach((rule, i) => {
       const at = `$.profileRules[${i}]`;
-      if (!this.object(rule, at)) return;
-      this.keys(rule, at, ['profile', 'when'], ['profile']);
+      if (!isObj(rule)) return;
       if (fallback >= 0) this.p.error('profile-rules.after-default', at, { index: fallback });
-      if (this.ref('profile', rule.profile, `${at}.profile`, this.refs.profiles)) ruled.add(rule.profile as string);
+      if (typeof rule.profile === 'string' && this.sound(`${at}.profile`) && this.ref('profile', rule.profile, `${at}.profile`)) ruled.add(rule.profile);
       if (rule.when === undefined) fallback = fallback >= 0 ? fallback : i;
-      else this.condition(rule.when, `${at}.when`);
+      else if (this.sound(`${at}.when`)) this.condition(rule.when, `${at}.when`);
     });
-    if (v.length > 0 && fallback < 0) this.p.error('profile-rules.no-default', '$.profileRules');
-    for (const profile of this.refs.profiles) if (!ruled.has(profile)) this.p.error('profile.no-rule', '$.profiles', { id: profile });
+    if (rules.length > 0 && fallback < 0) this.p.error('profile-rules.no-default', '$.profileRules');
+    if (this.sound('$.profileRules')) for (const profile of this.refs.profiles) if (!ruled.has(profile)) this.p.error('profile.no-rule', '$.profiles', { id: profile });
   }
 
-  private collectSteps(rec: Obj): void {
-    if (!Array.isArray(rec.steps)) return;
-    for (const s of rec.steps) if (isObj(s) && typeof s.id === 'string') this.refs.steps.add(s.id);
-  }
-
-  private recommendations(v: Json): void {
+  private recommendations(v: Obj): void {
     const path = '$.recommendations';
-    if (!this.object(v, path)) return;
-    this.keys(v, path, ['steps', 'byProfile', 'byAreaLevel', 'byFlag'], ['steps']);
-    const seen = new Set<string>();
-    if (this.array(v.steps, `${path}.steps`)) {
-      v.steps.forEach((s, i) => {
-        const at = `${path}.steps[${i}]`;
-        if (!this.object(s, at)) return;
-        this.keys(s, at, ['id', 'kind', 'areas', 'level', 'link', 'phone'], ['id', 'kind']);
-        if (this.string(s.id, `${at}.id`) && this.id(s.id, `${at}.id`)) {
-          if (seen.has(s.id)) this.p.error('id.duplicate', `${at}.id`, { id: s.id });
-          seen.add(s.id);
-        }
-        if (this.string(s.kind, `${at}.kind`) && !STEP_KINDS.includes(s.kind)) {
-          this.p.error('kind.unknown', `${at}.kind`, { kind: s.kind, suggestion: suggest(s.kind, STEP_KINDS) ?? '', known: STEP_KINDS.join(', ') });
-        }
-        if (s.areas !== undefined && this.array(s.areas, `${at}.areas`)) s.areas.forEach((a, j) => this.ref('area', a, `${at}.areas[${j}]`, this.refs.areas));
-        if (s.level !== undefined && this.string(s.level, `${at}.level`) && !STEP_LEVELS.includes(s.level)) {
-          this.p.error('reference.level', `${at}.level`, { id: s.level, known: STEP_LEVELS.join(', ') });
-        }
-        if (s.link !== undefined && this.string(s.link, `${at}.link`) && !/^https:\/\/[^\s/]+\.[^\s]+$/.test(s.link)) {
-          this.p.error('step.link', `${at}.link`, { link: s.link });
-        }
-        if (s.phone !== undefined) this.string(s.phone, `${at}.phone`);
-      });
-    }
-    const stepList = (list: Json, at: string) => {
-      if (!this.array(list, at, true)) return;
-      list.forEach((id, i) => {
-        if (this.ref('step', id, `${at}[${i}]`, this.refs.steps)) this.refs.usedSteps.add(id as string);
+    list(v.steps).forEach((s, i) => {
+      const at = `${path}.steps[${i}]`;
+      if (isObj(s) && this.sound(`${at}.areas`)) list(s.areas).forEach((a, j) => this.ref('area', a as string, `${at}.areas[${j}]`));
+    });
+    const stepList = (ids: Json, at: string) => {
+      if (!this.sound(at)) return;
+      list(ids).forEach((id, i) => {
+        if (this.ref('step', id as string, `${at}[${i}]`)) this.refs.usedSteps.add(id as string);
       });
     };
-    const keyed = (name: 'byProfile' | 'byFlag', known: Set<string>, kind: 'profile' | 'flag') => {
-      const map = v[name];
-      if (map === undefined || !this.object(map, `${path}.${name}`)) return;
-      for (const [k, list] of Object.entries(map)) {
+    for (const [name, kind] of [['byProfile', 'profile'], ['byFlag', 'flag']] as const) {
+      for (const [k, ids] of entries(v[name])) {
         const at = key(`${path}.${name}`, k);
-        if (this.ref(kind, k, at, known)) stepList(list, at);
+        if (this.sound(at) && this.ref(kind, k, at)) stepList(ids, at);
       }
-    };
-    keyed('byProfile', this.refs.profiles, 'profile');
-    keyed('byFlag', this.refs.flags, 'flag');
-    if (v.byAreaLevel !== undefined && this.object(v.byAreaLevel, `${path}.byAreaLevel`)) {
-      for (const [area, levels] of Object.entries(v.byAreaLevel)) {
-        const at = key(`${path}.byAreaLevel`, area);
-        if (!this.ref('area', area, at, this.refs.areas) || !this.object(levels, at)) continue;
-        for (const [level, list] of Object.entries(levels)) {
-          if (!(AREA_LEVELS as readonly string[]).includes(level)) {
-            this.p.error('reference.level', key(at, level), { id: level, known: AREA_LEVELS.join(', ') });
-            continue;
-          }
-          stepList(list, key(at, level));
+    }
+    for (const [area, levels] of entries(v.byAreaLevel)) {
+      const at = key(`${path}.byAreaLevel`, area);
+      if (!this.sound(at) || !this.ref('area', area, at)) continue;
+      for (const [level, ids] of entries(levels)) if ((AREA_LEVELS as readonly string[]).includes(level)) stepList(ids, key(at, level));
+    }
+    if (this.sound(path)) for (const step of this.refs.steps) if (!this.refs.usedSteps.has(step)) this.p.warn('step.unused', `${path}.steps`, { id: step });
+  }
+
+  // ---- loops ------------------------------------------------------------------------------------
+
+  /**
+   * Loops, on the chart of all branches (conditions ignored), walked from the start in the order a
+   * person meets the questions: the jump that goes back to a question already on the path is the
+   * one reported, at its own rule. Checked whatever else is wrong, on the questions whose `next` is sound.
+   */
+  private loops(root: Obj): void {
+    if (this.refs.duplicated.has('question')) return;
+    const questions = list(root.questions);
+    questions.forEach((q, i) => {
+      if (!isObj(q) || typeof q.id !== 'string') return;
+      const at = `$.questions[${i}]`;
+      if (!this.sound(`${at}.next`)) return;
+      const out: { to: string; path: string }[] = [];
+      if (typeof q.next === 'string') out.push({ to: q.next, path: `${at}.next` });
+      else if (Array.isArray(q.next)) q.next.forEach((r, k) => isObj(r) && typeof r.goto === 'string' && out.push({ to: r.goto, path: `${at}.next[${k}].goto` }));
+      else {
+        const following = questions[i + 1];
+        if (isObj(following) && typeof following.id === 'string') out.push({ to: following.id, path: at });
+      }
+      this.edges.set(q.id, out.filter((e) => e.to !== END && e.to !== q.id && this.refs.questions.has(e.to)));
+    });
+    const state = new Map<string, 'open' | 'done'>();
+    const reported = new Set<string>();
+    const trail: string[] = [];
+    // An explicit stack: a long chain of questions must not exhaust the call stack.
+    const walk = (start: string) => {
+      const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
+      state.set(start, 'open');
+      trail.push(start);
+      while (stack.length) {
+        const top = stack.at(-1) as { id: string; next: number };
+        const edge = this.edges.get(top.id)?.[top.next++];
+        if (!edge) {
+          state.set(top.id, 'done');
+          trail.pop();
+          stack.pop();
+          continue;
+        }
+        if (state.get(edge.to) === 'open') {
+          const cycle = [...trail.slice(trail.indexOf(edge.to)), edge.to];
+          const loopKey = [...new Set(cycle)].sort().join(',');
+          if (reported.has(loopKey)) continue;
+          reported.add(loopKey);
+          this.p.error('graph.cycle', edge.path, { from: top.id, to: edge.to, cycle: cycle.join(' → ') });
+        } else if (!state.has(edge.to)) {
+          state.set(edge.to, 'open');
+          trail.push(edge.to);
+          stack.push({ id: edge.to, next: 0 });
         }
       }
-    }
-    for (const step of this.refs.steps) {
-      if (!this.refs.usedSteps.has(step)) this.p.warn('step.unused', `${path}.steps`, { id: step });
-    }
+    };
+    if (typeof root.start === 'string' && this.edges.has(root.start)) walk(root.start);
+    for (const id of this.edges.keys()) if (!state.has(id)) walk(id);
   }
 }
 
@@ -531,8 +492,8 @@ function computeAncestors(refs: Refs, raw: Obj[]): Map<string, Set<string>> {
   return result;
 }
 
-/** Unreachable questions and cycles, on the chart of all branches (conditions ignored). */
-function checkGraph(q: Questionnaire, p: ProblemList): void {
+/** Questions no path reaches from the start, on the chart of all branches (conditions ignored). */
+function checkUnreached(q: Questionnaire, p: ProblemList): void {
   const edges = new Map(q.questions.map((question) => [question.id as string, nextRules(q, question).map((r) => r.goto as string).filter((g) => g !== END)]));
   const reached = new Set<string>();
   const stack: string[] = [q.start];
@@ -545,25 +506,6 @@ function checkGraph(q: Questionnaire, p: ProblemList): void {
   q.questions.forEach((question, i) => {
     if (!reached.has(question.id)) p.error('question.unreachable', `$.questions[${i}]`, { id: question.id, start: q.start });
   });
-  // Depth-first search with colours: grey on the stack, black done.
-  const colour = new Map<string, 'grey' | 'black'>();
-  const reported = new Set<string>();
-  const visit = (id: string, trail: string[]): void => {
-    colour.set(id, 'grey');
-    for (const to of edges.get(id) ?? []) {
-      if (colour.get(to) === 'grey') {
-        const cycle = [...trail.slice(trail.indexOf(to)), id, to];
-        const keyOf = [...new Set(cycle)].sort().join(',');
-        if (!reported.has(keyOf)) {
-          reported.add(keyOf);
-          const index = q.questions.findIndex((x) => x.id === id);
-          p.error('graph.cycle', `$.questions[${index}].next`, { cycle: cycle.filter((x, i) => i === 0 || x !== cycle[i - 1]).join(' → ') });
-        }
-      } else if (!colour.has(to)) visit(to, [...trail, id]);
-    }
-    colour.set(id, 'black');
-  };
-  for (const question of q.questions) if (!colour.has(question.id)) visit(question.id, []);
 }
 
 function checkProfilesReached(q: Questionnaire, p: ProblemList): void {
@@ -585,6 +527,8 @@ function checkProfilesReached(q: Questionnaire, p: ProblemList): void {
   });
 }
 
+// ---- texts ------------------------------------------------------------------------------------
+
 function collectKeys(tree: Json, prefix: string, out: Map<string, Json>): void {
   if (!isObj(tree)) {
     out.set(prefix, tree);
@@ -601,18 +545,20 @@ function requiredKeys(root: Json, refs: Refs): string[] {
   for (const p of refs.profiles) keys.push(`profiles.${p}.title`, `profiles.${p}.description`, `profiles.${p}.professional`);
   for (const s of refs.steps) keys.push(`steps.${s}.title`, `steps.${s}.text`);
   for (const name of refs.pictograms) keys.push(`pictograms.${name}`);
-  const questions = isObj(root) && Array.isArray(root.questions) ? root.questions.filter(isObj) : [];
+  // With a question id used twice, which texts a question needs is not known: the duplicate is the one problem.
+  if (refs.duplicated.has('question')) return keys;
+  const questions = isObj(root) ? list(root.questions).filter(isObj) : [];
   for (const q of questions) {
     if (typeof q.id !== 'string') continue;
     keys.push(`questions.${q.id}.text`);
     if (q.kind === 'exercise' && isObj(q.exercise)) {
       const exercise = q.exercise;
-      if (typeof exercise.type === 'string' && isObj(exercise.settings)) {
-        for (const c of exerciseChoices({ type: exercise.type, settings: exercise.settings as Record<string, string> })) keys.push(`questions.${q.id}.choices.${c}`);
+      if (isObj(exercise.settings) && typeof exercise.settings.choices === 'string') {
+        for (const c of exerciseChoices({ settings: { choices: exercise.settings.choices } })) keys.push(`questions.${q.id}.choices.${c}`);
       }
       if (typeof exercise.checks === 'string') keys.push(`questions.${q.id}.gap.over`, `questions.${q.id}.gap.under`);
     }
-    if (Array.isArray(q.options)) for (const o of q.options) if (isObj(o) && typeof o.id === 'string') keys.push(`questions.${q.id}.options.${o.id}`);
+    for (const o of list(q.options)) if (isObj(o) && typeof o.id === 'string') keys.push(`questions.${q.id}.options.${o.id}`);
   }
   return keys;
 }
@@ -623,6 +569,7 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
   const trees: Record<string, LocaleTree> = {};
   const flat = new Map<string, Map<string, Json>>();
   const fileOf = new Map<string, string>();
+  const questionsKnown = refs.questions.size > 0 && !refs.duplicated.has('question');
   for (const locale of source.locales) {
     const p = new ProblemList(locale.file);
     fileOf.set(locale.language, locale.file);
@@ -632,20 +579,22 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
       continue;
     }
     const tree = parseJson(locale.text, p);
-    if (tree !== undefined && !isObj(tree)) p.error('type.object', '$', { actual: describeValue(tree) });
-    if (isObj(tree)) {
-      const keys = new Map<string, Json>();
-      collectKeys(tree, '', keys);
-      for (const [k, value] of keys) {
-        if (typeof value !== 'string') p.error('type.string', `$.${k}`, { actual: describeValue(value) });
-        else if (value.trim() === '') p.error('locale.empty', `$.${k}`, { key: k });
-        const question = /^questions\.([^.]+)\./.exec(k)?.[1];
-        if (question && refs.questions.size && !refs.questions.has(question)) {
-          p.warn('locale.unknown-question', `$.${k}`, { id: question, suggestion: suggest(question, refs.questions.keys()) ?? '' });
+    if (tree) {
+      const shape = checkShape(localeFormat, tree.value, locale.file);
+      for (const problem of shape) if (problem.code === 'locale.empty') problem.params.key = problem.path.replace(/^\$\.?/, '');
+      p.items.push(...shape);
+      if (!shape.some((x) => x.code === 'json.depth' || (x.code === 'type.object' && x.path === '$'))) {
+        const keys = new Map<string, Json>();
+        collectKeys(tree.value, '', keys);
+        for (const k of keys.keys()) {
+          const question = /^questions\.([^.]+)\./.exec(k)?.[1];
+          if (question && questionsKnown && !refs.questions.has(question)) {
+            p.warn('locale.unknown-question', `$.${k}`, { id: question, suggestion: suggest(question, refs.questions.keys()) ?? '' });
+          }
         }
+        flat.set(locale.language, keys);
+        trees[locale.language] = tree.value as LocaleTree;
       }
-      flat.set(locale.language, keys);
-      trees[locale.language] = tree as LocaleTree;
     }
     problems.push(...p.items);
   }
@@ -656,6 +605,7 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
     }
   }
   const required = requiredKeys(root, refs);
+  const requiredSet = new Set(required);
   const present = [...flat.keys()];
   for (const language of present) {
     const keys = flat.get(language) as Map<string, Json>;
@@ -664,7 +614,7 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
       if (!keys.has(k)) problems.push({ code: 'locale.missing-key', severity: 'error', file, path: `$.${k}`, params: { key: k, language } });
     }
     for (const k of keys.keys()) {
-      if (required.includes(k)) continue;
+      if (requiredSet.has(k) || (!questionsKnown && k.startsWith('questions.'))) continue;
       const missingIn = present.filter((other) => !flat.get(other)?.has(k));
       if (missingIn.length) {
         problems.push({ code: 'locale.partial-key', severity: 'error', file, path: `$.${k}`, params: { key: k, languages: missingIn.join(', ') } });
@@ -672,14 +622,4 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
     }
   }
   return present.length === declared.length ? trees : undefined;
-}
-
-
-function slug(v: string): string {
-  return v
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }

@@ -119,7 +119,7 @@ describe('the validator names the file, the JSON path and the fix', () => {
     const problem = found as Problem;
     expect(problem.file).toBe(file ?? 'questionnaires/exemple/questionnaire.json');
     const line = formatProblem(problem, i18n.t);
-    expect(line.startsWith(`${problem.file} — ${path} : `)).toBe(true);
+    expect(line.startsWith(`${problem.file} — ${problem.named ?? path} : `)).toBe(true);
     for (const words of says) expect(line).toContain(words);
     expect(line).not.toMatch(/\{\{|validation\.codes/);
   });
@@ -156,5 +156,84 @@ describe('the validator names the file, the JSON path and the fix', () => {
       const result = loadQuestionnaire({ ...sample, structure: { ...sample.structure, text } });
       expect(result.ok).toBe(false);
     }
+  });
+});
+
+/** A small questionnaire of yes / no questions, with every text in French: what a structure might write first. */
+function mini(questions: Json[], start: string): QuestionnaireSource {
+  const structure = {
+    id: 'mini', version: '1', languages: ['fr'], defaultLanguage: 'fr', areas: ['internet'], flags: [], profiles: ['decouverte', 'autonome'],
+    levels: { 'en-cours': 40, acquis: 70 }, start, questions,
+    profileRules: [{ profile: 'decouverte', when: { score: 'global', atMost: 40 } }, { profile: 'autonome' }],
+    recommendations: { steps: [{ id: 'atelier', kind: 'workshop' }], byProfile: { decouverte: ['atelier'] } },
+  };
+  const texts = {
+    title: 'Mini', intro: 'Deux questions.', areas: { internet: { label: 'Internet', description: 'Chercher.' } },
+    profiles: { decouverte: { title: 'D', description: 'D', professional: 'D' }, autonome: { title: 'A', description: 'A', professional: 'A' } },
+    questions: Object.fromEntries(questions.map((q) => [q.id, { text: String(q.id), options: { oui: 'Oui', non: 'Non' } }])),
+    steps: { atelier: { title: 'Atelier', text: 'Un atelier.' } },
+  };
+  return { folder: 'mini', structure: { file: 'mini/questionnaire.json', text: JSON.stringify(structure) }, locales: [{ file: 'mini/locales/fr.json', language: 'fr', text: JSON.stringify(texts) }], pictograms: [] };
+}
+const yesNo = (id: string, next?: Json['next']): Json => ({ id, kind: 'yes-no', options: [{ id: 'oui', scores: { internet: 1 } }, { id: 'non', scores: { internet: 0 } }], ...(next ? { next } : {}) });
+const autonomie = readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, 'autonomie-numerique'));
+const withStructure = (source: QuestionnaireSource, change: (q: Json) => void): QuestionnaireSource => {
+  const structure = JSON.parse(source.structure.text) as Json;
+  change(structure);
+  return { ...source, structure: { ...source.structure, text: JSON.stringify(structure) } };
+};
+
+describe('the validator says the one thing to fix', () => {
+  it('names the question a path goes through, not only its place in the list', () => {
+    const problem = problemsOf(broken((q) => { question(q, 'sms-banque').next = 'urgense'; })).find((p) => p.code === 'reference.question') as Problem;
+    expect(formatProblem(problem, i18n.t)).toContain("questionnaires/exemple/questionnaire.json — $.questions[5] « sms-banque ».next : aucune question ne s'appelle");
+    expect(problem.path).toBe('$.questions[5].next');
+  });
+
+  it('reports a question id used twice once, suggesting the id the rest of the file still names', () => {
+    const source = withStructure(autonomie, (q) => { (questions(q)[5] as Json).id = (questions(q)[4] as Json).id; });
+    const problems = problemsOf(source);
+    expect(problems.map((p) => `${p.severity} ${p.code} ${p.path}`)).toEqual(['error id.duplicate $.questions[5].id']);
+    expect(formatProblem(problems[0] as Problem, i18n.t)).toContain('« connexion » est déjà utilisé plus haut. Donnez-lui un identifiant unique. Vouliez-vous dire « ecran-tactile » ?');
+  });
+
+  it('reports a step id used twice once', () => {
+    const problems = problemsOf(broken((q) => { (((q.recommendations as Json).steps as Json[])[1] as Json).id = (((q.recommendations as Json).steps as Json[])[0] as Json).id; }));
+    expect(problems.filter((p) => p.file.endsWith('questionnaire.json')).map((p) => p.code)).toEqual(['id.duplicate']);
+  });
+
+  it('reports a jump back to an earlier question as a loop, at the jump, with the fix', () => {
+    // Listed in another order than asked: "q-mdp" comes first, then "q-maj", whose "non" goes back to "q-mdp".
+    const source = mini([yesNo('q-maj', [{ if: { answer: 'q-maj', is: 'non' }, goto: 'q-mdp' }, { goto: 'end' }]), yesNo('q-mdp', [{ if: { answer: 'q-mdp', is: 'oui' }, goto: 'q-maj' }, { goto: 'q-maj' }])], 'q-mdp');
+    const problems = problemsOf(source);
+    expect(problems.map((p) => `${p.code} ${p.path}`)).toEqual(['graph.cycle $.questions[0].next[0].goto']);
+    const line = formatProblem(problems[0] as Problem, i18n.t);
+    expect(line).toContain('$.questions[0] « q-maj ».next[0].goto');
+    expect(line).toContain('« q-maj » renvoie vers « q-mdp »');
+    expect(line).toContain('boucle (q-mdp → q-maj → q-mdp)');
+    expect(line).toContain('vers une question plus loin ou vers « end »');
+  });
+
+  it('reports a loop even when the file has other problems', () => {
+    const source = mini([yesNo('q-mdp'), yesNo('q-maj', [{ if: { answer: 'q-maj', is: 'non' }, goto: 'q-mdp' }])], 'q-mdp');
+    expect(problemsOf(source).map((p) => p.code)).toEqual(expect.arrayContaining(['graph.cycle', 'next.no-fallback']));
+  });
+
+  it('refuses values nested too deep with one named problem, in the structure and in a locale', () => {
+    let deep: Json = { answer: 'usage-internet', is: 'jamais' };
+    for (let i = 0; i < 3000; i++) deep = { not: deep };
+    const structure = problemsOf(broken((q) => { ((question(q, 'usage-internet').next as Json[])[0] as Json).if = deep; }));
+    expect(structure.map((p) => `${p.code} ${p.file}`)).toEqual(['json.depth questionnaires/exemple/questionnaire.json']);
+    expect(structure[0]?.path).toMatch(/^\$\.questions\[2\]\.next\[0\]\.if(\.not)+$/);
+    expect(formatProblem(structure[0] as Problem, i18n.t)).toContain('plus de 64 niveaux');
+
+    const text = `{"title": ${'{"a": '.repeat(50_000)}"x"${'}'.repeat(50_000)}}`;
+    const locale = problemsOf({ ...sample, locales: sample.locales.map((l) => (l.language === 'en' ? { ...l, text } : l)) });
+    expect(locale.find((p) => p.code === 'json.depth')).toMatchObject({ file: 'questionnaires/exemple/locales/en.json', path: expect.stringMatching(/^\$\.title(\.a)+$/) });
+  });
+
+  it('refuses a count that is not a whole number, as the schema does', () => {
+    const problems = problemsOf(broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-target', settings: { targets: 2.5 } } }); }, exerciseTexts));
+    expect(problems.find((p) => p.code === 'type.integer')).toMatchObject({ path: '$.questions[3].exercise.settings.targets' });
   });
 });

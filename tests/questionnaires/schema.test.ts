@@ -1,14 +1,20 @@
-// The JSON Schema documents the format for editors; this keeps it true to what the validator accepts.
+// The JSON Schemas are generated from the formats (npm run schemas): these keep the committed files
+// fresh and true to what the validator accepts.
 import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { QUESTIONNAIRES_DIR, questionnaireFolders } from '../../scripts/questionnaire-files.ts';
+import { jsonSchemas } from '../../scripts/json-schemas.ts';
+import { QUESTIONNAIRES_DIR, questionnaireFolders, ROOT } from '../../scripts/questionnaire-files.ts';
 
 const schema = JSON.parse(readFileSync(join(QUESTIONNAIRES_DIR, 'schema.json'), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 
 describe('questionnaires/schema.json', () => {
+  it.each(jsonSchemas().map((s) => [s.file, s.text]))('%s is what `npm run schemas` writes from the format (run it and commit the file)', (file, text) => {
+    expect(readFileSync(join(ROOT, file), 'utf8')).toBe(text);
+  });
+
   it.each(questionnaireFolders().map((f) => [basename(f), f]))('accepts %s', (_name, folder) => {
     const structure = JSON.parse(readFileSync(join(folder, 'questionnaire.json'), 'utf8')) as unknown;
     expect(validate(structure) ? [] : validate.errors).toEqual([]);

@@ -21,7 +21,7 @@ describe('never a white screen', () => {
     expect(screen.getByRole('heading', { level: 1, name: /Le questionnaire ne peut pas être affiché/ })).toBeTruthy();
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toContain('exemple/questionnaire.json — $.start : aucune question ne s\'appelle « bienvenu ». Vérifiez l\'orthographe ou ajoutez cette question. Vouliez-vous dire « bienvenue » ?');
-    expect(items.some((i) => i?.includes('$.questions[3].kind') && i.includes('« echelle » n\'existe pas'))).toBe(true);
+    expect(items.some((i) => i?.includes('$.questions[3] « courriel ».kind') && i.includes('« echelle » n\'existe pas'))).toBe(true);
     expect(screen.getByRole('button', { name: 'Recommencer' })).toBeTruthy();
   });
 
