@@ -80,6 +80,10 @@ export const PROBLEM_CODES = [
   'settings.questionnaire',
   'settings.mode',
   'settings.language',
+  'settings.url-absolute',
+  'settings.url-https',
+  'settings.url-credentials',
+  'settings.url-extra',
   'value.unknown',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

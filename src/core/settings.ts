@@ -23,6 +23,11 @@ export interface Settings {
   proIdleMinutes: number;
   /** The questionnaire a kiosk runs. */
   defaultQuestionnaire: string;
+  /**
+   * A team's CouchDB database for the professional space's sync (docs/couchdb.md), e.g.
+   * "https://couchdb.example.org/equipe-ccas". Credentials are typed by the professional, never written here.
+   */
+  syncUrl?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -41,7 +46,7 @@ export interface SettingsContext {
 
 export type SettingsResult = { ok: true; settings: Settings; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-const KEYS = ['$schema', 'structure', 'languages', 'idleSeconds', 'modes', 'proIdleMinutes', 'defaultQuestionnaire'];
+const KEYS = ['$schema', 'structure', 'languages', 'idleSeconds', 'modes', 'proIdleMinutes', 'defaultQuestionnaire', 'syncUrl'];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -128,8 +133,35 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
     settings.modes = modes.map((m) => m.value).filter((m): m is SessionMode => (SESSION_MODES as readonly string[]).includes(m));
   }
 
+  if (root.syncUrl !== undefined) {
+    const url = serverUrl(root.syncUrl, '$.syncUrl', p);
+    if (url) settings.syncUrl = url;
+  }
+
   if (p.items.some((problem) => problem.severity === 'error')) return { ok: false, problems: p.items };
   return { ok: true, settings, warnings: p.items };
+}
+
+/** A server's address: https (http only on this machine), with no name or password in it. */
+function serverUrl(v: unknown, path: string, p: ProblemList): string | undefined {
+  if (typeof v !== 'string' || v.trim() === '') {
+    p.error('type.string', path, { actual: describeValue(v) });
+    return undefined;
+  }
+  const text = v.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    p.error('settings.url-absolute', path, { url: text });
+    return undefined;
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) p.error('settings.url-https', path, { url: text });
+  else if (url.username || url.password) p.error('settings.url-credentials', path, { url: text });
+  else if (url.search || url.hash) p.error('settings.url-extra', path, { url: text });
+  else return text.replace(/\/+$/, '');
+  return undefined;
 }
 
 /** A non-empty list of distinct non-empty texts, each with its JSON path. */

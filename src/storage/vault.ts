@@ -38,6 +38,31 @@ export interface OpenVault extends Vault {
    * derived (salt, iterations): the same passphrase opens it on any device, the key never leaves.
    */
   sealOut(value: unknown, place: string): Promise<{ sealed: Sealed; salt: Uint8Array<ArrayBuffer>; iterations: number }>;
+  /** The sealed entries as they are, for team sync (vault-sync.ts): the server only ever sees these. */
+  readonly raw: RawVaultAccess;
+}
+
+/** The key material a team shares (in clear on its server: nothing in it reveals the passphrase). */
+export interface TeamKey {
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  verifier: Sealed;
+}
+
+export interface RawVaultAccess {
+  /** Every sealed entry: [place, sealed]. */
+  entries(): Promise<[string, Sealed][]>;
+  write(place: string, sealed: Sealed): Promise<WriteResult>;
+  delete(place: string): Promise<WriteResult>;
+  /** Opens a sealed value met elsewhere (another version of an entry), undefined when it does not open. */
+  open(place: string, sealed: Sealed): Promise<unknown>;
+  /** This vault's key material (salt, iterations, verifier). */
+  key(): Promise<TeamKey>;
+  /**
+   * Joins a team whose key material differs: derives the team's key from the passphrase, checks it
+   * against the team's verifier, re-seals every entry with it and makes it this vault's key.
+   */
+  rekey(passphrase: string, team: TeamKey): Promise<'ok' | 'wrong' | 'failed'>;
 }
 
 export class VaultLockedError extends Error {
@@ -251,7 +276,7 @@ export function createVaultDoor({ backend, crypto = webCrypto(), iterations = PB
     const vault = new OpenVaultImpl(backend, c, key, report, async () => {
       const meta = readMeta(await backend.readMeta());
       if (!meta) throw new Error('the vault has no key entry');
-      return { salt: meta.salt, iterations: meta.iterations };
+      return meta;
     });
     open.push(vault);
     return vault;
@@ -322,10 +347,68 @@ class OpenVaultImpl implements OpenVault {
     private readonly crypto: VaultCrypto,
     key: CryptoKey,
     private readonly report: (problem: VaultProblem) => void,
-    private readonly derivation: () => Promise<{ salt: Uint8Array<ArrayBuffer>; iterations: number }>,
+    private readonly derivation: () => Promise<VaultMeta>,
   ) {
     this.key = key;
   }
+
+  readonly raw: RawVaultAccess = {
+    entries: async () => {
+      this.currentKey();
+      return (await this.backend.readPrefix('')).flatMap(([place, raw]): [string, Sealed][] => {
+        const sealed = asSealed(raw);
+        return place.includes('/') && sealed ? [[place, sealed]] : [];
+      });
+    },
+    write: async (place, sealed) => {
+      this.currentKey();
+      return this.backend.write(place, sealed);
+    },
+    delete: async (place) => {
+      this.currentKey();
+      return this.backend.delete(place);
+    },
+    open: async (place, sealed) => {
+      try {
+        return await unseal(this.crypto, this.currentKey(), sealed, place);
+      } catch (error) {
+        if (error instanceof VaultLockedError) throw error;
+        return undefined;
+      }
+    },
+    key: async () => {
+      const { salt, iterations, verifier } = await this.derivation();
+      return { salt, iterations, verifier };
+    },
+    rekey: async (passphrase, team) => {
+      const old = this.currentKey();
+      const next = await deriveKey(this.crypto, passphrase, team.salt, team.iterations);
+      try {
+        if ((await unseal(this.crypto, next, team.verifier, VERIFIER_PLACE)) !== VERIFIER_TEXT) return 'wrong';
+      } catch {
+        return 'wrong';
+      }
+      // Everything is opened with the old key before anything is written with the new one.
+      const values: [string, unknown][] = [];
+      for (const [place, raw] of await this.backend.readPrefix('')) {
+        const sealed = asSealed(raw);
+        if (!place.includes('/') || !sealed) continue;
+        try {
+          values.push([place, await unseal(this.crypto, old, sealed, place)]);
+        } catch {
+          // A value that does not open with the old key cannot be carried over: left as it is.
+        }
+      }
+      const meta = await this.derivation();
+      for (const [place, value] of values) {
+        if (!(await this.backend.write(place, await seal(this.crypto, next, value, place))).ok) return 'failed';
+      }
+      const written = await this.backend.writeMeta({ version: 1, kdf: 'PBKDF2-SHA-256', iterations: team.iterations, salt: team.salt, verifier: team.verifier, failures: 0, ...(meta.lastBackupAt === undefined ? {} : { lastBackupAt: meta.lastBackupAt }) });
+      if (!written.ok) return 'failed';
+      this.key = next;
+      return 'ok';
+    },
+  };
 
   async listAll(): Promise<{ collection: string; id: string; value: unknown }[]> {
     this.currentKey();

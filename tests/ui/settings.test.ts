@@ -92,3 +92,25 @@ describe('settings.json', () => {
     }
   });
 });
+
+describe('syncUrl (team sync, docs/couchdb.md)', () => {
+  const read = (syncUrl: unknown) => readSettings(JSON.stringify({ syncUrl }), context);
+  it('accepts a https address of a database, or http on this machine, without a trailing slash', () => {
+    const ok = read('https://couchdb.example.org/equipe-ccas/');
+    expect(ok.ok && ok.settings.syncUrl).toBe('https://couchdb.example.org/equipe-ccas');
+    const local = read('http://127.0.0.1:5985/equipe-ccas');
+    expect(local.ok && local.settings.syncUrl).toBe('http://127.0.0.1:5985/equipe-ccas');
+    const none = readSettings('{}', context);
+    expect(none.ok && none.settings.syncUrl).toBeUndefined();
+  });
+  it.each([
+    ['http://couchdb.example.org/equipe', 'settings.url-https'],
+    ['https://ccas:secret@couchdb.example.org/equipe', 'settings.url-credentials'],
+    ['couchdb.example.org/equipe', 'settings.url-absolute'],
+    ['https://couchdb.example.org/equipe?x=1', 'settings.url-extra'],
+  ])('refuses %s with its reason (%s)', (syncUrl, code) => {
+    const result = read(syncUrl);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([expect.objectContaining({ code, path: '$.syncUrl', params: { url: syncUrl } })]);
+  });
+});

@@ -100,8 +100,8 @@ describe('a new version of the app', () => {
 
 describe('while the questionnaire is on its way', () => {
   /** The sample questionnaire's structure is held back until `release` is called. */
-  function heldBack() {
-    const disk = diskFetcher();
+  function heldBack(settings?: Record<string, unknown>) {
+    const disk = diskFetcher(settings ? { overrides: { './settings.json': JSON.stringify({ defaultQuestionnaire: 'exemple', languages: ['fr', 'en'], ...settings }) } } : {});
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const fetchText = async (url: string) => {
@@ -128,12 +128,13 @@ describe('while the questionnaire is on its way', () => {
 
   it('waits plainly for a shared result or the professional space, without the start screen', async () => {
     window.history.replaceState(null, '', '/#/pro');
-    const { fetchText, release } = heldBack();
+    // A professional's device (the shipped settings enable the kiosk only).
+    const { fetchText, release } = heldBack({ modes: ['kiosk', 'interview'] });
     render(<App fetchText={fetchText} />);
     expect(screen.getByRole('status').textContent).toBe('Chargement…');
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
     release();
     // Then the professional space itself (its lock screen), not a start screen.
-    expect(await screen.findByRole('heading', { level: 1 }, { timeout: 3000 })).not.toHaveProperty('id', 'start-title');
+    expect(await screen.findByRole('heading', { level: 1 }, { timeout: 15_000 })).not.toHaveProperty('id', 'start-title');
   });
 });
