@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // The e2e suite drives the built app (dist/) in Debian's Chromium; Playwright never downloads a browser here.
 const port = Number(process.env.E2E_PORT ?? 4317);
+/** The CouchDB-protocol server the sync tests replicate through (scripts/couch-server.mjs), in memory, on loopback. */
+export const COUCH_PORT = port + 50;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,10 +32,19 @@ export default defineConfig({
     locale: 'fr-FR',
     trace: 'off',
   },
-  webServer: {
-    command: `node scripts/serve.mjs ${port}`,
-    url: `http://localhost:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  // Both servers are started before the suite and stopped after it, by Playwright itself.
+  webServer: [
+    {
+      command: `node scripts/serve.mjs ${port}`,
+      url: `http://localhost:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node scripts/couch-server.mjs ${COUCH_PORT} http://localhost:${port}`,
+      url: `http://127.0.0.1:${COUCH_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -68,7 +68,31 @@ for (const f of firstQuestion.sort((a, b) => b.size - a.size)) console.log(`  ${
 console.log(`  start screen ${kb(startScreenTotal)}; first question ${kb(firstQuestionTotal)} of ${kb(BUDGETS.firstQuestionJs)}`);
 console.log(`Precache: ${precache.length} entries, ${kb(precacheTotal)} gzipped of ${kb(BUDGETS.precache)}`);
 
+// What must never be in the kiosk's first bundles, loaded with import() only where needed: PouchDB
+// (team sync, on a device whose settings.json names a server) and the QR decoder (scanning in the
+// professional space, where the browser has no BarcodeDetector). Proven here on every build.
+const LAZY = [
+  { name: 'PouchDB (team sync)', src: 'src/storage/pouch-browser.ts' },
+  { name: 'jsQR (QR decoder)', src: 'node_modules/jsqr/dist/jsQR.js' },
+];
+const firstFiles = new Set(firstQuestion.map((f) => f.file));
+const lazyProblems: string[] = [];
+for (const lazy of LAZY) {
+  const chunk = manifest[lazy.src];
+  if (!chunk) {
+    lazyProblems.push(`${lazy.name}: ${lazy.src} is no longer a chunk of its own (loaded with import()?)`);
+    continue;
+  }
+  const own = graph([lazy.src]).filter((f) => !firstFiles.has(f.file));
+  if (firstFiles.has(chunk.file)) lazyProblems.push(`${lazy.name} (${chunk.file}) is in the kiosk's first bundle`);
+  console.log(`Loaded only when needed: ${lazy.name} ${kb(own.reduce((sum, f) => sum + f.size, 0))} gzipped (${own.map((f) => f.file).join(', ')})`);
+}
+
 let failed = false;
+if (lazyProblems.length) {
+  console.error(lazyProblems.join('\n'));
+  failed = true;
+}
 if (firstQuestionTotal > BUDGETS.firstQuestionJs) {
   console.error(`Over budget: the first question needs ${kb(firstQuestionTotal)} of JavaScript (budget ${kb(BUDGETS.firstQuestionJs)}).`);
   failed = true;

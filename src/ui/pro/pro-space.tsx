@@ -527,7 +527,7 @@ interface ShellProps {
 /** The open space: a nav of the sections, one section shown at a time. */
 function Shell({ door, vault, loaded, settings, sections: offered, initial, language, closing, registerFlush, onLock, onLeave }: ShellProps) {
   const { t } = useT();
-  const sections = useMemo(() => sectionsFor(settings.modes, offered), [settings.modes, offered]);
+  const sections = useMemo(() => sectionsFor(settings.modes, offered, settings), [settings, offered]);
   const [current, setCurrent] = useState<{ id: string; params: ProParams; n: number }>(() =>
     initial && sections.some((s) => s.id === initial.section) ? { id: initial.section, params: initial.params, n: 0 } : { id: sections[0]?.id ?? '', params: {}, n: 0 },
   );

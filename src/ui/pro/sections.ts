@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import type { SessionMode } from '../../core/index.ts';
+import type { SessionMode, Settings } from '../../core/index.ts';
 import type { ProSectionProps } from './section-props.ts';
 import * as diagnostic from './diagnostic-section.tsx';
 import * as records from './records-section.tsx';
@@ -9,6 +9,7 @@ import * as places from './places-section.tsx';
 import * as observatory from './observatory-section.tsx';
 import * as backup from './backup-section.tsx';
 import * as handoff from './handoff-section.tsx';
+import * as sync from './sync-section.tsx';
 
 // The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
 // modes are enabled in settings.json, and one section at a time. A feature adds its section here,
@@ -26,6 +27,8 @@ export interface ProSection {
   labelKey: string;
   /** Shown when one of these modes is enabled in settings.json; always shown when left out. */
   modes?: SessionMode[];
+  /** Shown only when settings.json has what it needs (e.g. a sync server). */
+  needs?: (settings: Settings) => boolean;
   load: () => Promise<{ default: ComponentType<ProSectionProps> }>;
 }
 
@@ -49,11 +52,13 @@ export const PRO_SECTIONS: ProSection[] = [
   { id: 'observatory', labelKey: 'pro.observatory.nav', load: async () => observatory },
   // The whole vault, the catalogue and the places in one file sealed with the passphrase; restore.
   { id: 'backup', labelKey: 'pro.backup.nav', load: async () => backup },
+  // Team sync with the CouchDB database settings.json names (syncUrl); PouchDB comes with import().
+  { id: 'sync', labelKey: 'pro.sync.nav', needs: (settings) => !!settings.syncUrl, load: async () => sync },
 ];
 
 /** The sections a device shows, given its enabled modes. */
-export function sectionsFor(modes: readonly SessionMode[], sections: readonly ProSection[] = PRO_SECTIONS): ProSection[] {
-  return sections.filter((s) => !s.modes || s.modes.some((m) => modes.includes(m)));
+export function sectionsFor(modes: readonly SessionMode[], sections: readonly ProSection[] = PRO_SECTIONS, settings?: Settings): ProSection[] {
+  return sections.filter((s) => (!s.modes || s.modes.some((m) => modes.includes(m))) && (!s.needs || (settings !== undefined && s.needs(settings))));
 }
 
 /** Whether the device offers the professional space at all. */
