@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/questionnaires/**/*.test.ts', 'tests/scripts/**/*.test.ts'] },
+        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/run/**/*.test.ts', 'tests/questionnaires/**/*.test.ts', 'tests/scripts/**/*.test.ts'] },
       },
       {
         extends: true,

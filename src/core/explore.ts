@@ -1,5 +1,6 @@
 import { END, nextStep } from './navigation.ts';
 import { outcomeOf, questionIndex } from './scoring.ts';
+import type { QuestionnaireEvent } from './questionnaire-machine.ts';
 import type { Answer, Answers, ExerciseOutcome, OptionId, Outcome, Question, QuestionId, Questionnaire } from './types.ts';
 
 /** A finished walk through the questionnaire. */
@@ -46,6 +47,13 @@ export function possibleAnswers(question: Question): Answer[] {
     default:
       return options.map((option) => ({ type: 'choice', option }));
   }
+}
+
+/** The machine events that give one answer: a select per ticked option, or the exercise's result. */
+export function answerEvents(answer: Answer): QuestionnaireEvent[] {
+  if (answer.type === 'choice') return [{ type: 'answer.select', option: answer.option }];
+  if (answer.type === 'choices') return answer.options.map((option) => ({ type: 'answer.select', option }));
+  return [{ type: 'exercise.done', result: answer.result }];
 }
 
 /** A small seeded generator, so a failing random walk can be replayed. */

@@ -3,12 +3,12 @@ export * from './types.ts';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts';
 export { loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
 export { builtFingerprint, checkedFiles, loadChecked, type Fingerprint } from './checked.ts';
-export { createQuestionnaireMachine, RESULT_STATE, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
+export { createQuestionnaireMachine, RESULT_STATE, whereNext, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
 export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, pickProfile, recommend, scoreAreas, flagsOf, gapsOf, GAP_DECLARED_ABLE, GAP_DECLARED_UNABLE } from './scoring.ts';
 export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES, exerciseChoices, isExerciseType, type ExerciseType } from './exercises.ts';
 // The measurement (exercise-measure.ts) is imported directly by the exercise screens and tests, to stay out of the first bundle.
 export { END, expectedPath, isAnswered, nextRules, nextStep } from './navigation.ts';
-export { explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
+export { answerEvents, explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
 export { canonicalJson, contentHash } from './hash.ts';
 export {
   CURRENT_RECORD_VERSION,
@@ -20,7 +20,7 @@ export {
   type SessionRecordV1,
   type SessionStatus,
 } from './session-record.ts';
-export { replay, type Replay, type Snapshot } from './replay.ts';
+export { replay, type Replay, type ReplaySource, type Snapshot } from './replay.ts';
 export { DEFAULT_SETTINGS, IDLE_SECONDS_RANGE, PRO_IDLE_MINUTES_RANGE, SESSION_MODES, SETTINGS_FILE, readSettings, type Settings, type SettingsContext, type SettingsResult } from './settings.ts';
 // The professional record (pro-record.ts) is imported from its own module, by the professional space
 // only: re-exported here, it would ride in the kiosk's first bundle.

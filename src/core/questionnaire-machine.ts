@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
-import { END, isAnswered, nextRules } from './navigation.ts';
-import { answersOnPath, evaluate, evaluationFor, questionIndex } from './scoring.ts';
-import type { Answers, Condition, ExerciseResult, OptionId, Questionnaire, QuestionId } from './types.ts';
+import { END, isAnswered, nextRules, nextStep } from './navigation.ts';
+import type { AnswerSource } from './pro-record.ts';
+import { questionIndex } from './scoring.ts';
+import type { Answers, ExerciseResult, OptionId, Questionnaire, QuestionId } from './types.ts';
 
 /** The state the person sees once the path has ended. */
 export const RESULT_STATE = 'result';
@@ -11,6 +12,14 @@ export interface QuestionnaireContext {
   answers: Answers;
   /** The questions on the current path, the current one last. */
   path: QuestionId[];
+  /** The language the run is shown in: switching keeps the place and the answers. */
+  language: string;
+  /** A professional's note per question (empty on a kiosk). */
+  notes: Partial<Record<QuestionId, string>>;
+  /** A professional's note for the whole diagnostic. */
+  generalNote: string;
+  /** Who answered each question, when not the person (a professional's observation). */
+  answeredBy: Partial<Record<QuestionId, AnswerSource>>;
 }
 
 export type QuestionnaireEvent =
@@ -18,16 +27,40 @@ export type QuestionnaireEvent =
   | { type: 'exercise.done'; result: ExerciseResult }
   | { type: 'nav.next' }
   | { type: 'nav.back' }
-  | { type: 'nav.restart' };
+  | { type: 'nav.restart' }
+  | { type: 'run.language'; language: string }
+  | { type: 'note.question'; question: QuestionId; text: string }
+  | { type: 'note.general'; text: string }
+  | { type: 'answer.source'; question: QuestionId; source: AnswerSource };
+
+/**
+ * Where the path goes from the current question: the next question, END, or undefined while the
+ * current question still waits for its answer. The machine's "nav.next" guards ask this one
+ * function, and so do the step counter (expectedPath) and the explorations: they cannot disagree.
+ */
+export function whereNext(questionnaire: Questionnaire, context: Pick<QuestionnaireContext, 'answers' | 'path'>): QuestionId | typeof END | undefined {
+  const current = context.path.at(-1);
+  const question = current === undefined ? undefined : questionIndex(questionnaire).get(current);
+  if (!question || !isAnswered(question, context.answers)) return undefined;
+  return nextStep(questionnaire, question.id, context.answers, context.path);
+}
 
 /**
  * Compiles a questionnaire into an XState machine: one state per question, one `result` state.
- * Branches are guarded transitions whose conditions the pure core evaluates, so the machine is
- * the questionnaire's chart and `xstate/graph` can walk it.
+ * Each "nav.next" transition names its target (so the machine is the questionnaire's chart and
+ * `xstate/graph` can walk it) and is guarded by `whereNext`, the one pure function of branching.
+ * The context also carries the run's language and a professional's annotations, so that the
+ * stored record derives from the actor's state alone.
  */
 export function createQuestionnaireMachine(questionnaire: Questionnaire) {
   const index = questionIndex(questionnaire);
-  const initialContext = (): QuestionnaireContext => ({ answers: {}, path: [questionnaire.start] });
+  const initialContext = (language: string): QuestionnaireContext => ({ answers: {}, path: [questionnaire.start], language, notes: {}, generalNote: '', answeredBy: {} });
+  // One evaluation per context, however many transitions ask.
+  const decided = new WeakMap<object, QuestionId | typeof END | undefined>();
+  const next = (context: QuestionnaireContext) => {
+    if (!decided.has(context)) decided.set(context, whereNext(questionnaire, context));
+    return decided.get(context);
+  };
 
   const base = setup({
     types: {
@@ -37,15 +70,7 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
     guards: {
       isOption: ({ event }, params: { question: QuestionId }) =>
         event.type === 'answer.select' && (index.get(params.question)?.options ?? []).some((o) => o.id === event.option),
-      isAnswered: ({ context }, params: { question: QuestionId }) => {
-        const question = index.get(params.question);
-        return question !== undefined && isAnswered(question, context.answers);
-      },
-      branchHolds: ({ context }, params: { question: QuestionId; condition: Condition }) => {
-        const question = index.get(params.question);
-        if (!question || !isAnswered(question, context.answers)) return false;
-        return evaluate(params.condition, evaluationFor(questionnaire, answersOnPath(context.answers, context.path)));
-      },
+      leadsTo: ({ context }, params: { to: QuestionId | typeof END }) => next(context) === params.to,
       cameFrom: ({ context }, params: { question: QuestionId }) => context.path.at(-2) === params.question,
       endedAt: ({ context }, params: { question: QuestionId }) => context.path.at(-1) === params.question,
     },
@@ -67,6 +92,8 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
           const ordered = (question.options ?? []).map((o) => o.id).filter((id) => options.includes(id));
           return { answers: { ...context.answers, [params.question]: { type: 'choices', options: ordered } } };
         }
+        const previous = context.answers[params.question];
+        if (previous?.type === 'choice' && previous.option === event.option) return {};
         return { answers: { ...context.answers, [params.question]: { type: 'choice', option: event.option } } };
       }),
       recordExercise: assign(({ context, event }, params: { question: QuestionId }) => {
@@ -75,20 +102,39 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
       }),
       advance: assign(({ context }, params: { to: QuestionId }) => ({ path: [...context.path, params.to] })),
       retreat: assign(({ context }) => ({ path: context.path.slice(0, -1) })),
-      reset: assign(() => initialContext()),
+      reset: assign(({ context }) => initialContext(context.language)),
+      language: assign(({ context, event }) => (event.type === 'run.language' && event.language !== context.language ? { language: event.language } : {})),
+      note: assign(({ context, event }) => {
+        if (event.type !== 'note.question' || !index.has(event.question) || (context.notes[event.question] ?? '') === event.text) return {};
+        const notes = { ...context.notes };
+        if (event.text) notes[event.question] = event.text;
+        else delete notes[event.question];
+        return { notes };
+      }),
+      generalNote: assign(({ context, event }) => (event.type === 'note.general' && event.text !== context.generalNote ? { generalNote: event.text } : {})),
+      source: assign(({ context, event }) => {
+        if (event.type !== 'answer.source' || !index.has(event.question) || (context.answeredBy[event.question] ?? 'person') === event.source) return {};
+        const answeredBy = { ...context.answeredBy };
+        if (event.source === 'person') delete answeredBy[event.question];
+        else answeredBy[event.question] = event.source;
+        return { answeredBy };
+      }),
     },
   });
 
   type Transition = { target: string; guard?: unknown; actions?: unknown };
   const predecessors = new Map<QuestionId, Set<QuestionId>>();
   const endings = new Set<QuestionId>();
+  const targets = new Map<QuestionId, (QuestionId | typeof END)[]>();
   for (const question of questionnaire.questions) {
-    for (const rule of nextRules(questionnaire, question)) {
-      if (rule.goto === END) endings.add(question.id);
+    const goto = [...new Set(nextRules(questionnaire, question).map((rule) => rule.goto))];
+    targets.set(question.id, goto);
+    for (const to of goto) {
+      if (to === END) endings.add(question.id);
       else {
-        const set = predecessors.get(rule.goto) ?? new Set();
+        const set = predecessors.get(to) ?? new Set();
         set.add(question.id);
-        predecessors.set(rule.goto, set);
+        predecessors.set(to, set);
       }
     }
   }
@@ -98,16 +144,13 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
   const states: Record<string, object> = {};
   for (const question of questionnaire.questions) {
     const id = question.id;
-    const next: Transition[] = nextRules(questionnaire, question).map((rule) => {
-      const guard = rule.if
-        ? { type: 'branchHolds', params: { question: id, condition: rule.if } }
-        : { type: 'isAnswered', params: { question: id } };
-      return rule.goto === END
-        ? { target: RESULT_STATE, guard }
-        : { target: rule.goto, guard, actions: { type: 'advance', params: { to: rule.goto } } };
-    });
+    const forward: Transition[] = (targets.get(id) ?? []).map((to) =>
+      to === END
+        ? { target: RESULT_STATE, guard: { type: 'leadsTo', params: { to } } }
+        : { target: to, guard: { type: 'leadsTo', params: { to } }, actions: { type: 'advance', params: { to } } },
+    );
     const on: Record<string, unknown> = {
-      'nav.next': next,
+      'nav.next': forward,
       'nav.back': backTo(predecessors.get(id) ?? []),
     };
     if (question.kind === 'exercise') on['exercise.done'] = { actions: { type: 'recordExercise', params: { question: id } } };
@@ -123,8 +166,15 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
   return base.createMachine({
     id: questionnaire.id,
     initial: questionnaire.start,
-    context: initialContext,
-    on: { 'nav.restart': { target: `.${questionnaire.start}`, actions: 'reset' } },
+    // The run starts in the questionnaire's default language; "run.language" switches it.
+    context: () => initialContext(questionnaire.defaultLanguage),
+    on: {
+      'nav.restart': { target: `.${questionnaire.start}`, actions: 'reset' },
+      'run.language': { actions: 'language' },
+      'note.question': { actions: 'note' },
+      'note.general': { actions: 'generalNote' },
+      'answer.source': { actions: 'source' },
+    },
     // The state config is built from data; setup() has typed every guard and action it names.
     states: states as never,
   });

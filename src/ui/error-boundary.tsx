@@ -4,11 +4,13 @@ import { ErrorScreen } from './error-screen.tsx';
 
 interface Props {
   children: ComponentChildren;
-  /** Wipes whatever the failed screen held and starts again. */
-  onReset: () => void;
+  /** Told of the error: the app machine then shows its own error screen, which keeps the run. */
+  onError?: (error: unknown) => void;
+  /** Without onError: what "Réessayer" does (main.tsx reloads the page; a run in progress resumes). */
+  onReset?: () => void;
 }
 
-/** Catches any rendering error below it and shows a clear message with "Recommencer", never a white screen. */
+/** Catches any rendering error below it: never a white screen. */
 export class ErrorBoundary extends Component<Props, { error: unknown }> {
   override state = { error: undefined as unknown };
 
@@ -19,19 +21,22 @@ export class ErrorBoundary extends Component<Props, { error: unknown }> {
   override componentDidCatch(error: unknown) {
     // Kept in the console for whoever maintains the kiosk; nothing is sent anywhere.
     console.error(error);
+    this.props.onError?.(error);
   }
 
   override render() {
     if (this.state.error === undefined) return this.props.children;
+    // Told the app, which draws its error screen in place of this one.
+    if (this.props.onError) return null;
     return (
       <I18nContext.Consumer>
         {({ t }: I18nValue) => (
           <ErrorScreen
             title={t('ui.error.title')}
             text={t('ui.error.text')}
-            onRestart={() => {
+            onRetry={() => {
               this.setState({ error: undefined });
-              this.props.onReset();
+              this.props.onReset?.();
             }}
           />
         )}

@@ -4,16 +4,20 @@ import { formatProblem } from '../i18n/problems.ts';
 import { useT } from './i18n-context.ts';
 
 // Never a white screen: what went wrong in the current language, the validator's messages when a
-// file is broken, and "Recommencer".
+// file is broken, and "Réessayer" first (a run in progress is taken up again, nothing is lost);
+// erasing the answers is a separate choice, never the first.
 
 export interface ErrorScreenProps {
   title: string;
   text: string;
   problems?: Problem[] | undefined;
-  onRestart: () => void;
+  /** Tries again: loads what failed, and takes up a run in progress where it was. */
+  onRetry: () => void;
+  /** Erases the person's answers and starts again: offered beside "Réessayer", never instead of it. */
+  onWipe?: (() => void) | undefined;
 }
 
-export function ErrorScreen({ title, text, problems, onRestart }: ErrorScreenProps) {
+export function ErrorScreen({ title, text, problems, onRetry, onWipe }: ErrorScreenProps) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -40,9 +44,16 @@ export function ErrorScreen({ title, text, problems, onRestart }: ErrorScreenPro
           </ul>
         </div>
       )}
-      <button type="button" class="button button--primary" onClick={onRestart}>
-        {t('ui.error.restart')}
-      </button>
+      <div class="error-screen__actions">
+        <button type="button" class="button button--primary" onClick={onRetry}>
+          {t('ui.error.retry')}
+        </button>
+        {onWipe && (
+          <button type="button" class="button button--secondary" onClick={onWipe}>
+            {t('ui.error.wipe')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

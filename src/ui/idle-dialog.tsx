@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from './i18n-context.ts';
 
 // "Vous êtes toujours là ?": a modal alert dialog with a countdown. Without an answer the kiosk
-// forgets the person. Keyboard: focus starts on "Oui, je continue"; Tab and Shift+Tab stay inside
-// the dialog; Escape means "I am still here" (RGAA 7.1, 7.3; WAI-ARIA alertdialog pattern).
+// forgets the person: the app machine's delayed transition does it, this only shows the seconds
+// left. Keyboard: focus starts on "Oui, je continue"; Tab and Shift+Tab stay inside the dialog;
+// Escape means "I am still here"; the app puts the focus back where it was once the dialog closes
+// (RGAA 7.1, 7.3; WAI-ARIA alertdialog pattern).
 
 export interface IdleDialogProps {
   seconds: number;
@@ -16,18 +18,9 @@ export function IdleDialog({ seconds, onStay, onLeave }: IdleDialogProps) {
   const [left, setLeft] = useState(seconds);
   const dialog = useRef<HTMLDivElement>(null);
   const stay = useRef<HTMLButtonElement>(null);
-  const leave = useRef(onLeave);
-  leave.current = onLeave;
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
     stay.current?.focus();
-    // Back to where the person was, once the rest of the page is no longer inert.
-    return () => {
-      queueMicrotask(() => {
-        if (previous?.isConnected) previous.focus();
-      });
-    };
   }, []);
 
   useEffect(() => {
@@ -35,10 +28,7 @@ export function IdleDialog({ seconds, onStay, onLeave }: IdleDialogProps) {
     const timer = setInterval(() => {
       const remaining = seconds - Math.floor((Date.now() - started) / 1000);
       setLeft(Math.max(0, remaining));
-      if (remaining <= 0) {
-        clearInterval(timer);
-        leave.current();
-      }
+      if (remaining <= 0) clearInterval(timer);
     }, 1000);
     return () => clearInterval(timer);
   }, [seconds]);

@@ -1,19 +1,12 @@
-import type { FunctionComponent } from 'preact';
+import type { ComponentChildren, ComponentType, FunctionComponent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import {
-  isAnswered,
-  type Answers,
-  type ExerciseResult,
-  type LoadedQuestionnaire,
-  type OptionId,
-  type Question,
-  type QuestionKind,
-  type QuestionnaireEvent,
-} from '../core/index.ts';
+import type { Answers, ExerciseResult, LoadedQuestionnaire, OptionId, Question, QuestionKind, QuestionnaireEvent } from '../core/index.ts';
+import type { RunController, RunView } from '../run/run-controller.ts';
 import { useT } from './i18n-context.ts';
 import { Pictogram } from './pictogram.tsx';
 import { localeText } from './questionnaire-loader.ts';
 import { ReadAloud } from './read-aloud.tsx';
+import { runKeyAction, type RunKeyAction, type RunVariant } from './run-keys.ts';
 import { StepProgress } from './step-progress.tsx';
 import { useLazy } from './use-lazy.ts';
 import { LoadingStatus } from './loading-status.tsx';
@@ -22,18 +15,22 @@ import { LoadingStatus } from './loading-status.tsx';
 const loadExercises = () =>
   Promise.all([import('./exercises/exercise-view.tsx'), import('../i18n/exercise.ts').then((m) => m.loadExerciseStrings())]).then(([views]) => views);
 
-// One generic view for every question kind: the heading (with "Étape X sur Y"), the pictogram,
-// read-aloud, the kind's own body, and "Précédent" / "Suivant".
+// One generic view for every question kind and for both ways of running a questionnaire: the
+// kiosk (large answer cards, pictograms, read-aloud) and the professional interview (the same
+// screen, denser, with the professional's layer beside it: notes, who answered, the shortcuts).
+// The heading (with "Étape X sur Y"), the kind's own body, and "Précédent" / "Suivant". What a key
+// does is the one key map of run-keys.ts; what the run does is the run controller's.
 //
 // Keyboard (RGAA 7.3, 12.8): Tab moves between the answers group and the buttons; the arrow keys
 // move within a group of radio buttons; Space ticks; Enter (on an answer or on the heading) goes
-// on ("Suivant"); the digits 1–9
-// pick the answer with that number. Focus moves to the new question's heading (RGAA 12.8, 7.1).
+// on ("Suivant"); the digits 1–9 pick the answer with that number. Focus moves to the new
+// question's heading (RGAA 12.8, 7.1).
 
 export interface QuestionViewProps {
   question: Question;
   loaded: LoadedQuestionnaire;
   answers: Answers;
+  variant: RunVariant;
   send: (event: QuestionnaireEvent) => void;
   /** Exercises: where the view hands "Je préfère passer" a result that keeps the tries so far. */
   skipRef?: { current: ((reason: 'person' | 'no-pointer') => ExerciseResult) | null };
@@ -56,26 +53,61 @@ export const QUESTION_VIEWS: Record<QuestionKind, QuestionView> = {
   exercise: { body: ExerciseStep, grouped: false },
 };
 
-export interface QuestionScreenProps extends QuestionViewProps {
-  step: { current: number; total: number };
-  canGoBack: boolean;
-  /** The answers as they are right now, which may be ahead of the last render when keys come fast. */
-  currentAnswers?: () => Answers;
+/** What the professional's layer is given. */
+export interface RunLayerProps {
+  run: RunController;
+  view: RunView;
+  question: Question;
 }
 
-export function QuestionScreen({ question, loaded, answers, send, step, canGoBack, currentAnswers }: QuestionScreenProps) {
+/** The professional's layer over the question screen (src/ui/pro/run-layer.tsx): kept out of the kiosk's code. */
+export interface RunLayer {
+  /** Above the question: who the diagnostic is for. */
+  header?: ComponentChildren;
+  /** Under the answers: who answered, the question's note. */
+  Below: ComponentType<RunLayerProps>;
+  /** Beside the question: the general note, the shortcuts, whether it is saved. */
+  Beside: ComponentType<RunLayerProps>;
+}
+
+export interface QuestionScreenProps {
+  run: RunController;
+  view: RunView;
+  question: Question;
+  loaded: LoadedQuestionnaire;
+  variant?: RunVariant;
+  layer?: RunLayer | undefined;
+}
+
+/** Where a key was pressed, for the key map. */
+function placeOf(target: HTMLElement | null, heading: HTMLElement | null) {
+  const tag = target?.tagName;
+  const type = (target as HTMLInputElement | null)?.type;
+  return {
+    onHeading: !target || target === heading || target === document.body,
+    onAnswer: tag === 'INPUT' && (type === 'radio' || type === 'checkbox') && !!target?.closest('.options'),
+    onButton: tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY',
+    inText: !!target?.closest('textarea, select, input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit])'),
+    inNote: tag === 'TEXTAREA',
+    elsewhere: !!target?.closest('[role=alertdialog], [role=dialog], [inert], .language-menu, .pro-nav, .pro-shell__tools'),
+  };
+}
+
+export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk', layer }: QuestionScreenProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
   const [missing, setMissing] = useState(false);
-  const view = QUESTION_VIEWS[question.kind];
+  const kind = QUESTION_VIEWS[question.kind];
   const options = question.options ?? [];
   const id = `q-${question.id}`;
+  const pro = variant === 'pro';
+  const { answers } = view.context;
+  const { step } = view;
   const text = localeText(tree, 'questions', question.id, 'text');
   const stepText = t('ui.question.step', { current: step.current, total: step.total });
-  const last = step.current >= step.total;
   const exercise = question.kind === 'exercise';
-  const exerciseDone = exercise && isAnswered(question, answers);
+  const exerciseDone = exercise && answers[question.id] !== undefined;
   const skipRef = useRef<((reason: 'person' | 'no-pointer') => ExerciseResult) | null>(null);
 
   // Before the browser paints, so a key pressed right away already belongs to the new question.
@@ -90,57 +122,64 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
 
   const select = (option: OptionId) => {
     setMissing(false);
-    send({ type: 'answer.select', option });
+    run.select(option);
   };
 
-  // Digits 1–9 pick an answer, wherever the focus is on this screen. One listener for the screen's
-  // life, reading the latest question through a ref, so a fast key never reaches a stale one.
-  const onDigit = useRef<(event: KeyboardEvent) => void>(() => undefined);
-  onDigit.current = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    const target = event.target as HTMLElement | null;
-    if (target?.closest('input[type=text], textarea, select, [role=alertdialog], [inert]')) return;
-    // Enter on the question's heading (where the focus lands) goes on, as on an answer.
-    if (event.key === 'Enter' && (target === heading.current || target === document.body)) {
-      next(event);
-      return;
-    }
-    if (!view.grouped || !/^[1-9]$/.test(event.key)) return;
-    const option = options[Number(event.key) - 1];
-    if (!option) return;
-    event.preventDefault();
-    select(option.id);
-    document.getElementById(`${id}-${option.id}`)?.focus();
-  };
-  useLayoutEffect(() => {
-    const listener = (event: KeyboardEvent) => onDigit.current(event);
-    document.addEventListener('keydown', listener);
-    return () => document.removeEventListener('keydown', listener);
-  }, []);
-
-  const next = (event: Event) => {
-    event.preventDefault();
-    if (!isAnswered(question, currentAnswers?.() ?? answers) && question.kind !== 'exercise') {
-      setMissing(true);
-      const first = options[0];
-      if (first) document.getElementById(`${id}-${first.id}`)?.focus();
-      return;
-    }
-    send({ type: 'nav.next' });
-  };
-
-  // Enter on an answer goes on, for checkboxes as for radio buttons.
-  const onFormKey = (event: KeyboardEvent) => {
-    const target = event.target as HTMLInputElement;
-    if (event.key === 'Enter' && target.tagName === 'INPUT' && (target.type === 'radio' || target.type === 'checkbox')) next(event);
+  const next = () => {
+    if (run.next()) return;
+    // An exercise goes on once done or passed; a question waits for its answer, and says so.
+    if (exercise) return;
+    setMissing(true);
+    const first = options[0];
+    if (first) document.getElementById(`${id}-${first.id}`)?.focus();
   };
 
   // "Je préfère passer": the exercise is recorded as skipped by the person (its tries so far kept), and the run goes on.
   const skip = () => {
     const result = skipRef.current?.('person') ?? { outcome: 'skipped', score: 0, attempts: 0, misses: 0, durationMs: 0, skippedReason: 'person' };
-    send({ type: 'exercise.done', result });
-    send({ type: 'nav.next' });
+    run.skipExercise(result);
   };
+
+  const act = (action: RunKeyAction) => {
+    switch (action.type) {
+      case 'pick': {
+        const option = options[action.index];
+        if (!option) return false;
+        select(option.id);
+        document.getElementById(`${id}-${option.id}`)?.focus();
+        return true;
+      }
+      case 'next':
+        next();
+        return true;
+      case 'back':
+        if (view.canGoBack) run.back();
+        return true;
+      case 'skip':
+        if (!exerciseDone) skip();
+        return true;
+      case 'source':
+        run.answeredBy(question.id, action.source);
+        return true;
+      case 'focus':
+        (action.target === 'heading' ? heading.current : document.getElementById(action.target === 'note' ? 'pro-note' : 'pro-general-note'))?.focus();
+        return true;
+    }
+  };
+
+  // One listener for the screen's life, reading the latest question through a ref, so a fast key never reaches a stale one.
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  onKey.current = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const place = { variant, picks: kind.grouped, exercise, ...placeOf(event.target as HTMLElement | null, heading.current) };
+    const action = runKeyAction(event, place);
+    if (action && act(action)) event.preventDefault();
+  };
+  useLayoutEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   const readText = [text, ...options.map((o, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}`)].join('\n');
   const title = (
@@ -150,75 +189,122 @@ export function QuestionScreen({ question, loaded, answers, send, step, canGoBac
     </h1>
   );
   const describedBy = [`${id}-hint`, missing ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const Body = view.body;
-  const body = Body ? <Body question={question} loaded={loaded} answers={answers} skipRef={skipRef} send={(e) => (e.type === 'answer.select' ? select(e.option) : send(e))} /> : null;
-  const media = (
+  const Body = kind.body;
+  const send = (event: QuestionnaireEvent) => {
+    if (event.type === 'answer.select') select(event.option);
+    else if (event.type === 'exercise.done') run.exerciseDone(event.result);
+  };
+  const body = Body ? <Body question={question} loaded={loaded} answers={answers} variant={variant} skipRef={skipRef} send={send} /> : null;
+  // The professional reads the question out; the kiosk shows its pictogram and reads it aloud.
+  const media = pro ? null : (
     <div class="question__media">
       <Pictogram loaded={loaded} language={language} name={question.pictogram} />
       {/* An exercise reads its own instructions aloud, once its screen has loaded. */}
       {!exercise && <ReadAloud id={`${id}-read`} text={readText} />}
     </div>
   );
+  const error = missing && (
+    <p id={`${id}-error`} class="question__error" role="alert">
+      <span class="question__error-icon" aria-hidden="true">!</span>
+      {t('ui.question.required')}
+    </p>
+  );
+  const keyHint = (key: string) =>
+    pro ? (
+      <>
+        {' '}
+        <kbd aria-hidden="true">{key}</kbd>
+      </>
+    ) : null;
+  const layerProps = { run, view, question };
+
+  const form = (
+    <form
+      class="question__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        next();
+      }}
+    >
+      {kind.grouped ? (
+        <fieldset class="question__group" aria-describedby={describedBy}>
+          <legend class="question__legend">{title}</legend>
+          {media}
+          <p id={`${id}-hint`} class="question__hint">
+            {t(question.kind === 'multiple' ? 'ui.question.hintMultiple' : 'ui.question.hintSingle')}{' '}
+            <span class="question__hint-keys">{t('ui.question.hintKeys')}</span>
+          </p>
+          {error}
+          {body}
+        </fieldset>
+      ) : (
+        <div class="question__group">
+          {title}
+          {media}
+          {body}
+        </div>
+      )}
+      {layer && <layer.Below {...layerProps} />}
+      <div class="question__actions">
+        {view.canGoBack && (
+          <button key="back" type="button" class="button button--secondary" onClick={() => run.back()}>
+            <span class="button__arrow button__arrow--back" aria-hidden="true" />
+            {t('ui.question.back')}
+            {keyHint('R')}
+          </button>
+        )}
+        {exercise && !exerciseDone ? (
+          <button
+            key="skip"
+            type="button"
+            class="button button--secondary exercise-skip"
+            onClick={(event) => {
+              // The next screen is drawn where this button was: nothing of this click may reach it.
+              event.preventDefault();
+              skip();
+            }}
+          >
+            {t('ui.exercise.skip')}
+            {keyHint('S')}
+          </button>
+        ) : (
+          <button key="next" type="submit" id={`${id}-continue`} class="button button--primary">
+            {t(view.last ? 'ui.question.seeResult' : exercise ? 'ui.exercise.continue' : 'ui.question.next')}
+            <span class="button__arrow" aria-hidden="true" />
+            {keyHint(t('pro.interview.keys.enterKey'))}
+          </button>
+        )}
+      </div>
+    </form>
+  );
 
   return (
-    <section class="question" aria-labelledby={`${id}-title`}>
+    <section class={`question question--${variant}${pro ? ' pro-run' : ''}`} aria-labelledby={`${id}-title`}>
+      {layer?.header}
       <StepProgress current={step.current} total={step.total} />
-      <form class="question__form" onSubmit={next} onKeyDown={onFormKey} noValidate>
-        {view.grouped ? (
-          <fieldset class="question__group" aria-describedby={describedBy}>
-            <legend class="question__legend">{title}</legend>
-            {media}
-            <p id={`${id}-hint`} class="question__hint">
-              {t(question.kind === 'multiple' ? 'ui.question.hintMultiple' : 'ui.question.hintSingle')}{' '}
-              <span class="question__hint-keys">{t('ui.question.hintKeys')}</span>
-            </p>
-            {missing && (
-              <p id={`${id}-error`} class="question__error" role="alert">
-                <span class="question__error-icon" aria-hidden="true">!</span>
-                {t('ui.question.required')}
-              </p>
-            )}
-            {body}
-          </fieldset>
-        ) : (
-          <div class="question__group">
-            {title}
-            {media}
-            {body}
-          </div>
-        )}
-        <div class="question__actions">
-          {canGoBack && (
-            <button type="button" class="button button--secondary" onClick={() => send({ type: 'nav.back' })}>
-              <span class="button__arrow button__arrow--back" aria-hidden="true" />
-              {t('ui.question.back')}
-            </button>
-          )}
-          {exercise && !exerciseDone ? (
-            <button type="button" class="button button--secondary exercise-skip" onClick={skip}>
-              {t('ui.exercise.skip')}
-            </button>
-          ) : (
-            <button type="submit" id={`${id}-continue`} class="button button--primary">
-              {t(last ? 'ui.question.seeResult' : exercise ? 'ui.exercise.continue' : 'ui.question.next')}
-              <span class="button__arrow" aria-hidden="true" />
-            </button>
-          )}
+      {layer ? (
+        <div class="pro-run__grid">
+          {form}
+          <layer.Beside {...layerProps} />
         </div>
-      </form>
+      ) : (
+        form
+      )}
     </section>
   );
 }
 
-/** Answers as large cards: native radio buttons or checkboxes, the whole card being the label. */
-function ChoiceOptions({ question, loaded, answers, send }: QuestionViewProps) {
+/** Answers as large cards (compact in the professional's view): native radio buttons or checkboxes, the whole card being the label. */
+function ChoiceOptions({ question, loaded, answers, variant, send }: QuestionViewProps) {
   const { language } = useT();
   const tree = loaded.locales[language];
   const multiple = question.kind === 'multiple';
   const answer = answers[question.id];
   const chosen: OptionId[] = answer?.type === 'choice' ? [answer.option] : answer?.type === 'choices' ? answer.options : [];
+  const dense = variant === 'pro';
   return (
-    <ul class={`options options--${question.kind}`} role="list">
+    <ul class={`options options--${question.kind}${dense ? ' options--dense' : ''}`} role="list">
       {(question.options ?? []).map((option, i) => {
         const inputId = `q-${question.id}-${option.id}`;
         return (
@@ -238,7 +324,7 @@ function ChoiceOptions({ question, loaded, answers, send }: QuestionViewProps) {
                   {i + 1}
                 </span>
               )}
-              <Pictogram loaded={loaded} language={language} name={option.pictogram} decorative size={48} />
+              {!dense && <Pictogram loaded={loaded} language={language} name={option.pictogram} decorative size={48} />}
               <span class="option__text">{localeText(tree, 'questions', question.id, 'options', option.id)}</span>
             </label>
           </li>

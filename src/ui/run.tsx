@@ -1,97 +1,54 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createActor, type ActorRefFrom } from 'xstate';
-import {
-  createQuestionnaireMachine,
-  expectedPath,
-  outcomeOf,
-  replay,
-  RESULT_STATE,
-  type LoadedQuestionnaire,
-  type QuestionId,
-  type QuestionnaireMachine,
-  type SessionRecord,
-} from '../core/index.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { LoadedQuestionnaire } from '../core/index.ts';
+import type { RunController } from '../run/run-controller.ts';
 import { useT } from './i18n-context.ts';
 import { LazyResult } from './lazy-result.tsx';
 import { QuestionScreen } from './question-screen.tsx';
 import { sharedResultOf } from './result-link.ts';
-import type { SessionEvents } from './session-events.ts';
-import { useActorSnapshot } from './use-actor.ts';
+import { useRunView } from './use-run.ts';
 
-// A run: the questionnaire's state machine (XState) and the question screens. Loaded with import()
-// while the start screen shows, so the start screen itself waits for neither.
+// A kiosk run on screen: the current question, or the result once the path has ended. The run
+// itself (its actor, its writes) is the run controller's; this module comes with import() a moment
+// after the start screen shows, with XState and the question screens, so the start screen waits
+// for neither.
 
-export type QuestionnaireActor = ActorRefFrom<QuestionnaireMachine>;
-
-/** A new run, at the questionnaire's first step. */
-export function startRun(loaded: LoadedQuestionnaire): QuestionnaireActor {
-  return createActor(createQuestionnaireMachine(loaded.questionnaire)).start();
-}
-
-/** A stored run, replayed answer by answer; `complete` is false when the questionnaire changed under it. */
-export function resumeRun(loaded: LoadedQuestionnaire, record: Pick<SessionRecord, 'answers' | 'path' | 'status'>): { actor: QuestionnaireActor; complete: boolean } {
-  const machine = createQuestionnaireMachine(loaded.questionnaire);
-  const resumed = replay(machine, record);
-  return { actor: createActor(machine, { snapshot: resumed.snapshot }).start(), complete: resumed.complete };
-}
+export { createRun } from '../run/run-controller.ts';
 
 export interface RunProps {
-  actor: QuestionnaireActor;
+  run: RunController;
   loaded: LoadedQuestionnaire;
-  events?: SessionEvents | undefined;
+  /** The structure's local places, if it entered any in the professional space: the result names those that fit. */
+  localPlaces?: (() => Promise<unknown>) | undefined;
   onFinish: () => void;
 }
 
-/** A run in progress: the current question, or the result once the path has ended. */
-export function Run({ actor, loaded, events, onFinish }: RunProps) {
+export function Run({ run, loaded, localPlaces, onFinish }: RunProps) {
   const { language } = useT();
-  const snapshot = useActorSnapshot(actor);
-  const { answers, path } = snapshot.context;
+  const view = useRunView(run);
   const { questionnaire } = loaded;
-  const atResult = snapshot.value === RESULT_STATE;
-  const outcome = useMemo(() => (atResult ? outcomeOf(questionnaire, answers, path) : undefined), [atResult, questionnaire, answers, path]);
 
-  useEffect(() => {
-    const session = { questionnaireId: questionnaire.id, answers, path, language };
-    if (outcome) events?.finished?.({ ...session, outcome });
-    else events?.changed?.(session);
-  }, [answers, path, outcome]); // Only changes of the run are reported, not re-renders for a new language.
-
-  // The structure's local places, if it entered any in the professional space: the result names those that fit.
   const [places, setPlaces] = useState<unknown>();
   useEffect(() => {
-    if (!atResult || !events?.localPlaces) return undefined;
+    if (!view.atResult || !localPlaces) return undefined;
     let live = true;
-    void events.localPlaces().then((value) => live && setPlaces(value));
+    void localPlaces().then((value) => live && setPlaces(value));
     return () => {
       live = false;
     };
-  }, [atResult, events]);
+  }, [view.atResult, localPlaces]);
 
-  if (outcome) {
+  if (view.outcome) {
     return (
       <LazyResult
         loaded={loaded}
-        result={sharedResultOf(questionnaire, outcome, language)}
-        nearby={{ outcome, places }}
+        result={sharedResultOf(questionnaire, view.outcome, language)}
+        nearby={{ outcome: view.outcome, places }}
         shared={false}
         onFinish={onFinish}
-        onBack={() => actor.send({ type: 'nav.back' })}
+        onBack={() => run.back()}
       />
     );
   }
-  const question = questionnaire.questions.find((q) => q.id === (snapshot.value as QuestionId));
-  if (!question) throw new Error(`Unknown question ${String(snapshot.value)}`);
-  const total = expectedPath(questionnaire, answers, path).length;
-  return (
-    <QuestionScreen
-      question={question}
-      loaded={loaded}
-      answers={answers}
-      send={(event) => actor.send(event)}
-      currentAnswers={() => actor.getSnapshot().context.answers}
-      step={{ current: path.length, total }}
-      canGoBack={path.length > 1}
-    />
-  );
+  if (!view.question) throw new Error('a run with neither a question nor a result');
+  return <QuestionScreen run={run} view={view} question={view.question} loaded={loaded} />;
 }

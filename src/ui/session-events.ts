@@ -1,20 +1,17 @@
-import type { Answers, Outcome, QuestionId, QuestionnaireId, SessionMode, SessionRecord } from '../core/index.ts';
+import type { Answers, Outcome, QuestionId, QuestionnaireId, SessionRecord } from '../core/index.ts';
+import type { RunSink } from '../run/run-controller.ts';
 
-// The seam where persistence plugs in: the screens report what happens to a session here and keep
-// the run itself in memory. session-persistence.ts implements it over the SessionStore and
-// main.tsx passes it in; without it (tests, or no storage at all) the run lives in memory only.
+// The seam where the kiosk's storage plugs in. A run writes itself (src/run/run-controller.ts)
+// through the sink it is given; this says where that sink comes from, and what else the kiosk asks
+// of storage: forgetting the person, the run to resume after a reload or a crash, the structure's
+// local places, and a notice when storage fails. session-persistence.ts implements it over the
+// SessionStore and main.tsx passes it in; without it (tests, or no storage at all) the run lives
+// in memory only.
 
 import type { Observable } from '../core/observable.ts';
 
 /** A value that changes over time (src/core/observable.ts). */
 export type { Observable };
-
-export interface SessionStarted {
-  questionnaireId: QuestionnaireId;
-  contentHash: string;
-  language: string;
-  mode: SessionMode;
-}
 
 export interface SessionProgress {
   questionnaireId: QuestionnaireId;
@@ -30,19 +27,16 @@ export interface SessionFinished extends SessionProgress {
 }
 
 export interface SessionEvents {
-  /** The person pressed "Commencer". */
-  started?(session: SessionStarted): void;
-  /** An answer was given or changed, or the person moved on or back. */
-  changed?(session: SessionProgress): void;
-  /** The path ended and the result is shown. */
-  finished?(session: SessionFinished): void;
+  /**
+   * Where a kiosk run is written. A new run ("Commencer") first forgets whatever an earlier person
+   * or a crash left: one person at a time. A resumed run passes its record, so that a result
+   * counted before the reload is not counted again.
+   */
+  sink?(run: { resumed?: SessionRecord | undefined }): RunSink;
   /** Everything about the person was wiped (finished, walked away or restarted). */
   forgotten?(): void;
-  /**
-   * At start: the session to resume after a reload or a crash, if any (it becomes the current one).
-   * One left alone longer than maxAgeSeconds is forgotten instead, as the idle reset would have done.
-   */
-  resume?(questionnaireId: QuestionnaireId, maxAgeSeconds?: number): Promise<SessionRecord | undefined>;
+  /** At start: the newest kiosk run of the questionnaire, to resume after a reload or a crash. */
+  resume?(questionnaireId: QuestionnaireId): Promise<SessionRecord | undefined>;
   /** The structure's local places, as stored by the professional space (unchecked: the reader checks them). */
   localPlaces?(): Promise<unknown>;
   /** A storage problem to mention discreetly (a storage code such as 'storage.quota'), or nothing. */

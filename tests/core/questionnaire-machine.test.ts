@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getInitialSnapshot, transition } from 'xstate';
-import { createQuestionnaireMachine, expectedPath, outcomeOf, RESULT_STATE } from '../../src/core/index.ts';
+import { createQuestionnaireMachine, END, expectedPath, outcomeOf, RESULT_STATE, whereNext } from '../../src/core/index.ts';
 import { back, loadSample, next, pick, qid, run } from './sample.ts';
 
 const loaded = loadSample();
@@ -73,10 +73,30 @@ describe('the compiled machine', () => {
     expect(outcome.areas.find((a) => a.area === 'communication')?.score).toBe(0);
   });
 
-  it('restarts with nothing kept', () => {
-    const snapshot = run([...expert, { type: 'nav.restart' }]);
+  it('restarts with nothing kept but the language', () => {
+    const snapshot = run([{ type: 'run.language', language: 'en' }, ...expert, { type: 'note.general', text: 'x' }, { type: 'nav.restart' }]);
     expect(snapshot.value).toBe('bienvenue');
-    expect(snapshot.context).toEqual({ answers: {}, path: ['bienvenue'] });
+    expect(snapshot.context).toEqual({ answers: {}, path: ['bienvenue'], language: 'en', notes: {}, generalNote: '', answeredBy: {} });
+  });
+
+  it('carries the language and a professional\'s annotations in its state, wherever the run is', () => {
+    const snapshot = run([next, { type: 'run.language', language: 'ar' }, { type: 'note.question', question: qid('equipement'), text: 'observé' }, { type: 'answer.source', question: qid('equipement'), source: 'observed' }, { type: 'note.general', text: 'CAF' }, { type: 'note.question', question: qid('absente'), text: 'ignorée' }]);
+    expect(snapshot.value).toBe('equipement');
+    expect(snapshot.context).toEqual(expect.objectContaining({ language: 'ar', notes: { equipement: 'observé' }, answeredBy: { equipement: 'observed' }, generalNote: 'CAF' }));
+    expect(getInitialSnapshot(createQuestionnaireMachine(q)).context.language).toBe(q.defaultLanguage);
+  });
+
+  it('asks one pure function where to go: the guards, the step counter and the walks read whereNext', () => {
+    const start = getInitialSnapshot(createQuestionnaireMachine(q));
+    expect(whereNext(q, start.context)).toBe('equipement');
+    const waiting = run([next]);
+    expect(whereNext(q, waiting.context)).toBeUndefined();
+    const never = run([next, pick('aucun'), next, pick('jamais')]);
+    expect(whereNext(q, never.context)).toBe('envie-apprendre');
+    expect(run([next, pick('aucun'), next, pick('jamais'), next]).value).toBe(whereNext(q, never.context));
+    const ended = run(expert.slice(0, -1));
+    expect(whereNext(q, ended.context)).toBe(END);
+    expect(run(expert).value).toBe(RESULT_STATE);
   });
 
   it('projects the expected length of the path from the answers so far', () => {

@@ -22,7 +22,7 @@ describe('never a white screen', () => {
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toContain('exemple/questionnaire.json — $.start : aucune question ne s\'appelle « bienvenu ». Vérifiez l\'orthographe ou ajoutez cette question. Vouliez-vous dire « bienvenue » ?');
     expect(items.some((i) => i?.includes('$.questions[3] « courriel ».kind') && i.includes('« echelle » n\'existe pas'))).toBe(true);
-    expect(screen.getByRole('button', { name: 'Recommencer' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
   });
 
   it('shows a broken locale file\'s problems too', async () => {
@@ -45,7 +45,7 @@ describe('never a white screen', () => {
     expect(screen.getByRole('button', { name: 'English' })).toBeTruthy();
   });
 
-  it('says so when the questionnaire cannot be fetched, and "Recommencer" tries again', async () => {
+  it('says so when the questionnaire cannot be fetched, and "Réessayer" tries again', async () => {
     let missing = true;
     const overrides = {
       get './questionnaires/exemple/questionnaire.json'() {
@@ -55,11 +55,11 @@ describe('never a white screen', () => {
     await renderKiosk({ overrides });
     expect(screen.getByRole('heading', { level: 1, name: 'Le questionnaire est introuvable' })).toBeTruthy();
     missing = false;
-    fireEvent.click(screen.getByRole('button', { name: 'Recommencer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
   });
 
-  it('catches a rendering error and offers "Recommencer"', async () => {
+  it('catches a rendering error and offers "Réessayer"', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { setLanguage } = await import('../../src/i18n/index.ts');
     await setLanguage('fr');
@@ -77,7 +77,7 @@ describe('never a white screen', () => {
       </ErrorBoundary>,
     );
     expect(await screen.findByRole('heading', { level: 1, name: /Un problème est survenu/ })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Recommencer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     expect(onReset).toHaveBeenCalled();
     expect(await screen.findByText('ok')).toBeTruthy();
   });

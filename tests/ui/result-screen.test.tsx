@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunEntry } from '../../src/run/run-controller.ts';
 import type { SessionEvents } from '../../src/ui/session-events.ts';
 import { renderKiosk } from './kiosk-harness.tsx';
 
@@ -91,14 +92,15 @@ describe('result screen', () => {
     expect(url.hash).toMatch(/^#\/r\?q=exemple&p=faire-pour&a=acces:a-travailler,internet:a-travailler,communication:a-travailler,demarches:a-travailler,securite:-&s=france-services,solidarite-numerique,atelier-courriel&l=fr$/);
   });
 
-  it('reports the run to the persistence seam and wipes it with "Terminer et effacer"', async () => {
-    const events: SessionEvents = { started: vi.fn(), changed: vi.fn(), finished: vi.fn(), forgotten: vi.fn() };
+  it('writes the run through the persistence seam and wipes it with "Terminer et effacer"', async () => {
+    const saved: RunEntry[] = [];
+    const events: SessionEvents = { sink: vi.fn(() => ({ save: async (entry: RunEntry) => (saved.push(entry), { ok: true }), forget: async () => undefined })), forgotten: vi.fn() };
     await renderKiosk({ events });
     await run(['Aucun'], ['Jamais'], ['Oui'], ['Non']);
     await screen.findByRole('heading', { level: 1, name: 'Découvrir le numérique' });
-    expect(events.started).toHaveBeenCalledWith(expect.objectContaining({ questionnaireId: 'exemple', language: 'fr', mode: 'kiosk' }));
-    expect(events.changed).toHaveBeenCalled();
-    expect(events.finished).toHaveBeenCalledWith(expect.objectContaining({ outcome: expect.objectContaining({ profile: 'decouverte' }) }));
+    expect(events.sink).toHaveBeenCalledTimes(1);
+    expect(saved[0]?.session).toEqual(expect.objectContaining({ questionnaireId: 'exemple', language: 'fr', mode: 'kiosk', status: 'in-progress' }));
+    await vi.waitFor(() => expect(saved.at(-1)).toEqual(expect.objectContaining({ session: expect.objectContaining({ status: 'completed' }), outcome: expect.objectContaining({ profile: 'decouverte' }) })));
     const replace = vi.spyOn(window.history, 'replaceState');
     const push = vi.spyOn(window.history, 'pushState');
     fireEvent.click(screen.getByRole('button', { name: 'Terminer et effacer' }));

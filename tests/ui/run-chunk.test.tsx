@@ -1,6 +1,6 @@
 // The run (XState, the question screens) comes with import() after the start screen shows. When it
 // cannot be fetched (offline before the service worker ever cached it), "Commencer" ends on the
-// failed-load screen with "Recommencer", never on a dead button.
+// failed-load screen with "Réessayer", never on a dead button.
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { renderKiosk } from './kiosk-harness.tsx';
@@ -11,10 +11,11 @@ vi.mock('../../src/ui/run.tsx', () => {
 
 afterEach(cleanup);
 
-it('says the questionnaire could not be loaded, and offers to start again, when the run cannot be fetched', async () => {
+it('says the questionnaire could not be loaded, and offers to try again before erasing, when the run cannot be fetched', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   await renderKiosk();
   fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
   expect(await screen.findByRole('heading', { level: 1, name: 'Le questionnaire est introuvable' })).toBeTruthy();
-  expect(screen.getByRole('button', { name: 'Recommencer' })).toBeTruthy();
+  const buttons = screen.getAllByRole('button').map((b) => b.textContent);
+  expect(buttons.filter((b) => b === 'Réessayer' || b === 'Effacer mes réponses et recommencer')).toEqual(['Réessayer', 'Effacer mes réponses et recommencer']);
 });

@@ -1,10 +1,12 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/preact';
-import { createRecord, type Answers, type QuestionId, type QuestionnaireId, type SessionId, type SessionRecord } from '../../src/core/index.ts';
+import { createRecord, type Answers, type QuestionId, type QuestionnaireEvent, type QuestionnaireId, type SessionId, type SessionRecord } from '../../src/core/index.ts';
+import { createRun, type RunController } from '../../src/run/run-controller.ts';
 import { createMemoryStore, type OpenedStorage, type SessionStore } from '../../src/storage/index.ts';
 import { loadTallies } from '../../src/core/tally.ts';
-import { createSessionPersistence } from '../../src/ui/session-persistence.ts';
+import { createSessionPersistence, type SessionPersistence } from '../../src/ui/session-persistence.ts';
+import { loadSample, pick } from '../core/sample.ts';
 import { indexEntry, renderKiosk } from './kiosk-harness.tsx';
 
 afterEach(cleanup);
@@ -16,6 +18,25 @@ const now = () => new Date(clock).toISOString();
 let ids = 0;
 const newId = () => `session-${++ids}` as SessionId;
 
+const loaded = loadSample();
+const answers: Answers = { equipement: { type: 'choices', options: ['smartphone'] } } as Answers;
+const expert = [pick('smartphone'), pick('ordinateur'), 'next', pick('souvent'), 'next', pick('montrer'), 'next', pick('montrer'), 'next', pick('supprimer'), 'next', pick('non'), 'next'] as const;
+const never = [pick('aucun'), 'next', pick('jamais'), 'next', pick('oui'), 'next', pick('non'), 'next'] as const;
+
+/** A kiosk run of the sample questionnaire, written through the persistence's sink; past the welcome screen. */
+function kioskRun(persistence: SessionPersistence, resumed?: SessionRecord, mode: 'kiosk' | 'interview' = 'kiosk') {
+  const run = createRun({ loaded, mode, language: 'fr', sink: persistence.sink?.({ resumed }), now, newId, ...(resumed ? { resume: { session: resumed } } : {}) });
+  if (!resumed) run.next();
+  return run;
+}
+/** Gives answers ('next' goes on), as a person on the kiosk would. */
+function answer(run: RunController, steps: readonly (QuestionnaireEvent | 'next')[]) {
+  for (const step of steps) {
+    if (step === 'next') run.next();
+    else if (step.type === 'answer.select') run.select(step.option);
+  }
+}
+
 function setUp(open: () => Promise<OpenedStorage> = async () => ({ store: createMemoryStore({ now }) })) {
   let store: SessionStore | undefined;
   const persistence = createSessionPersistence({
@@ -24,10 +45,9 @@ function setUp(open: () => Promise<OpenedStorage> = async () => ({ store: create
       store = opened.store;
       return opened;
     },
-    now,
-    newId,
   });
-  const stored = async () => {
+  const stored = async (run?: RunController) => {
+    await run?.flush();
     await persistence.resume?.(Q); // waits for the writes queued before
     if (!store) throw new Error('storage was never opened');
     return { runs: await store.listRuns(), results: await store.listResults() };
@@ -35,49 +55,64 @@ function setUp(open: () => Promise<OpenedStorage> = async () => ({ store: create
   return { persistence, stored };
 }
 
-const answers: Answers = { equipement: { type: 'choices', options: ['smartphone'] } } as Answers;
-const progress = { questionnaireId: Q, answers, path: [q('bienvenue'), q('equipement')], language: 'fr' };
-
 describe('session persistence over the SessionStore', () => {
   it('saves the run on every change, the result when it ends, and forgets both', async () => {
     const { persistence, stored } = setUp();
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-    persistence.changed?.({ ...progress, answers: {}, path: [q('bienvenue')] });
-    persistence.changed?.(progress);
-    let { runs, results } = await stored();
+    const run = kioskRun(persistence);
+    let { runs, results } = await stored(run);
     expect(results).toEqual([]);
-    expect(runs).toEqual([expect.objectContaining({ mode: 'kiosk', contentHash: 'h1', status: 'in-progress', answers, path: progress.path, language: 'fr' })]);
+    expect(runs).toEqual([expect.objectContaining({ mode: 'kiosk', contentHash: loaded.contentHash, status: 'in-progress', answers: {}, path: [q('bienvenue'), q('equipement')], language: 'fr' })]);
+    run.select('smartphone' as never);
+    ({ runs } = await stored(run));
+    expect(runs[0]?.answers).toEqual({ equipement: { type: 'choices', options: ['smartphone'] } });
 
     clock += 1000;
-    persistence.finished?.({ ...progress, language: 'en', outcome: { profile: 'decouverte' } as never });
-    ({ runs, results } = await stored());
+    answer(run, expert.slice(1));
+    ({ runs, results } = await stored(run));
     expect(runs).toEqual([]);
-    expect(results).toEqual([expect.objectContaining({ status: 'completed', language: 'en', completedAt: now() })]);
+    expect(results).toEqual([expect.objectContaining({ status: 'completed', language: 'fr', completedAt: now() })]);
 
+    run.stop();
     persistence.forgotten?.();
     expect(await stored()).toEqual({ runs: [], results: [] });
   });
 
+  it('writes a language switched mid-run at once, before any other answer', async () => {
+    const { persistence, stored } = setUp();
+    const run = kioskRun(persistence);
+    run.select('smartphone' as never);
+    run.setLanguage('en');
+    const { runs } = await stored(run);
+    expect(runs).toEqual([expect.objectContaining({ language: 'en', answers: { equipement: { type: 'choices', options: ['smartphone'] } } })]);
+  });
+
   it('going back from a result goes on under a new id, as a completed record is never reopened', async () => {
     const { persistence, stored } = setUp();
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-    persistence.finished?.({ ...progress, outcome: { profile: 'decouverte' } as never });
-    persistence.changed?.(progress);
-    const { runs, results } = await stored();
+    const run = kioskRun(persistence);
+    answer(run, expert);
+    const { results: ended } = await stored(run);
+    expect(ended).toHaveLength(1);
+    run.back();
+    const { runs, results } = await stored(run);
     expect(results).toEqual([]);
     expect(runs).toHaveLength(1);
     expect(runs[0]?.status).toBe('in-progress');
+    expect(runs[0]?.id).not.toBe(ended[0]?.id);
     expect(persistence.notice.get()).toBeUndefined();
   });
 
-  it('resumes the newest kiosk session, unless it was left longer than the idle reset allows', async () => {
-    const { persistence } = setUp();
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-    persistence.changed?.(progress);
-    expect(await persistence.resume?.(Q, 120)).toEqual(expect.objectContaining({ answers, path: progress.path }));
-    clock += 121_000;
-    expect(await persistence.resume?.(Q, 120)).toBeUndefined();
-    expect(await persistence.resume?.(Q)).toBeUndefined();
+  it('hands back the newest kiosk run whatever its age: the idle policy, not a timer, decides what is forgotten', async () => {
+    const { persistence, stored } = setUp();
+    const run = kioskRun(persistence);
+    run.select('smartphone' as never);
+    await stored(run);
+    clock += 10 * 60_000;
+    expect(await persistence.resume?.(Q)).toEqual(expect.objectContaining({ answers: { equipement: { type: 'choices', options: ['smartphone'] } }, path: [q('bienvenue'), q('equipement')] }));
+    // "Commencer" for the next person forgets it first.
+    run.stop();
+    const nextPerson = kioskRun(persistence);
+    const { runs } = await stored(nextPerson);
+    expect(runs).toEqual([expect.objectContaining({ answers: {} })]);
   });
 
   it('says why storage fell back to memory, and that a write failed, and goes on', async () => {
@@ -93,25 +128,26 @@ describe('session persistence over the SessionStore', () => {
     const { persistence, stored } = setUp(async () => ({ store: quota }));
     const seen: (string | undefined)[] = [];
     persistence.notice.subscribe((code) => seen.push(code));
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-    persistence.changed?.(progress);
-    await stored();
+    const run = kioskRun(persistence);
+    await stored(run);
     expect(seen).toEqual(['storage.quota']);
+    expect(run.saveFailed.get()).toBe(true);
     full = false;
-    persistence.changed?.(progress);
-    await stored();
+    run.select('smartphone' as never);
+    await stored(run);
     expect(seen).toEqual(['storage.quota', undefined]);
+    expect(run.saveFailed.get()).toBe(false);
   });
 });
 
 describe('kiosk tallies for the observatory', () => {
-  const outcome = (profile: string, internet: 'acquis' | 'en-cours') =>
-    ({ profile, areas: [{ area: 'internet', level: internet, score: 50, points: 1, max: 2 }], global: 50, flags: ['urgence'], steps: ['s'] }) as never;
   function tallied(today = () => '2026-03-02') {
     const store = createMemoryStore({ now });
-    const persistence = createSessionPersistence({ open: async () => ({ store }), now, newId, today });
-    const book = async () => {
+    const persistence = createSessionPersistence({ open: async () => ({ store }), today });
+    const book = async (run?: RunController) => {
+      await run?.flush();
       await persistence.resume?.(Q);
+      await persistence.resume?.(Q); // the count is queued after the write that ended the run
       const { tallies } = await loadTallies((key) => store.getSetting(key));
       return tallies.length > 0 ? tallies : undefined;
     };
@@ -120,25 +156,28 @@ describe('kiosk tallies for the observatory', () => {
 
   it('counts a finished kiosk run with its week, profile, levels and flags only, and keeps it through the kiosk wipe', async () => {
     const { store, persistence, book } = tallied();
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'ar', mode: 'kiosk' });
-    persistence.changed?.(progress);
-    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
-    expect(await book()).toEqual([{ questionnaireId: Q, week: '2026-W10', profile: 'decouverte', areas: { internet: 'en-cours' }, flags: ['urgence'], count: 1 }]);
+    const first = kioskRun(persistence);
+    answer(first, never);
+    const tallies = await book(first);
+    expect(tallies).toEqual([expect.objectContaining({ questionnaireId: Q, week: '2026-W10', profile: 'decouverte', count: 1 })]);
+    expect(Object.keys(tallies?.[0] ?? {}).sort()).toEqual(['areas', 'count', 'flags', 'profile', 'questionnaireId', 'week']);
+    first.stop();
     persistence.forgotten?.(); // "Terminer et effacer" or the idle reset
-    await store.forgetMode('kiosk');
+    await book();
     expect((await store.listResults()).length + (await store.listRuns()).length).toBe(0);
     expect(await book()).toHaveLength(1);
     // The next person adds to the same count.
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
-    expect(await book()).toEqual([expect.objectContaining({ profile: 'decouverte', count: 2 })]);
+    const second = kioskRun(persistence);
+    answer(second, never);
+    expect(await book(second)).toEqual([expect.objectContaining({ profile: 'decouverte', count: 2 })]);
   });
 
   it('counts two people who finish one after the other, even before the first count is written', async () => {
     const { persistence, book } = tallied();
     for (const _person of [1, 2]) {
-      persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-      persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+      const run = kioskRun(persistence);
+      answer(run, never);
+      run.stop();
       persistence.forgotten?.();
     }
     expect(await book()).toEqual([expect.objectContaining({ profile: 'decouverte', count: 2 })]);
@@ -146,29 +185,36 @@ describe('kiosk tallies for the observatory', () => {
 
   it('counts a run that went back from its result and ended again once, with its last result', async () => {
     const { persistence, book } = tallied();
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
-    persistence.changed?.(progress);
-    persistence.finished?.({ ...progress, outcome: outcome('autonome', 'acquis') });
-    expect(await book()).toEqual([expect.objectContaining({ profile: 'autonome', count: 1 })]);
+    const run = kioskRun(persistence);
+    answer(run, never);
+    await book(run);
+    run.back();
+    run.back();
+    run.select('non' as never);
+    answer(run, ['next', 'next']);
+    expect(run.view().outcome?.profile).toBe('faire-pour');
+    expect(await book(run)).toEqual([expect.objectContaining({ profile: 'faire-pour', count: 1 })]);
   });
 
   it('does not count a result again when it is resumed after a reload, nor a professional run', async () => {
     const { store, persistence, book } = tallied();
-    persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'kiosk' });
-    persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
-    await book();
-    // After a reload: a new persistence over the same store resumes the result and reports it finished.
-    const again = createSessionPersistence({ open: async () => ({ store }), now, newId });
-    expect(await again.resume?.(Q)).toEqual(expect.objectContaining({ status: 'completed' }));
-    again.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
+    const run = kioskRun(persistence);
+    answer(run, never);
+    await book(run);
+    // After a reload: a new persistence over the same store resumes the result and writes it again.
+    const again = createSessionPersistence({ open: async () => ({ store }) });
+    const record = await again.resume?.(Q);
+    expect(record).toEqual(expect.objectContaining({ status: 'completed' }));
+    const resumed = kioskRun(again, record);
+    expect(resumed.view().atResult).toBe(true);
+    await resumed.flush();
     await again.resume?.(Q);
     expect(await book()).toEqual([expect.objectContaining({ count: 1 })]);
 
     const pro = tallied();
-    pro.persistence.started?.({ questionnaireId: Q, contentHash: 'h1', language: 'fr', mode: 'interview' });
-    pro.persistence.finished?.({ ...progress, outcome: outcome('decouverte', 'en-cours') });
-    expect(await pro.book()).toBeUndefined();
+    const interview = kioskRun(pro.persistence, undefined, 'interview');
+    answer(interview, never);
+    expect(await pro.book(interview)).toBeUndefined();
   });
 });
 

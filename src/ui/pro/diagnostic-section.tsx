@@ -1,21 +1,21 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createActor } from 'xstate';
-import { createQuestionnaireMachine, createRecord, expectedPath, isAnswered, newSessionId, outcomeOf, replay, RESULT_STATE, type LoadedQuestionnaire, type OptionId, type Question, type QuestionId } from '../../core/index.ts';
-import { AGE_BRACKETS, createProRecord, LABEL_MAX, newPersonCode, normalizePersonCode, NOTE_MAX, readProRecord, type AgeBracket, type AnswerSource, type ProMode, type ProRecord } from '../../core/pro-record.ts';
+import { createRecord, newSessionId, type LoadedQuestionnaire } from '../../core/index.ts';
+import { AGE_BRACKETS, createProRecord, LABEL_MAX, newPersonCode, normalizePersonCode, readProRecord, type AgeBracket, type ProMode, type ProRecord } from '../../core/pro-record.ts';
+import { createRun, type RunEntry, type RunSink } from '../../run/run-controller.ts';
 import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
-import { QUESTION_VIEWS } from '../question-screen.tsx';
-import { localeText } from '../questionnaire-loader.ts';
-import { useActorSnapshot } from '../use-actor.ts';
-import { RECORDS, type ProSectionProps } from './section-props.ts';
 import { LoadingStatus } from '../loading-status.tsx';
+import { QuestionScreen } from '../question-screen.tsx';
+import { useRunView } from '../use-run.ts';
+import { proRunLayer } from './run-layer.tsx';
+import { RECORDS, type ProSectionProps } from './section-props.ts';
 
 // A new diagnostic in interview mode (a social worker, the person beside them) or workshop mode
 // (an EPN animator placing a learner): the person gets a random code, an optional age bracket and
-// a free label (never a name); then the same questionnaire in a dense layout, every option in
-// view, driven from the keyboard, with a note per question, a general note, and whether the
-// person answered or the professional observed. The record is written to the vault, encrypted,
-// on every answer and every note.
+// a free label (never a name); then the same run as the kiosk's (src/run/run-controller.ts) in the
+// same question screen, denser, with the professional's layer (run-layer.tsx): a note per
+// question, a general note, whether the person answered or the professional observed, the
+// shortcuts. The run writes the record to the vault, encrypted, on every change.
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const randomUnit = () => (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
@@ -25,7 +25,7 @@ function proModes(modes: readonly string[]): ProMode[] {
   return (['interview', 'workshop'] as const).filter((m) => modes.includes(m));
 }
 
-export default function DiagnosticSection({ vault, questionnaire, settings, language, params, navigate }: ProSectionProps) {
+export default function DiagnosticSection({ vault, questionnaire, settings, language, params, navigate, registerFlush }: ProSectionProps) {
   const [record, setRecord] = useState<ProRecord>();
   const [missing, setMissing] = useState(false);
 
@@ -52,7 +52,7 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
       </p>
     );
   }
-  if (record) return <DiagnosticRun vault={vault} loaded={questionnaire} initial={record} onDone={(r) => navigate('records', { record: r.session.id })} />;
+  if (record) return <DiagnosticRun vault={vault} loaded={questionnaire} initial={record} registerFlush={registerFlush} onDone={(r) => navigate('records', { record: r.session.id })} />;
   if (params.record) {
     return <LoadingStatus />;
   }
@@ -73,9 +73,7 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
           now: new Date().toISOString(),
           start: questionnaire.questionnaire.start,
         });
-        const fresh = createProRecord({ session, code, ageBracket, label });
-        await vault.put(RECORDS, session.id, fresh);
-        setRecord(fresh);
+        setRecord(createProRecord({ session, code, ageBracket, label }));
       }}
     />
   );
@@ -190,321 +188,58 @@ export interface DiagnosticRunProps {
   loaded: LoadedQuestionnaire;
   /** The record to run: fresh from createProRecord, or one to resume (its answers are replayed). */
   initial: ProRecord;
+  /** The space awaits what this registers before it locks or is left: a note typed just before « Verrouiller » is saved. */
+  registerFlush?: ProSectionProps['registerFlush'] | undefined;
   onDone: (record: ProRecord) => void;
 }
 
-/** Writes the record whole, one write after the other, the latest last; once completed, a late in-progress write (a note's delayed save) is dropped. */
-function useSaver(vault: Vault) {
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const completed = useRef(false);
-  const [failed, setFailed] = useState(false);
+/** The professional record a run entry stands for: the run's session and annotations under the record's code and label. */
+function proRecordOf(header: ProRecord, entry: RunEntry): ProRecord {
+  const { outcome: _old, ...rest } = header;
   return {
-    failed,
-    save(record: ProRecord): Promise<unknown> {
-      if (completed.current) return queue.current;
-      if (record.session.status === 'completed') completed.current = true;
-      queue.current = queue.current
-        .then(() => vault.put(RECORDS, record.session.id, record))
-        .then(
-          (r) => setFailed(!r.ok),
-          () => setFailed(true),
-        );
-      return queue.current;
-    },
+    ...rest,
+    session: entry.session as ProRecord['session'],
+    notes: entry.annotations.notes,
+    generalNote: entry.annotations.generalNote,
+    answeredBy: entry.annotations.answeredBy,
+    ...(entry.outcome ? { outcome: entry.outcome } : {}),
   };
 }
 
-/** The dense run: one question at a time with every option in view, notes beside it, keyboard shortcuts. */
-export function DiagnosticRun({ vault, loaded, initial, onDone }: DiagnosticRunProps) {
+/** The run of one professional record: the kiosk's run and question screen, written to the vault. */
+export function DiagnosticRun({ vault, loaded, initial, registerFlush, onDone }: DiagnosticRunProps) {
   const { t, language } = useT();
-  const { questionnaire } = loaded;
-  const actor = useMemo(() => {
-    const machine = createQuestionnaireMachine(questionnaire);
-    const resumed = initial.session.path.length > 1 || Object.keys(initial.session.answers).length > 0 ? replay(machine, { ...initial.session, status: 'in-progress' }) : undefined;
-    return createActor(machine, resumed ? { snapshot: resumed.snapshot } : {}).start();
-  }, []);
-  useEffect(() => () => actor.stop(), [actor]);
-  const snapshot = useActorSnapshot(actor);
-  const { answers, path } = snapshot.context;
-  const [notes, setNotes] = useState(initial.notes);
-  const [answeredBy, setAnsweredBy] = useState(initial.answeredBy);
-  const [generalNote, setGeneralNote] = useState(initial.generalNote);
-  const [missing, setMissing] = useState(false);
-  const saver = useSaver(vault);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const atResult = snapshot.value === RESULT_STATE;
-  const question = questionnaire.questions.find((q) => q.id === snapshot.value);
-  const tree = loaded.locales[language];
-
-  const recordNow = (): ProRecord => {
-    const { answers: a, path: p } = actor.getSnapshot().context;
-    return { ...initial, session: { ...initial.session, answers: a, path: p, language, updatedAt: new Date().toISOString() }, notes, answeredBy, generalNote };
-  };
-
-  // Every answer and every move: written at once. Notes: shortly after typing stops.
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    if (atResult) return;
-    void saver.save(recordNow());
-  }, [answers, path, answeredBy]);
-  useEffect(() => {
-    if (atResult) return;
-    const timer = setTimeout(() => void saver.save(recordNow()), 400);
-    return () => clearTimeout(timer);
-  }, [notes, generalNote]);
-
-  // The path ended: the outcome, the record completed, then the record's page.
-  useEffect(() => {
-    if (!atResult) return;
-    const now = new Date().toISOString();
-    const base = recordNow();
-    const done: ProRecord = {
-      ...base,
-      session: { ...base.session, status: 'completed', completedAt: now, updatedAt: now },
-      outcome: outcomeOf(questionnaire, answers, path),
+  const run = useMemo(() => {
+    const sink: RunSink = {
+      save: async (entry) => ({ ok: (await vault.put(RECORDS, entry.session.id, proRecordOf(initial, entry))).ok }),
+      forget: (id) => vault.remove(RECORDS, id),
     };
-    void saver.save(done).then(() => onDone(done));
-  }, [atResult]);
-
-  useLayoutEffect(() => {
-    setMissing(false);
-    heading.current?.focus();
-  }, [snapshot.value]);
-
-  const next = () => {
-    if (!question) return;
-    if (question.kind !== 'info' && question.kind !== 'exercise' && !isAnswered(question, actor.getSnapshot().context.answers)) {
-      setMissing(true);
-      return;
-    }
-    actor.send({ type: 'nav.next' });
-  };
-  const back = () => {
-    if (actor.getSnapshot().context.path.length > 1) actor.send({ type: 'nav.back' });
-  };
-  const setSource = (id: QuestionId, source: AnswerSource) =>
-    setAnsweredBy((current) => {
-      const nextSources = { ...current };
-      if (source === 'person') delete nextSources[id];
-      else nextSources[id] = source;
-      return nextSources;
-    });
-
-  // Shortcuts, outside text fields: 1–9 an answer, Enter next, R back, P / O who answered, N the
-  // question's note, G the general note. In a note: Ctrl+Enter goes on, Escape returns to the question.
-  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
-  onKey.current = (event: KeyboardEvent) => {
-    if (!question || event.defaultPrevented || event.metaKey || event.altKey) return;
-    const target = event.target as HTMLElement | null;
-    const inText = !!target?.closest('textarea, input[type=text], input:not([type]), select');
-    if (inText) {
-      if (event.key === 'Enter' && event.ctrlKey && target?.tagName === 'TEXTAREA') {
-        event.preventDefault();
-        next();
-      } else if (event.key === 'Escape' && target?.tagName === 'TEXTAREA') {
-        event.preventDefault();
-        heading.current?.focus();
-      }
-      return;
-    }
-    if (event.ctrlKey || target?.closest('.pro-nav, .pro-shell__tools, .language-menu')) return;
-    const options = question.options ?? [];
-    const key = event.key.toLowerCase();
-    if (/^[1-9]$/.test(key) && options.length > 0) {
-      const option = options[Number(key) - 1];
-      if (!option) return;
-      event.preventDefault();
-      setMissing(false);
-      actor.send({ type: 'answer.select', option: option.id });
-      document.getElementById(`pro-q-${question.id}-${option.id}`)?.focus();
-    } else if (key === 'enter' && (target?.tagName !== 'BUTTON' || target === null)) {
-      event.preventDefault();
-      next();
-    } else if (key === 'r') {
-      event.preventDefault();
-      back();
-    } else if (key === 'p' || key === 'o') {
-      event.preventDefault();
-      setSource(question.id, key === 'p' ? 'person' : 'observed');
-    } else if (key === 'n' || key === 'g') {
-      event.preventDefault();
-      document.getElementById(key === 'n' ? 'pro-note' : 'pro-general-note')?.focus();
-    }
-  };
-  useLayoutEffect(() => {
-    const listener = (event: KeyboardEvent) => onKey.current(event);
-    document.addEventListener('keydown', listener);
-    return () => document.removeEventListener('keydown', listener);
+    return createRun({ loaded, mode: initial.session.mode, language, resume: { session: { ...initial.session, status: 'in-progress' }, annotations: initial }, sink });
   }, []);
+  useEffect(() => {
+    const unregister = registerFlush?.(() => run.flush());
+    return () => {
+      unregister?.();
+      run.stop();
+    };
+  }, [run]);
+  useEffect(() => run.setLanguage(language), [run, language]);
+  const view = useRunView(run);
+  const layer = useMemo(() => proRunLayer(initial), [initial]);
 
-  if (atResult || !question) {
+  // The path ended: once the completed record is written, the record's page.
+  useEffect(() => {
+    if (!view.atResult) return;
+    const done = run.entry();
+    void run.flush().then(() => onDone(proRecordOf(initial, done)));
+  }, [view.atResult]);
+
+  if (view.atResult || !view.question) {
     return (
       <p class="loading" role="status">
         {t('pro.interview.finishing')}
       </p>
     );
   }
-  const total = expectedPath(questionnaire, answers, path).length;
-  const source = answeredBy[question.id] ?? 'person';
-  const text = localeText(tree, 'questions', question.id, 'text');
-  const note = notes[question.id] ?? '';
-
-  return (
-    <section class="pro-run" aria-labelledby="pro-run-title">
-      <header class="pro-run__header">
-        <p class="pro-run__who">
-          <span class="pro-run__code">{initial.code}</span>
-          <span>{t(`pro.interview.modes.${initial.session.mode}`)}</span>
-          {initial.label && <span>{initial.label}</span>}
-        </p>
-      </header>
-      <div class="pro-run__grid">
-        <form
-          class="pro-run__question"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            next();
-          }}
-        >
-          <h1 id="pro-run-title" class="pro-run__title" tabIndex={-1} ref={heading}>
-            <span class="question__step">{t('ui.question.step', { current: path.length, total })}</span>
-            <span class="pro-run__text" id="pro-run-text">
-              {text}
-            </span>
-          </h1>
-          <DenseBody question={question} loaded={loaded} answers={answers} onSelect={(option) => {
-            setMissing(false);
-            actor.send({ type: 'answer.select', option });
-          }} send={(e) => actor.send(e)} />
-          {missing && (
-            <p class="question__error" role="alert">
-              {t('ui.question.required')}
-            </p>
-          )}
-          {question.kind !== 'info' && (
-            <fieldset class="pro-choice pro-run__source">
-              <legend>{t('pro.interview.sourceLegend')}</legend>
-              {(['person', 'observed'] as const).map((s) => (
-                <label key={s} class="pro-choice__item">
-                  <input type="radio" name={`pro-source-${question.id}`} value={s} checked={source === s} onChange={() => setSource(question.id, s)} />
-                  {t(`pro.interview.source.${s}`)} <kbd aria-hidden="true">{s === 'person' ? 'P' : 'O'}</kbd>
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <div class="pro-field">
-            <label for="pro-note">
-              {t('pro.interview.note')} <kbd aria-hidden="true">N</kbd>
-            </label>
-            <textarea
-              id="pro-note"
-              rows={3}
-              maxLength={NOTE_MAX}
-              value={note}
-              onInput={(e) => {
-                const value = e.currentTarget.value;
-                setNotes((n) => ({ ...n, [question.id]: value }));
-              }}
-            />
-          </div>
-          <div class="pro-actions">
-            {path.length > 1 && (
-              <button type="button" class="button button--secondary" onClick={back}>
-                {t('ui.question.back')} <kbd aria-hidden="true">R</kbd>
-              </button>
-            )}
-            <button type="submit" class="button button--primary">
-              {t(path.length >= total ? 'pro.interview.seeResult' : 'ui.question.next')} <kbd aria-hidden="true">{t('pro.interview.keys.enterKey')}</kbd>
-            </button>
-          </div>
-          {saver.failed && (
-            <p class="notice notice--warning" role="alert">
-              {t('pro.interview.saveFailed')}
-            </p>
-          )}
-        </form>
-        <aside class="pro-run__side" aria-labelledby="pro-side-title">
-          <h2 id="pro-side-title" class="visually-hidden">
-            {t('pro.interview.sideTitle')}
-          </h2>
-          <div class="pro-field">
-            <label for="pro-general-note">
-              {t('pro.interview.generalNote')} <kbd aria-hidden="true">G</kbd>
-            </label>
-            <textarea id="pro-general-note" rows={5} maxLength={NOTE_MAX} value={generalNote} onInput={(e) => setGeneralNote(e.currentTarget.value)} />
-          </div>
-          <section class="pro-keys" aria-labelledby="pro-keys-title">
-            <h3 id="pro-keys-title">{t('pro.interview.keys.title')}</h3>
-            <dl>
-              {(['digits', 'enter', 'back', 'person', 'observed', 'note', 'general', 'ctrlEnter', 'escape'] as const).map((k) => (
-                <div key={k} class="pro-keys__row">
-                  <dt>
-                    <kbd>{t(`pro.interview.keys.${k}Key`)}</kbd>
-                  </dt>
-                  <dd>{t(`pro.interview.keys.${k}`)}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-          <p class="pro-run__saved">{t('pro.interview.savedEncrypted')}</p>
-        </aside>
-      </div>
-    </section>
-  );
-}
-
-interface DenseBodyProps {
-  question: Question;
-  loaded: LoadedQuestionnaire;
-  answers: ProRecord['session']['answers'];
-  onSelect: (option: OptionId) => void;
-  send: Parameters<NonNullable<(typeof QUESTION_VIEWS)['exercise']['body']>>[0]['send'];
-}
-
-/** Choice questions as a compact numbered list; other kinds (exercises) use their own view. */
-function DenseBody({ question, loaded, answers, onSelect, send }: DenseBodyProps) {
-  const { t, language } = useT();
-  const tree = loaded.locales[language];
-  const options = question.options ?? [];
-  if (question.kind === 'info') return null;
-  if (options.length === 0) {
-    const View = QUESTION_VIEWS[question.kind].body;
-    return View ? <View question={question} loaded={loaded} answers={answers} send={send} /> : null;
-  }
-  const multiple = question.kind === 'multiple';
-  const answer = answers[question.id];
-  const chosen: string[] = answer?.type === 'choice' ? [answer.option] : answer?.type === 'choices' ? answer.options : [];
-  return (
-    <fieldset class="pro-options" aria-labelledby="pro-run-text">
-      <p class="pro-field__hint">{t(multiple ? 'ui.question.hintMultiple' : 'ui.question.hintSingle')}</p>
-      <ol class="pro-options__list" role="list">
-        {options.map((option, i) => {
-          const id = `pro-q-${question.id}-${option.id}`;
-          return (
-            <li key={option.id}>
-              <label class="pro-option" for={id}>
-                <input
-                  id={id}
-                  type={multiple ? 'checkbox' : 'radio'}
-                  name={`pro-q-${question.id}`}
-                  value={option.id}
-                  checked={chosen.includes(option.id)}
-                  onChange={() => onSelect(option.id)}
-                />
-                <kbd class="pro-option__key" aria-hidden="true">
-                  {i < 9 ? i + 1 : ''}
-                </kbd>
-                <span>{localeText(tree, 'questions', question.id, 'options', option.id)}</span>
-              </label>
-            </li>
-          );
-        })}
-      </ol>
-    </fieldset>
-  );
+  return <QuestionScreen run={run} view={view} question={view.question} loaded={loaded} variant="pro" layer={layer} />;
 }

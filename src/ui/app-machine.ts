@@ -1,0 +1,352 @@
+// The kiosk's life, as one XState machine: loading → start → run → result → forgetting the person,
+// with the idle warning and reset as delayed transitions, and every load an invoked promise (a new
+// choice of language cancels the one still on its way, instead of a counter guarding against it).
+// No Preact here: app.tsx draws what this machine is in, and sends it what the person does.
+import { assign, fromPromise, raise, setup } from 'xstate';
+import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Settings } from '../core/index.ts';
+import type { RunController } from '../run/run-controller.ts';
+import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
+import { nextTask } from './next-task.ts';
+import { parseResultFragment, type SharedResult } from './result-link.ts';
+import type { SessionEvents } from './session-events.ts';
+
+/** The professional space's route; the kiosk stays the default. */
+export const PRO_ROUTE = '#/pro';
+export const proEnabled = (s: Settings | undefined) => !!s?.modes.some((m) => m !== 'kiosk');
+
+/** What the run module (run.tsx, loaded with import()) gives the machine. */
+export interface RunModule {
+  createRun: typeof import('../run/run-controller.ts').createRun;
+}
+
+/** What the machine needs from the page: all of it passed in, so tests pass their own. */
+export interface AppDeps {
+  fetchText: FetchText;
+  events?: SessionEvents | undefined;
+  /** Switches the interface strings to a language (i18next). */
+  applyLanguage: (language: string) => Promise<void>;
+  /** The validator's messages, for a broken file. */
+  loadValidationStrings: () => Promise<unknown>;
+  loadRunModule: () => Promise<RunModule>;
+  /** The address's fragment at start: a shared result (#/r?…) or the professional space (#/pro). */
+  hash: () => string;
+  /** Seconds the "are you still there?" dialog counts down before the kiosk forgets the person. */
+  countdownSeconds: number;
+  /** Milliseconds since 1970 (the age of a run to resume). */
+  clock: () => number;
+  /** What forgetting the person does outside the machine: stop reading aloud, clean the address bar. */
+  onForget: () => void;
+  /** The address says the professional space is open (no new history entry). */
+  onPro: () => void;
+}
+
+export type Failure = 'load' | 'questionnaire' | 'settings' | 'crash';
+
+export interface AppContext {
+  deps: AppDeps;
+  reference: string;
+  settings?: Settings | undefined;
+  settingsMissing: boolean;
+  entry?: QuestionnaireEntry | undefined;
+  loaded?: LoadedQuestionnaire | undefined;
+  /** The language on screen. */
+  language: string;
+  run?: RunController | undefined;
+  shared?: SharedResult | undefined;
+  failure?: Failure | undefined;
+  problems?: Problem[] | undefined;
+  languageFailed: boolean;
+  /** A resumed run stopped short: the questionnaire changed since. */
+  resumedChanged: boolean;
+  /** The start screen takes the focus (after forgetting a person). */
+  focusStart: boolean;
+  /** A resumed run had waited longer than the idle delay. */
+  stale: boolean;
+}
+
+export type AppEvent =
+  | { type: 'BEGIN' }
+  | { type: 'PRO' }
+  | { type: 'FINISH' }
+  | { type: 'ACTIVITY' }
+  | { type: 'STAY' }
+  | { type: 'LANGUAGE'; language: string }
+  | { type: 'RETRY' }
+  | { type: 'WIPE' }
+  | { type: 'CRASH' };
+
+type BootOutput =
+  | { route: 'failed'; failure: Failure; problems?: Problem[] | undefined }
+  | {
+      route: 'start' | 'shared' | 'pro' | 'run';
+      settings: Settings;
+      settingsMissing: boolean;
+      entry: QuestionnaireEntry;
+      loaded: LoadedQuestionnaire;
+      language: string;
+      shared?: SharedResult | undefined;
+      run?: RunController | undefined;
+      /** The run waited longer than the idle delay: the person is asked whether they are still there. */
+      stale?: boolean;
+      resumedChanged?: boolean;
+    };
+
+/** The languages the kiosk offers: the settings' list, as far as the questionnaire has them. */
+export function offeredLanguages(context: Pick<AppContext, 'settings' | 'entry'>): string[] {
+  const { settings, entry } = context;
+  if (!settings || !entry) return [];
+  return settings.languages.filter((l) => entry.languages.includes(l));
+}
+
+async function boot({ input }: { input: { deps: AppDeps; previous: RunController | undefined; reference: string } }): Promise<BootOutput> {
+  const { deps, previous, reference } = input;
+  const { fetchText, events } = deps;
+  // A run cut short by an error: every answer it holds is written before it is read back.
+  if (previous) {
+    await previous.flush();
+    previous.stop();
+  }
+  clearFetched(fetchText);
+  // The index, the settings and the interface strings at once: each waits for none of the others.
+  const indexRead = fetchIndex(fetchText);
+  const [, , read] = await Promise.all([deps.applyLanguage(reference), indexRead, fetchSettings(fetchText, indexRead)]);
+  const index = await indexRead;
+  await nextTask();
+  if (!read.ok) {
+    await deps.loadValidationStrings().catch(() => undefined);
+    return { route: 'failed', failure: 'settings', problems: read.problems };
+  }
+  const { settings } = read;
+  const hash = deps.hash();
+  const shared = parseResultFragment(hash);
+  const entry = index.find((q) => q.id === (shared?.questionnaireId ?? settings.defaultQuestionnaire));
+  if (!entry) return { route: 'failed', failure: 'load' };
+  let language = shared?.language ?? settings.languages[0] ?? entry.defaultLanguage;
+  const pro = hash === PRO_ROUTE && proEnabled(settings);
+  // A run cut short by a reload or a crash resumes at the same question, with the same answers.
+  // Storage opens while the questionnaire loads, not after it.
+  const resuming = shared || pro ? undefined : events?.resume?.(entry.id as QuestionnaireId); // the build wrote the index from each questionnaire's id
+  if (language !== reference) await deps.applyLanguage(language);
+  let outcome = await fetchQuestionnaire(fetchText, entry, language);
+  if (!outcome.ok) {
+    // The validator's messages come with import(); should that fail, the problems still show, by code.
+    await deps.loadValidationStrings().catch(() => undefined);
+    return { route: 'failed', failure: 'questionnaire', problems: outcome.problems };
+  }
+  language = outcome.language;
+  await deps.applyLanguage(language);
+  const base = { settings, settingsMissing: read.missing, entry, loaded: outcome.loaded, language };
+  if (shared) return { route: 'shared', ...base, shared };
+  if (pro) return { route: 'pro', ...base };
+  const record: SessionRecord | undefined = await resuming;
+  // The screen that follows is drawn in a task of its own.
+  await nextTask();
+  if (!record) return { route: 'start', ...base };
+  if (record.language !== language && entry.languages.includes(record.language)) {
+    const again = await fetchQuestionnaire(fetchText, entry, record.language).catch(() => undefined);
+    if (again?.ok) {
+      outcome = again;
+      language = again.language;
+      await deps.applyLanguage(language);
+    }
+  }
+  const { createRun } = await deps.loadRunModule();
+  const run = createRun({ loaded: outcome.loaded, mode: 'kiosk', language, resume: { session: record }, sink: events?.sink?.({ resumed: record }) });
+  // The idle policy decides what is forgotten: a run left longer than the idle delay opens on "are you still there?".
+  const stale = deps.clock() - Date.parse(record.updatedAt) > settings.idleSeconds * 1000;
+  return { route: 'run', ...base, loaded: outcome.loaded, language, run, stale, resumedChanged: !run.complete };
+}
+
+interface LanguageInput {
+  deps: AppDeps;
+  entry: QuestionnaireEntry | undefined;
+  language: string;
+}
+
+/** Another language: the questionnaire's texts in it, then the interface; without a questionnaire (an error screen), the interface only. */
+async function loadLanguage({ input }: { input: LanguageInput }): Promise<{ language: string; loaded?: LoadedQuestionnaire }> {
+  const { deps, entry, language } = input;
+  if (!entry) {
+    await deps.applyLanguage(language);
+    return { language };
+  }
+  const outcome = await fetchQuestionnaire(deps.fetchText, entry, language);
+  if (!outcome.ok) throw new Error(`the texts in ${language} do not load`);
+  await deps.applyLanguage(outcome.language);
+  return { language: outcome.language, loaded: outcome.loaded };
+}
+
+async function startRun({ input }: { input: { deps: AppDeps; loaded: LoadedQuestionnaire; language: string } }): Promise<RunController> {
+  const { deps, loaded, language } = input;
+  const { createRun } = await deps.loadRunModule();
+  return createRun({ loaded, mode: 'kiosk', language, sink: deps.events?.sink?.({}) });
+}
+
+export const appMachine = setup({
+  types: {
+    context: {} as AppContext,
+    events: {} as AppEvent,
+    input: {} as { deps: AppDeps; reference: string },
+  },
+  actors: {
+    boot: fromPromise(boot),
+    loadLanguage: fromPromise(loadLanguage),
+    startRun: fromPromise(startRun),
+  },
+  delays: {
+    idle: ({ context }) => (context.settings?.idleSeconds ?? 90) * 1000,
+    countdown: ({ context }) => context.deps.countdownSeconds * 1000,
+  },
+  guards: {
+    ready: ({ context }) => context.loaded !== undefined,
+    proEnabled: ({ context }) => proEnabled(context.settings),
+    notDefaultLanguage: ({ context }) => {
+      const first = offeredLanguages(context)[0];
+      return first !== undefined && first !== context.language;
+    },
+    hasQuestionnaire: ({ context }) => context.entry !== undefined && context.failure === undefined,
+  },
+  actions: {
+    stopRun: ({ context }) => context.run?.stop(),
+    forgetPerson: ({ context }) => {
+      context.run?.stop();
+      context.deps.onForget();
+      context.deps.events?.forgotten?.();
+    },
+    preloadRun: ({ context }) => void context.deps.loadRunModule().catch(() => undefined),
+    openPro: ({ context }) => context.deps.onPro(),
+    toDefaultLanguage: raise(({ context }) => ({ type: 'LANGUAGE' as const, language: offeredLanguages(context)[0] ?? context.language })),
+  },
+}).createMachine({
+  id: 'app',
+  type: 'parallel',
+  context: ({ input }) => ({ deps: input.deps, reference: input.reference, language: input.reference, settingsMissing: false, languageFailed: false, resumedChanged: false, focusStart: false, stale: false }),
+  states: {
+    screen: {
+      initial: 'booting',
+      // Something broke on screen: the run is kept; the error screen offers to take it up again first.
+      on: { CRASH: { target: '.failed', actions: assign({ failure: 'crash' as const }) } },
+      states: {
+        booting: {
+          entry: assign({ failure: undefined, problems: undefined, languageFailed: false }),
+          invoke: {
+            src: 'boot',
+            input: ({ context }) => ({ deps: context.deps, previous: context.run, reference: context.reference }),
+            onDone: [
+              {
+                guard: ({ event }) => event.output.route === 'failed',
+                target: 'failed',
+                actions: assign(({ event }) => (event.output.route === 'failed' ? { failure: event.output.failure, problems: event.output.problems, run: undefined } : {})),
+              },
+              {
+                actions: assign(({ event }) => {
+                  const o = event.output;
+                  if (o.route === 'failed') return {};
+                  return { settings: o.settings, settingsMissing: o.settingsMissing, entry: o.entry, loaded: o.loaded, language: o.language, shared: o.shared, run: o.run, resumedChanged: !!o.resumedChanged, stale: !!o.stale };
+                }),
+                target: 'routing',
+              },
+            ],
+            onError: { target: 'failed', actions: assign({ failure: 'load' as const, run: undefined }) },
+          },
+        },
+        // Where the boot said to go.
+        routing: {
+          always: [
+            { guard: ({ context }) => context.shared !== undefined, target: 'shared' },
+            { guard: ({ context }) => context.run !== undefined && context.stale, target: 'run.warning' },
+            { guard: ({ context }) => context.run !== undefined, target: 'run' },
+            { guard: ({ context }) => context.deps.hash() === PRO_ROUTE && proEnabled(context.settings), target: 'pro' },
+            { target: 'start' },
+          ],
+        },
+        failed: {
+          on: {
+            RETRY: 'booting',
+            WIPE: { target: 'booting', actions: ['forgetPerson', assign({ run: undefined })] },
+          },
+        },
+        start: {
+          initial: 'waiting',
+          entry: [({ context }) => context.run?.stop(), assign({ run: undefined, resumedChanged: false })],
+          on: {
+            BEGIN: { guard: 'ready', target: 'starting' },
+            PRO: { guard: 'proEnabled', target: 'pro', actions: 'openPro' },
+          },
+          states: {
+            // The run is fetched at the person's first touch or key, or after a few seconds, so that
+            // "Commencer" finds it ready without competing with the start screen for a slow CPU.
+            // A language chosen by someone who then walked away goes back to the default.
+            waiting: {
+              after: {
+                3000: { actions: 'preloadRun' },
+                idle: { guard: 'notDefaultLanguage', actions: 'toDefaultLanguage' },
+              },
+              on: { ACTIVITY: { target: 'waiting', reenter: true, actions: 'preloadRun' } },
+            },
+          },
+        },
+        starting: {
+          invoke: {
+            src: 'startRun',
+            input: ({ context }) => ({ deps: context.deps, loaded: context.loaded as LoadedQuestionnaire, language: context.language }),
+            onDone: { target: 'run', actions: assign(({ event }) => ({ run: event.output, focusStart: false })) },
+            // A chunk that cannot be fetched (offline before it was ever cached) is a failed load.
+            onError: { target: 'failed', actions: assign({ failure: 'load' as const }) },
+          },
+        },
+        run: {
+          initial: 'active',
+          states: {
+            active: {
+              after: { idle: 'warning' },
+              on: { ACTIVITY: { target: 'active', reenter: true } },
+            },
+            // "Vous êtes toujours là ?": without an answer, the kiosk forgets the person.
+            warning: {
+              after: { countdown: '#app.screen.forgetting' },
+              on: { STAY: 'active' },
+            },
+          },
+          on: { FINISH: 'forgetting' },
+        },
+        shared: { on: { FINISH: 'forgetting' } },
+        pro: { on: { FINISH: 'forgetting' } },
+        forgetting: {
+          entry: ['forgetPerson', assign({ run: undefined, shared: undefined, resumedChanged: false, languageFailed: false, focusStart: true, stale: false })],
+          always: [{ guard: 'notDefaultLanguage', target: 'start', actions: 'toDefaultLanguage' }, { target: 'start' }],
+        },
+      },
+    },
+    language: {
+      initial: 'ready',
+      states: {
+        ready: {
+          on: { LANGUAGE: { target: 'loading', guard: ({ context, event }) => event.language !== context.language } },
+        },
+        loading: {
+          invoke: {
+            src: 'loadLanguage',
+            input: ({ context, event }) => ({
+              deps: context.deps,
+              entry: context.failure === undefined ? context.entry : undefined,
+              language: event.type === 'LANGUAGE' ? event.language : context.language,
+            }),
+            onDone: {
+              target: 'ready',
+              actions: [
+                assign(({ context, event }) => ({ language: event.output.language, loaded: event.output.loaded ?? context.loaded, languageFailed: false })),
+                ({ context, event }) => context.run?.setLanguage(event.output.language),
+              ],
+            },
+            onError: { target: 'ready', actions: assign({ languageFailed: true }) },
+          },
+          // A newer choice replaces the load still on its way.
+          on: { LANGUAGE: { target: 'loading', reenter: true } },
+        },
+      },
+    },
+  },
+});
+
+export type AppMachine = typeof appMachine;
