@@ -7,14 +7,16 @@ export default defineConfig({
     // Two shared cores: a screen test that takes 1 s alone can take 6 s when the machine is busy.
     // Speed is measured by `npm run bench`, never by a test's clock.
     testTimeout: 30_000,
+    // Only the screens need a DOM (jsdom costs 1–3 s a file): storage (fake-indexeddb), strings and
+    // the core run in Node.
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/run/**/*.test.ts', 'tests/questionnaires/**/*.test.ts', 'tests/scripts/**/*.test.ts'] },
+        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/run/**/*.test.ts', 'tests/questionnaires/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/storage/**/*.test.ts', 'tests/i18n/**/*.test.ts'] },
       },
       {
         extends: true,
-        test: { name: 'ui', environment: 'jsdom', setupFiles: ['tests/ui/setup.ts'], include: ['tests/ui/**/*.test.{ts,tsx}', 'tests/storage/**/*.test.ts', 'tests/i18n/**/*.test.ts'] },
+        test: { name: 'ui', environment: 'jsdom', setupFiles: ['tests/ui/setup.ts'], include: ['tests/ui/**/*.test.{ts,tsx}'] },
       },
     ],
   },

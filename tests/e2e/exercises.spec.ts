@@ -4,18 +4,9 @@
 // whose area level changes with what the exercises showed.
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
-import { answer, currentStep, goOn, runThrough, screenHeading, type PersonaAnswers } from './runs.ts';
+import { answer, currentStep, EVERY_EXERCISE, goOn, runThrough, screenHeading, withExercise, type PersonaAnswers } from './runs.ts';
 
 const S = 'ne-sais-pas-faire';
-
-/** Someone whose path meets all six exercises of autonomie-numerique: a smartphone and a computer, internet with help. */
-const EVERY_EXERCISE: PersonaAnswers = {
-  equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'avec-aide', 'demarches-en-ligne': S,
-  connexion: 'maison', 'ecran-tactile': 'seul', souris: 'seul', clavier: 'seul', 'installer-application': 'seul',
-  'rechercher-information': 'avec-aide', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul', 'piece-jointe': 'avec-aide',
-  'appel-video': 'seul', 'imprimer-scanner': 'ailleurs', 'sms-suspect': 'supprimer', 'mots-de-passe': 'le-meme',
-  'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
-};
 
 interface StoredResult {
   outcome: string;
@@ -72,17 +63,6 @@ async function reach(page: Page, id: string, answers: PersonaAnswers = EVERY_EXE
   const exercise = page.locator(`.exercise[data-question="${id}"]`);
   await expect(exercise).toHaveAttribute('data-state', 'running');
   return exercise;
-}
-
-/** The questionnaire as served, with one exercise changed (the kinds the default questionnaire does not use). */
-async function withExercise(page: Page, id: string, exercise: Record<string, unknown>): Promise<void> {
-  await page.route('**/questionnaires/autonomie-numerique/questionnaire.json', async (route) => {
-    const response = await route.fetch();
-    const structure = (await response.json()) as { questions: { id: string; exercise?: unknown }[] };
-    const question = structure.questions.find((q) => q.id === id);
-    if (question) question.exercise = exercise;
-    await route.fulfill({ response, json: structure });
-  });
 }
 
 async function expectStored(page: Page, id: string, expected: Partial<StoredResult>): Promise<StoredResult> {

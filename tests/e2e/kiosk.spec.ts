@@ -296,7 +296,7 @@ test.describe('kiosk self-test', () => {
     await page.goto('./');
     await expect(h1(page)).toHaveText(/Le questionnaire ne peut pas être affiché/);
     await expect(page.getByText(/autonomie-numerique\/questionnaire\.json — \$\.start : aucune question ne s'appelle « equipemen »/)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Recommencer' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
     await screenshot(page, 'kiosk-error-questionnaire');
     await expectNoAxeViolations(page, 'error');
   });

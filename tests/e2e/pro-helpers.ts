@@ -3,7 +3,7 @@
 // professional run answered with digits and Enter.
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
-import { doProExercise, type PersonaAnswers } from './runs.ts';
+import { currentStep, doProExercise, proHeading, proOptionValues, type PersonaAnswers } from './runs.ts';
 
 export const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -49,13 +49,12 @@ export async function proRun(page: Page, answers: PersonaAnswers): Promise<void>
   await expect(page.locator('.pro-run')).toBeVisible();
   for (let step = 0; step < 40; step++) {
     if ((await page.locator('.pro-run').count()) === 0) return;
-    await expect(page.locator('#pro-run-title')).toBeFocused();
+    await expect(proHeading(page)).toBeFocused();
     if (await doProExercise(page, answers)) continue;
-    const name = (await page.locator('.pro-run input[name^="pro-q-"]').first().getAttribute('name')) ?? '';
-    const id = name.replace(/^pro-q-/, '');
+    const id = await currentStep(page);
     const wanted = answers[id];
     if (wanted === undefined || (typeof wanted === 'object' && !Array.isArray(wanted))) throw new Error(`no answer for ${id}`);
-    const values = await page.locator(`.pro-run input[name="pro-q-${id}"]`).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const values = await proOptionValues(page, id);
     for (const option of [wanted].flat()) await page.keyboard.press(String(values.indexOf(option) + 1));
     await page.keyboard.press('Enter');
     await expect(page.locator('.pro-run__saved, .pro-view')).toBeVisible();

@@ -4,7 +4,7 @@
 // passphrase, the idle lock, and axe on every screen.
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, PRO_SETTINGS, screenshot, test } from './fixtures.ts';
-import { doProExercise, persona, type PersonaAnswers } from './runs.ts';
+import { currentStep, doProExercise, EVERY_EXERCISE, expectMeaningfulFocus, persona, proHeading, proOptionValues, withExercises, type PersonaAnswers } from './runs.ts';
 
 // A professional's device: settings.json enables the professional space (the shipped one does not).
 test.use({ deviceSettings: PRO_SETTINGS, serviceWorkers: 'block' });
@@ -44,25 +44,19 @@ async function setPassphrase(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The question on screen, by the name of its answers' group. */
-async function currentQuestion(page: Page): Promise<string> {
-  const name = await page.locator('.pro-run input[name^="pro-q-"]').first().getAttribute('name');
-  return (name ?? '').replace(/^pro-q-/, '');
-}
-
 /** Answers the whole interview with digits and Enter, leaving a note and an observation on the way. */
 async function interview(page: Page, answers: PersonaAnswers): Promise<number> {
   await expect(page.locator('.pro-run')).toBeVisible();
   let steps = 0;
   for (; steps < 40; steps++) {
     if (await page.locator('.pro-run').count() === 0) break;
-    await expect(page.locator('#pro-run-title')).toBeFocused();
+    await expect(proHeading(page)).toBeFocused();
     if (await doProExercise(page, answers)) continue;
-    const id = await currentQuestion(page);
+    const id = await currentStep(page);
     const wanted = answers[id];
     if (wanted === undefined) throw new Error(`no answer for ${id}`);
     if (typeof wanted === 'object' && !Array.isArray(wanted)) throw new Error(`${id} is an exercise`);
-    const values = await page.locator(`.pro-run input[name="pro-q-${id}"]`).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const values = await proOptionValues(page, id);
     for (const option of Array.isArray(wanted) ? wanted : [wanted]) {
       const index = values.indexOf(option);
       expect(index, `${id}: ${option}`).toBeGreaterThanOrEqual(0);
@@ -327,6 +321,68 @@ test.describe('professional space', () => {
     await expect(h1(page)).toHaveText('Choisir une phrase de passe');
     await expect(page.getByText('Les données professionnelles de cet appareil ont été effacées.')).toBeVisible();
     expect((await rawVault(page)).trim()).toBe('');
+  });
+  test('an interview passes every kind of exercise, with the keyboard alone or the mouse: recorded as passed, never failed', async ({ page }) => {
+    test.setTimeout(180_000);
+    const ways = ['key S', 'mouse', 'Tab and Enter'] as const;
+    /** One interview along EVERY_EXERCISE, every exercise passed in turn by each way; the exercises met. */
+    const passEvery = async (): Promise<string[]> => {
+      const passed: string[] = [];
+      for (let step = 0; step < 40 && (await page.locator('.pro-run').count()) > 0; step++) {
+        await expect(proHeading(page)).toBeFocused();
+        const id = await currentStep(page);
+        if (id.startsWith('exercice-')) {
+          await expect(page.locator(`.exercise[data-question="${id}"]`)).toHaveAttribute('data-state', 'running');
+          const way = ways[passed.length % ways.length];
+          const skip = page.getByRole('button', { name: /Je préfère passer/ });
+          if (way === 'key S') await page.keyboard.press('s');
+          else if (way === 'mouse') await skip.click();
+          else {
+            await tabTo(page, skip);
+            await page.keyboard.press('Enter');
+          }
+          passed.push(id);
+          await expect(proHeading(page)).not.toHaveAttribute('id', `q-${id}-title`);
+          await expect(page.locator('.question__error')).toHaveCount(0);
+          await expectMeaningfulFocus(page, `passing ${id} (${way})`);
+          continue;
+        }
+        const values = await proOptionValues(page, id);
+        for (const option of [EVERY_EXERCISE[id] as string | string[]].flat()) await page.keyboard.press(String(values.indexOf(option) + 1));
+        await page.keyboard.press('Enter');
+        await expectMeaningfulFocus(page, `answering ${id}`);
+      }
+      await expect(h1(page)).toContainText('Diagnostic');
+      return passed;
+    };
+    const expectPassed = async (ids: string[]) => {
+      for (const id of ids) await expect(page.locator(`tr[data-row="${id}"]`)).toContainText('passé : la personne a préféré ne pas le faire');
+      await expect(page.getByRole('table').first()).not.toContainText('pas réussi');
+    };
+    // The default questionnaire's kinds, with drag-drop and scroll-find in place of touch and typing.
+    await withExercises(page, {
+      'exercice-toucher': { type: 'drag-drop', scores: { 'prise-en-main': 4 } },
+      'exercice-ecrire': { type: 'scroll-find', scores: { 'prise-en-main': 4 } },
+    });
+    await openSpace(page);
+    await setPassphrase(page);
+    await tabTo(page, page.getByRole('button', { name: "Commencer l'entretien" }));
+    await page.keyboard.press('Enter');
+    const first = await passEvery();
+    expect(first).toHaveLength(6);
+    await expectPassed(first);
+    // Then touch and typing, as shipped.
+    await page.unrouteAll();
+    await page.reload();
+    await tabTo(page, page.getByRole('textbox', { name: 'Phrase de passe' }));
+    await page.keyboard.type(PASSPHRASE);
+    await page.keyboard.press('Enter');
+    await expect(h1(page)).toHaveText('Nouveau diagnostic');
+    await tabTo(page, page.getByRole('button', { name: "Commencer l'entretien" }));
+    await page.keyboard.press('Enter');
+    const second = await passEvery();
+    expect(second).toEqual(expect.arrayContaining(['exercice-toucher', 'exercice-ecrire']));
+    await expectPassed(second);
   });
 });
 

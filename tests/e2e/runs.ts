@@ -83,6 +83,15 @@ export const PERSONAS: Persona[] = [
   },
 ];
 
+/** Someone whose path meets all six exercises of autonomie-numerique: a smartphone and a computer, internet with help. */
+export const EVERY_EXERCISE: PersonaAnswers = {
+  equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'avec-aide', 'demarches-en-ligne': S,
+  connexion: 'maison', 'ecran-tactile': 'seul', souris: 'seul', clavier: 'seul', 'installer-application': 'seul',
+  'rechercher-information': 'avec-aide', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul', 'piece-jointe': 'avec-aide',
+  'appel-video': 'seul', 'imprimer-scanner': 'ailleurs', 'sms-suspect': 'supprimer', 'mots-de-passe': 'le-meme',
+  'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
+};
+
 export function persona(profile: Persona['profile']): Persona {
   const found = PERSONAS.find((p) => p.profile === profile);
   if (!found) throw new Error(`no persona for ${profile}`);
@@ -132,7 +141,7 @@ export async function answer(page: Page, answers: PersonaAnswers, question: stri
  * and returns true once the next screen is there.
  */
 export async function doProExercise(page: Page, answers: PersonaAnswers): Promise<boolean> {
-  await expect(page.locator('.pro-run input[name^="pro-q-"], .pro-run .exercise').first()).toBeVisible();
+  await expect(page.locator('.pro-run .options input, .pro-run .exercise').first()).toBeVisible();
   const exercise = page.locator('.pro-run .exercise');
   if ((await exercise.count()) === 0) return false;
   const id = (await exercise.getAttribute('data-question')) ?? '';
@@ -140,10 +149,30 @@ export async function doProExercise(page: Page, answers: PersonaAnswers): Promis
   if (!isExercise(given)) throw new Error(`the persona has no answer to the exercise "${id}"`);
   for (const choice of given.choose) await exercise.locator(`[data-choice="${choice}"]`).click();
   await expect(exercise).toHaveAttribute('data-state', given.outcome);
-  await page.locator('#pro-run-title').focus();
+  // Once done, "Continuer" has the focus: Enter goes on.
+  await expect(page.locator(`#q-${id}-continue`)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator(`.pro-run .exercise[data-question="${id}"]`)).toHaveCount(0);
   return true;
+}
+
+/** The heading of the question on screen in a professional run. */
+export const proHeading = (page: Page) => page.locator('.pro-run h1.question__title');
+
+/** The values of the answers on screen in a professional run, in their order (digit 1 is the first). */
+export function proOptionValues(page: Page, question: string): Promise<string[]> {
+  return page.locator(`.pro-run input[name="q-${question}"]`).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+}
+
+/** Where the focus is: never the page's body, always something a person can see and use. */
+export async function expectMeaningfulFocus(page: Page, after: string): Promise<void> {
+  const focused = await page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement) return 'body';
+    const box = active.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 ? `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}` : `hidden ${active.tagName.toLowerCase()}`;
+  });
+  expect(focused, `the focus after ${after}`).not.toMatch(/^(body|hidden)/);
 }
 
 /** "Suivant" or "Voir mon résultat", in any language; waits until the next screen is there. */
@@ -173,4 +202,19 @@ export async function runThrough(page: Page, answers: PersonaAnswers, onStep?: (
 export async function startAndRun(page: Page, answers: PersonaAnswers, onStep?: (question: string, index: number) => Promise<void>): Promise<string[]> {
   await page.locator('.start__begin').click();
   return runThrough(page, answers, onStep);
+}
+
+/** The questionnaire as served, with one exercise changed (the kinds the default questionnaire does not use). */
+export function withExercise(page: Page, id: string, exercise: Record<string, unknown>): Promise<void> {
+  return withExercises(page, { [id]: exercise });
+}
+
+/** The questionnaire as served, with several exercises changed at once. */
+export async function withExercises(page: Page, changes: Record<string, Record<string, unknown>>): Promise<void> {
+  await page.route('**/questionnaires/autonomie-numerique/questionnaire.json', async (route) => {
+    const response = await route.fetch();
+    const structure = (await response.json()) as { questions: { id: string; exercise?: unknown }[] };
+    for (const question of structure.questions) if (changes[question.id]) question.exercise = changes[question.id];
+    await route.fulfill({ response, json: structure });
+  });
 }

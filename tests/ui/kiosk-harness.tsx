@@ -56,7 +56,6 @@ export async function renderKiosk(props: Partial<AppProps> & Files = {}): Promis
       if (screen.queryByText('Chargement…')) throw new Error('still loading');
       screen.getByRole('heading', { level: 1 });
     },
-    { timeout: 3000 },
   );
   return result;
 }

@@ -188,9 +188,9 @@ describe('interview', () => {
       const title = questionText();
       key('1');
       key('Enter');
-      await waitFor(() => expect(questionText()).not.toBe(title), { timeout: 3000 });
+      await waitFor(() => expect(questionText()).not.toBe(title));
     }
-    await screen.findByRole('heading', { level: 1, name: new RegExp(`Diagnostic ${code}`) }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 1, name: new RegExp(`Diagnostic ${code}`) });
     const [done] = await stored(backend);
     expect(done?.session.status).toBe('completed');
     expect(done?.outcome?.areas.length).toBeGreaterThan(0);

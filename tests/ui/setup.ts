@@ -2,8 +2,13 @@
 // requestAnimationFrame, raced by a 35 ms timer. A test file that ends with such a timer pending saw
 // it fire after jsdom was gone ("cancelAnimationFrame is not defined", an unhandled error that fails
 // the run on a busy machine). Unmount what is left and let those timers run while the window exists.
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { afterAll } from 'vitest';
+
+// findBy… and waitFor wait for what a person would see; on two shared cores a lazily imported
+// screen (the run, the result, the professional space) can take seconds to arrive. A ceiling, not a
+// measure: speed is the bench's.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterAll(async () => {
   cleanup();

@@ -234,12 +234,20 @@ export function DiagnosticRun({ vault, loaded, initial, registerFlush, onDone }:
     void run.flush().then(() => onDone(proRecordOf(initial, done)));
   }, [view.atResult]);
 
-  if (view.atResult || !view.question) {
-    return (
-      <p class="loading" role="status">
-        {t('pro.interview.finishing')}
-      </p>
-    );
-  }
+  if (view.atResult || !view.question) return <Finishing />;
   return <QuestionScreen run={run} view={view} question={view.question} loaded={loaded} variant="pro" layer={layer} />;
+}
+
+/** The moment between the last answer and the record's page: the focus waits here, never on the page's body. */
+function Finishing() {
+  const { t } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => heading.current?.focus(), []);
+  return (
+    <section class="pro-section" aria-busy="true">
+      <h1 class="loading" tabIndex={-1} ref={heading}>
+        {t('pro.interview.finishing')}
+      </h1>
+    </section>
+  );
 }

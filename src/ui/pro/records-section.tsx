@@ -399,7 +399,10 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
               const picked = answer?.type === 'choice' ? [answer.option] : answer?.type === 'choices' ? answer.options : [];
               const text =
                 answer?.type === 'exercise'
-                  ? t('pro.interview.exerciseResult', { score: Math.round(answer.result.score * 100), outcome: answer.result.outcome })
+                  ? t('pro.interview.exerciseResult', {
+                      score: Math.round(answer.result.score * 100),
+                      outcome: t(`pro.interview.exerciseOutcome.${answer.result.outcome === 'skipped' && answer.result.skippedReason === 'no-pointer' ? 'no-pointer' : answer.result.outcome}`),
+                    })
                   : picked.map((o) => localeText(tree, 'questions', id, 'options', o)).join(' · ') || '—';
               const note = record.notes[id as QuestionId]?.trim();
               return (

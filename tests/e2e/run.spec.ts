@@ -1,0 +1,148 @@
+// One run, in the built app: where the focus goes after every action, exercises passed without a
+// false error on the next screen, an error screen that takes the run up again before anything is
+// erased, and a run resumed after the page was closed for a while.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { answer, currentStep, EVERY_EXERCISE, expectMeaningfulFocus, goOn, optionInput, screenHeading, START_TITLE, withExercises } from './runs.ts';
+
+/** How each exercise of EVERY_EXERCISE is left: passed with the mouse, Enter or Space, or done. */
+const LEAVE: Record<string, 'click' | 'Enter' | 'Space' | 'do'> = {
+  'exercice-toucher': 'click',
+  'exercice-double-clic': 'Enter',
+  'exercice-ecrire': 'Space',
+  'exercice-site-officiel': 'do',
+  'exercice-courriel': 'click',
+  'exercice-arnaque': 'do',
+};
+const DONE: Record<string, string> = { 'exercice-site-officiel': 'officiel', 'exercice-arnaque': 'colis' };
+
+/** The next screen opens clean: no "Choisissez une réponse" waiting there. */
+async function expectNoError(page: Page, after: string): Promise<void> {
+  await expect(page.locator('.question__error'), `an error shown after ${after}`).toHaveCount(0);
+}
+
+/** Leaves the exercise on screen as LEAVE says; returns once the next screen is there. */
+async function leaveExercise(page: Page, id: string): Promise<void> {
+  const how = LEAVE[id];
+  const skip = page.getByRole('button', { name: 'Je préfère passer' });
+  if (how === 'do') {
+    await page.locator(`.exercise [data-choice="${DONE[id]}"]`).click();
+    await expect(page.getByRole('button', { name: 'Continuer' })).toBeFocused();
+    await expectMeaningfulFocus(page, `${id} done`);
+    await page.keyboard.press('Enter');
+  } else if (how === 'click') await skip.click();
+  else {
+    await skip.focus();
+    await page.keyboard.press(how === 'Space' ? ' ' : 'Enter');
+  }
+  await expect(screenHeading(page)).not.toHaveAttribute('id', `q-${id}-title`);
+}
+
+test.describe('one run', () => {
+  test('a whole kiosk run: the focus is on something meaningful after every action, and a passed exercise leaves no error behind', async ({ page }) => {
+    test.setTimeout(120_000);
+    // The three pointer kinds: click-target, double-click, and drag-drop in place of the typing exercise.
+    await withExercises(page, { 'exercice-ecrire': { type: 'drag-drop', scores: { 'prise-en-main': 4 }, checks: 'clavier' } });
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1, name: START_TITLE })).toBeVisible();
+    await page.locator('.start__begin').click();
+    await expectMeaningfulFocus(page, '« Commencer »');
+    for (let i = 0; i < 40; i++) {
+      const id = await currentStep(page);
+      if (id === 'result') break;
+      await expect(screenHeading(page)).toBeFocused();
+      if (id.startsWith('exercice-')) {
+        await leaveExercise(page, id);
+        await expectNoError(page, `leaving ${id}`);
+      } else {
+        await answer(page, EVERY_EXERCISE, id);
+        await expectMeaningfulFocus(page, `answering ${id}`);
+        await goOn(page, id);
+      }
+      await expectMeaningfulFocus(page, `going on from ${id}`);
+    }
+    await expect(page.locator('h1.result__title')).toBeFocused();
+    await page.getByRole('button', { name: 'Revenir aux questions' }).click();
+    await expectMeaningfulFocus(page, '« Revenir aux questions » on the result');
+    await goOn(page, await currentStep(page));
+    await page.getByRole('button', { name: 'Terminer et effacer' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: START_TITLE })).toBeFocused();
+  });
+
+  test('closing "are you still there?" with Enter, a click or Escape puts the focus back where it was', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('./');
+    await page.locator('.start__begin').click();
+    await answer(page, EVERY_EXERCISE, 'equipement');
+    const first = optionInput(page, 'equipement', 'smartphone');
+    for (const close of ['Enter', 'click', 'Escape'] as const) {
+      await first.focus();
+      await page.clock.fastForward(91_000);
+      const stay = page.getByRole('button', { name: 'Oui, je continue' });
+      await expect(stay).toBeFocused();
+      if (close === 'click') await stay.click();
+      else await page.keyboard.press(close);
+      await expect(page.getByRole('alertdialog')).toHaveCount(0);
+      await expect(first, `the focus after closing the dialog with ${close}`).toBeFocused();
+    }
+    // Pointer movement alone counts as someone being there.
+    for (let i = 0; i < 4; i++) {
+      await page.clock.fastForward(30_000);
+      await page.mouse.move(100 + i * 10, 200);
+    }
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  });
+
+  test('a piece of the app that cannot be fetched mid-run: « Réessayer » takes the run up again with every answer', async ({ page }) => {
+    let blocked = true;
+    await page.route('**/assets/exercise-view-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto('./');
+    await page.locator('.start__begin').click();
+    const answered: string[] = [];
+    const error = page.locator('h1.error-screen__title');
+    for (let i = 0; i < 20; i++) {
+      await expect(page.locator('h1.question__title, h1.error-screen__title')).toHaveCount(1);
+      if ((await error.count()) > 0) break;
+      const id = await currentStep(page);
+      await answer(page, EVERY_EXERCISE, id);
+      answered.push(id);
+      await goOn(page, id);
+    }
+    await expect(page.getByRole('heading', { level: 1, name: /Un problème est survenu/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    const buttons = page.locator('.error-screen__actions button');
+    await expect(buttons).toHaveText(['Réessayer', 'Effacer mes réponses et recommencer']);
+    blocked = false;
+    await buttons.first().click();
+    await expect(page.locator('.exercise[data-question="exercice-toucher"]')).toBeVisible();
+    // Every answer is still there, going back.
+    for (const id of answered.reverse()) {
+      await page.getByRole('button', { name: 'Précédent' }).click();
+      await expect(screenHeading(page)).toHaveAttribute('id', `q-${id}-title`);
+      const wanted = [EVERY_EXERCISE[id] as string | string[]].flat();
+      for (const option of wanted) await expect(optionInput(page, id, option)).toBeChecked();
+    }
+  });
+
+  test('a run is taken up again after the page was closed for ten minutes, behind "are you still there?"', async ({ page, context }) => {
+    await page.clock.install();
+    await page.goto('./');
+    await page.locator('.start__begin').click();
+    for (const id of ['equipement', 'utilisation-appareil']) {
+      await expect(screenHeading(page)).toHaveAttribute('id', `q-${id}-title`);
+      await answer(page, EVERY_EXERCISE, id);
+      await goOn(page, id);
+    }
+    await page.close();
+    const again = await context.newPage();
+    await again.clock.install({ time: Date.now() + 10 * 60_000 });
+    await again.goto('./');
+    // The idle policy decides: the person is asked first, and the run is there behind the question.
+    const stay = again.getByRole('button', { name: 'Oui, je continue' });
+    await expect(stay).toBeFocused();
+    await stay.click();
+    await expect(screenHeading(again)).toHaveAttribute('id', 'q-usage-internet-title');
+    await again.getByRole('button', { name: 'Précédent' }).click();
+    await expect(optionInput(again, 'utilisation-appareil', 'seul')).toBeChecked();
+  });
+});
