@@ -132,8 +132,8 @@ test.describe('professional space', () => {
   });
 
   test('set the passphrase, run an interview with notes from the keyboard, then find it encrypted', async ({ page }) => {
-    // A whole interview (exercises included) and several key derivations (PBKDF2, 600,000 rounds) on a shared 2-core machine.
-    test.setTimeout(120_000);
+    // Two whole interviews (exercises included) and several key derivations (PBKDF2, 600,000 rounds) on a shared 2-core machine.
+    test.setTimeout(240_000);
     await openSpace(page);
     await setPassphrase(page);
 
