@@ -8,7 +8,7 @@
 // Restoring merges by id, never duplicates: a record already on the device is kept unless the
 // file's copy is newer; the roster, the catalogue and the places are merged the same way. Nothing
 // is written unless the whole file opened.
-import { asSealed, deriveKey, IV_BYTES, unseal, webCrypto, type Sealed, type VaultCrypto } from './vault-crypto.ts';
+import { asSealed, deriveKey, IV_BYTES, unseal, webCrypto, type Sealed, type VaultCrypto, fromBase64, toBase64 } from './vault-crypto.ts';
 import type { OpenVault } from './vault.ts';
 
 export const BACKUP_FORMAT = 'reperes-backup';
@@ -43,22 +43,8 @@ interface BackupFile extends BackupHeader {
 
 const VERIFIER_TEXT = 'reperes-backup';
 
-const b64 = (bytes: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
-const unb64 = (text: unknown): Uint8Array<ArrayBuffer> | undefined => {
-  if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  try {
-    const s = atob(text);
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  } catch {
-    return undefined;
-  }
-};
+const b64 = toBase64;
+const unb64 = fromBase64;
 
 /** The additional data both sealed parts are bound to: the whole header. */
 function headerPlace(h: BackupHeader, part: 'verifier' | 'content'): string {

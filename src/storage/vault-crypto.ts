@@ -64,3 +64,23 @@ export function asSealed(raw: unknown): Sealed | undefined {
 /** What the verifier seals: opening it proves the passphrase without storing anything derived from it in clear. */
 export const VERIFIER_TEXT = 'reperes-vault';
 export const VERIFIER_PLACE = 'verifier';
+
+/** Bytes as base 64, for the files and documents that carry sealed values (a backup, the team server). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Base 64 back to bytes; undefined for anything else. */
+export function fromBase64(text: unknown): Uint8Array<ArrayBuffer> | undefined {
+  if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  try {
+    const s = atob(text);
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  } catch {
+    return undefined;
+  }
+}

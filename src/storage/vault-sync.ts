@@ -13,7 +13,7 @@
 // A server that refuses (401), fails (500), answers garbage or vanishes mid-sync changes nothing
 // in the vault; the sync says why, in a word, and the next one starts over.
 import type { PouchDatabase, PouchDoc, PouchStatic } from 'pouchdb-core';
-import { asSealed, IV_BYTES, type Sealed } from './vault-crypto.ts';
+import { asSealed, IV_BYTES, type Sealed, fromBase64, toBase64 } from './vault-crypto.ts';
 import type { OpenVault, TeamKey } from './vault.ts';
 
 /** Collections that stay on the device (the sync credentials); never sent. */
@@ -43,22 +43,8 @@ export interface SyncReport {
   at: number;
 }
 
-const b64 = (bytes: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
-const unb64 = (text: unknown): Uint8Array<ArrayBuffer> | undefined => {
-  if (typeof text !== 'string') return undefined;
-  try {
-    const s = atob(text);
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  } catch {
-    return undefined;
-  }
-};
+const b64 = toBase64;
+const unb64 = fromBase64;
 const sealedOf = (doc: PouchDoc | undefined): Sealed | undefined => (doc ? asSealed({ iv: unb64(doc.iv), data: unb64(doc.data) }) : undefined);
 const isPlace = (id: string) => id.includes('/') && !DEVICE_ONLY.some((p) => id.startsWith(p));
 

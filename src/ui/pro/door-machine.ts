@@ -59,6 +59,12 @@ type OpenedDoor = { door: VaultDoor; state: 'unset' | 'locked'; retryInMs: numbe
 
 const forgetKey = ({ context }: { context: DoorContext }) => context.vault?.lock();
 
+/** What a refused unlock or erase leaves in the context: the problem, and when the wait ends. */
+function refused(out: UnlockResult | EraseResult, at: 'unlock' | 'erase'): Partial<DoorContext> {
+  if (!out.ok && (out.reason === 'wrong' || out.reason === 'wait')) return { problem: { kind: out.reason, retryInMs: out.retryInMs, at }, retryUntil: Date.now() + out.retryInMs };
+  return { problem: { kind: 'failed', at } };
+}
+
 /** Waits for the open section's saves, at most flushTimeout, then goes on to `target` (the key is forgotten there). */
 function closing(target: string) {
   return {
@@ -169,16 +175,7 @@ export const doorMachine = setup({
         onDone: [
           { guard: ({ event }) => event.output.ok, target: 'open', actions: assign({ vault: ({ event }) => (event.output.ok ? event.output.vault : undefined) }) },
           { guard: ({ event }) => !event.output.ok && event.output.reason === 'unset', target: 'unset' },
-          {
-            target: 'locked',
-            actions: assign(({ event }) => {
-              const out = event.output;
-              if (!out.ok && (out.reason === 'wrong' || out.reason === 'wait')) {
-                return { problem: { kind: out.reason, retryInMs: out.retryInMs, at: 'unlock' } as DoorProblem, retryUntil: Date.now() + out.retryInMs };
-              }
-              return { problem: { kind: 'failed', at: 'unlock' } as DoorProblem };
-            }),
-          },
+          { target: 'locked', actions: assign(({ event }) => refused(event.output, 'unlock')) },
         ],
         onError: { target: 'locked', actions: assign({ problem: { kind: 'failed', at: 'unlock' } }) },
       },
@@ -190,16 +187,7 @@ export const doorMachine = setup({
         input: ({ context, event }) => ({ door: context.door as VaultDoor, passphrase: (event as { passphrase: string }).passphrase }),
         onDone: [
           { guard: ({ event }) => event.output.ok || event.output.reason === 'unset', target: 'unset.erased' },
-          {
-            target: 'locked',
-            actions: assign(({ event }) => {
-              const out = event.output;
-              if (!out.ok && (out.reason === 'wrong' || out.reason === 'wait')) {
-                return { problem: { kind: out.reason, retryInMs: out.retryInMs, at: 'erase' } as DoorProblem, retryUntil: Date.now() + out.retryInMs };
-              }
-              return { problem: { kind: 'failed', at: 'erase' } as DoorProblem };
-            }),
-          },
+          { target: 'locked', actions: assign(({ event }) => refused(event.output, 'erase')) },
         ],
         onError: { target: 'locked', actions: assign({ problem: { kind: 'failed', at: 'erase' } }) },
       },
