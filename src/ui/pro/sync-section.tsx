@@ -194,18 +194,19 @@ export default function SyncSection({ vault, settings, language, createSync = de
           {conflicts.map(({ place, versions }) => (
             <ul key={place} class="pro-conflict" role="list">
               {versions.map(({ rev, value }) => {
-                const r = value as { code?: string; generalNote?: string; session?: { updatedAt?: string; status?: string } } | undefined;
+                const r = value as { code?: string; generalNote?: string; session?: { updatedAt?: string; status?: string; answers?: object } } | undefined;
                 return (
                   <li key={rev} class="pro-conflict__version">
                     {r ? (
                       <>
                         <p>
                           {t('pro.sync.version', {
-                            date: r.session?.updatedAt ? when(Date.parse(r.session.updatedAt)) : '—',
+                            date: r.session?.updatedAt ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(r.session.updatedAt)) : '—',
                             code: r.code ?? '—',
                             status: t(r.session?.status === 'completed' ? 'pro.interview.status.completed' : 'pro.interview.status.inProgress'),
                           })}
                         </p>
+                        <p>{t('pro.sync.versionAnswers', { count: Object.keys(r.session?.answers ?? {}).length })}</p>
                         <p>{r.generalNote ? t('pro.sync.versionNote', { note: r.generalNote }) : t('pro.sync.noNote')}</p>
                       </>
                     ) : (
