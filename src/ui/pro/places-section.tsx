@@ -8,11 +8,13 @@ import { downloadFile } from './download.ts';
 import { openLocalData, type LocalData } from './local-data.ts';
 import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor } from './tools-parts.tsx';
 import type { ToolsSectionProps } from './tools-props.ts';
+import { DataInclusionImport } from './data-inclusion-import.tsx';
 import './tools.css';
 import { LoadingStatus } from '../loading-status.tsx';
 
 // Local places in the national standard's vocabulary: add, edit, delete; import a JSON file (the
-// standard's fields, every problem listed, nothing changed unless the file is sound); export it.
+// standard's fields, every problem listed, nothing changed unless the file is sound); export it;
+// import the structures and services of data·inclusion (data-inclusion-import.tsx).
 // Kept in clear in the settings store: the kiosk result names the places that fit.
 // The standard's terms (services…) are French data values, shown as they are.
 
@@ -246,6 +248,9 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
           }}
         />
         <ExportButton id="pro-places-export" label={t('pro.places.export')} hint={t('pro.places.exportHint')} onExport={() => download({ name: PLACES_FILE, text: placesJson(places), type: 'application/json' })} />
+      </div>
+      <div class="pro-tools__files">
+        <DataInclusionImport places={places} save={save} />
       </div>
     </section>
   );

@@ -7,9 +7,10 @@ import { memoryLocalData } from '../../../src/ui/pro/local-data.ts';
 import ObservatorySection from '../../../src/ui/pro/observatory-section.tsx';
 import PlacesSection from '../../../src/ui/pro/places-section.tsx';
 import { autonomie, exampleText, memoryVault, proRecord, renderSection } from './harness.tsx';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadQuestionnaire } from '../../../src/core/index.ts';
-import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../../scripts/questionnaire-files.ts';
+import { QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../../scripts/questionnaire-files.ts';
 
 afterEach(cleanup);
 
@@ -74,6 +75,64 @@ describe('the places section', () => {
         langues: ['ar', 'uk'],
       },
     ]);
+  });
+});
+
+describe('the data·inclusion import', () => {
+  const example = (name: string) => readFileSync(join(ROOT, 'docs', 'data-inclusion', name), 'utf8');
+  const importDi = (...files: [string, string][]) =>
+    fireEvent.change(screen.getByLabelText('Fichiers data·inclusion (JSON ou CSV)'), { target: { files: files.map(([name, text]) => new File([text], name)) } });
+
+  it('adds the structures offering digital help to the places already there, and reads CSV the same', async () => {
+    const { local } = await renderSection(PlacesSection);
+    await screen.findByRole('heading', { level: 1, name: 'Lieux proches' });
+    importPlaces(exampleText('places'));
+    await screen.findByText('4 lieux importés.');
+    importDi(['structures.csv', example('structures.csv')], ['services.csv', example('services.csv')]);
+    await screen.findByText(
+      '4 lieux importés depuis data·inclusion (5 structures et 6 services lus ; 1 laissés de côté : sans aide au numérique ou sans adresse).',
+    );
+    expect(placesOf(local.data.places)).toHaveLength(8);
+    const card = screen.getByRole('heading', { level: 3, name: 'Association Clic Solidaire' }).closest('li') as HTMLElement;
+    expect(card.textContent).toContain('Accès internet et matériel informatique · Acquisition de matériel informatique à prix solidaire');
+    // Imported again, replacing: only data·inclusion's places remain, each once.
+    fireEvent.click(screen.getByRole('radio', { name: 'Les remplacer tous par ceux du fichier' }));
+    importDi(['structures.json', example('structures.json')], ['services.json', example('services.json')]);
+    await waitFor(() => expect(placesOf(local.data.places).map((p) => p.nom)).toEqual(['Médiathèque des Tilleuls', 'France services de la Gare', 'Association Clic Solidaire', 'Centre social Jean-Jaurès']));
+  });
+
+  it('refuses a file whole: HTML in a name shown as text, an unknown term with the closest one, nothing changed', async () => {
+    const { local } = await renderSection(PlacesSection, { local: memoryLocalData({ places: [] }) });
+    await screen.findByRole('heading', { level: 1, name: 'Lieux proches' });
+    const structures = JSON.parse(example('structures.json')) as Record<string, unknown>[];
+    structures[0]!.nom = '<img src=x onerror="document.title=1">Médiathèque';
+    const services = JSON.parse(example('services.json')) as Record<string, unknown>[];
+    services[1]!.modes_accueil = ['en-presentielle'];
+    importDi(['structures.json', JSON.stringify(structures)], ['services.json', JSON.stringify(services)]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Les fichiers n\'ont pas été importés : rien n\'a changé. À corriger :');
+    const lines = within(alert).getAllByRole('listitem').map((li) => li.textContent);
+    expect(lines).toEqual([
+      'structures.json — $[0].nom : le nom contient du balisage HTML (<img src=x onerror="document.title=1">). Repères ne l\'afficherait jamais comme du HTML, mais ce n\'est pas un nom : retirez-le du fichier.',
+      'services.json — $[1].modes_accueil[0] : « en-presentielle » n\'est pas une valeur de « modes_accueil » dans le schéma data·inclusion v1. Recopiez une valeur du référentiel exactement. Vouliez-vous dire « en-presentiel » ?',
+    ]);
+    expect(document.querySelector('img')).toBeNull();
+    expect(local.data.places).toEqual([]);
+  });
+
+  it('says how many rows are too many, and shows at most 50 problems with the count of the rest', async () => {
+    await renderSection(PlacesSection);
+    await screen.findByRole('heading', { level: 1, name: 'Lieux proches' });
+    const one = (JSON.parse(example('structures.json')) as Record<string, unknown>[])[0]!;
+    importDi(['grand.json', JSON.stringify(Array.from({ length: 10_000 }, (_, i) => ({ ...one, id: `x--${i}` })))]);
+    expect((await screen.findByRole('alert')).textContent).toContain('10000 structures et services en tout ; Repères en importe 5000 au plus.');
+    cleanup();
+    await renderSection(PlacesSection);
+    await screen.findByRole('heading', { level: 1, name: 'Lieux proches' });
+    importDi(['dates.json', JSON.stringify(Array.from({ length: 80 }, (_, i) => ({ ...one, id: `x--${i}`, date_maj: 'hier' })))]);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getAllByRole('listitem')).toHaveLength(50);
+    expect(alert.textContent).toContain('… et 30 autres problèmes.');
   });
 });
 
