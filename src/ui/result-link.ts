@@ -1,7 +1,9 @@
 import { AREA_LEVELS, type AreaId, type AreaLevel, type Outcome, type ProfileId, type Questionnaire, type StepId } from '../core/index.ts';
 
-// A result as the QR code carries it: the profile, the level of each area, the next steps and the
-// language. Nothing about the person; and in the URL fragment, which browsers never send to a server.
+// A result as the QR code carries it: the profile, the level of each area, the next steps, the
+// language, and the nearby places the result named (the phone that opens it does not have the
+// structure's list). Nothing about the person; and in the URL fragment, which browsers never send to
+// a server. Links made before places were carried open as they did, without places.
 
 export interface SharedResult {
   questionnaireId: string;
@@ -9,6 +11,32 @@ export interface SharedResult {
   areas: { area: AreaId; level: AreaLevel | null }[];
   steps: StepId[];
   language: string;
+  /** The places named on the result, as they were shown: at most MAX_SHARED_PLACES. */
+  places?: SharedPlace[];
+}
+
+/** A place as a result carries it: what a person needs to go there. */
+export interface SharedPlace {
+  nom: string;
+  adresse?: string;
+  code_postal?: string;
+  commune?: string;
+  telephone?: string;
+  horaires?: string;
+}
+
+const PLACE_FIELDS = ['nom', 'adresse', 'code_postal', 'commune', 'telephone', 'horaires'] as const;
+export const MAX_SHARED_PLACES = 3;
+/** A field longer than this is cut: a link stays short enough for a QR code a phone can read. */
+const MAX_FIELD = 160;
+
+/** The fields of a place that a result carries (the complement joins the address). */
+export function sharedPlace(place: SharedPlace & { complement_adresse?: string }): SharedPlace {
+  const adresse = [place.adresse, place.complement_adresse].filter(Boolean).join(', ');
+  const out: SharedPlace = { nom: place.nom };
+  if (adresse) out.adresse = adresse;
+  for (const key of ['code_postal', 'commune', 'telephone', 'horaires'] as const) if (place[key]) out[key] = place[key];
+  return out;
 }
 
 export const RESULT_ROUTE = '#/r';
@@ -27,6 +55,12 @@ export function sharedResultOf(questionnaire: Questionnaire, outcome: Outcome, l
 export function resultFragment(result: SharedResult): string {
   const areas = result.areas.map((a) => `${a.area}:${a.level ?? '-'}`).join(',');
   const params = [`q=${enc(result.questionnaireId)}`, `p=${enc(result.profile)}`, `a=${enc(areas, ':,')}`, `s=${enc(result.steps.join(','), ',')}`, `l=${enc(result.language)}`];
+  // One `pl` a place, its fields in PLACE_FIELDS order separated by "|" (encoded inside a field), empty ones at the end left out.
+  for (const place of (result.places ?? []).slice(0, MAX_SHARED_PLACES)) {
+    const fields = PLACE_FIELDS.map((key) => enc((place[key] ?? '').slice(0, MAX_FIELD)));
+    while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
+    params.push(`pl=${fields.join('|')}`);
+  }
   return `${RESULT_ROUTE}?${params.join('&')}`;
 }
 
@@ -56,7 +90,29 @@ export function parseResultFragment(hash: string): SharedResult | undefined {
     areas.push({ area: area as AreaId, level: (AREA_LEVELS as readonly string[]).includes(level ?? '') ? (level as AreaLevel) : null });
   }
   const steps = (params.get('s') ?? '').split(',').filter(Boolean) as StepId[];
-  return { questionnaireId, profile: profile as ProfileId, areas, steps, language };
+  const places = hash
+    .slice(RESULT_ROUTE.length + 1)
+    .split('&')
+    .filter((pair) => pair.startsWith('pl='))
+    .slice(0, MAX_SHARED_PLACES)
+    .map(readPlace)
+    .filter((place) => place !== undefined);
+  return { questionnaireId, profile: profile as ProfileId, areas, steps, language, ...(places.length ? { places } : {}) };
+}
+
+function readPlace(pair: string): SharedPlace | undefined {
+  const place: Partial<Record<(typeof PLACE_FIELDS)[number], string>> = {};
+  const fields = pair.slice(3).split('|');
+  for (const [i, key] of PLACE_FIELDS.entries()) {
+    let value: string;
+    try {
+      value = decodeURIComponent(fields[i] ?? '').trim().slice(0, MAX_FIELD);
+    } catch {
+      return undefined;
+    }
+    if (value) place[key] = value;
+  }
+  return place.nom ? { ...place, nom: place.nom } : undefined;
 }
 
 /** Keeps only what the questionnaire knows, so a mistyped or forged link shows nothing strange. */

@@ -4,7 +4,10 @@ import { handoffFragment, shortCodeOf } from './handoff-link.ts';
 import { placesOf, suggestPlaces } from '../core/places.ts';
 import { useT } from './i18n-context.ts';
 import { localeText, hasLocaleText } from './questionnaire-loader.ts';
-import { resultFragment, resultUrl, type SharedResult } from './result-link.ts';
+import { MAX_SHARED_PLACES, resultFragment, resultUrl, sharedPlace, type SharedResult } from './result-link.ts';
+import { ResultPlaces } from './result-places.tsx';
+import { frenchPhone, telHref } from './place-words.ts';
+import { Breakable, fill, Ltr, marker, RichText } from './rich-text.tsx';
 import { useLazy } from './use-lazy.ts';
 import './result.css';
 
@@ -34,8 +37,8 @@ export interface ResultScreenProps {
   answered?: { answers: Answers; path: readonly QuestionId[] } | undefined;
 }
 
-/** Places named on a result, at most. */
-const NEARBY_LIMIT = 3;
+/** Places named on a result, at most (all of them travel in the QR link). */
+const NEARBY_LIMIT = MAX_SHARED_PLACES;
 
 const STRENGTH: Record<AreaLevel, number> = { acquis: 0, 'en-cours': 1, 'a-travailler': 2 };
 
@@ -55,10 +58,11 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
   // Strengths first; areas not measured on this path last.
   const areas = [...result.areas].sort((a, b) => (a.level ? STRENGTH[a.level] : 3) - (b.level ? STRENGTH[b.level] : 3));
   const steps = result.steps.map((id) => loaded.questionnaire.recommendations.steps.find((s) => s.id === id)).filter((s) => s !== undefined);
-  const url = resultUrl({ ...result, language }, window.location);
+  // The places come with a shared link; on the device, from the structure's list.
+  const places = result.places ?? (nearby ? suggestPlaces(nearby.outcome, loaded.questionnaire, placesOf(nearby.places), { language, limit: NEARBY_LIMIT }).map((s) => sharedPlace(s.place)) : []);
+  const url = resultUrl({ ...result, language, places }, window.location);
   const code = shared ? undefined : shortCodeOf(loaded, result);
   const [withAnswers, setWithAnswers] = useState(false);
-  const places = nearby ? suggestPlaces(nearby.outcome, loaded.questionnaire, placesOf(nearby.places), { language, limit: NEARBY_LIMIT }) : [];
 
   return (
     <article class="result" aria-labelledby="result-title">
@@ -70,7 +74,9 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
         <h1 id="result-title" class="result__title" tabIndex={-1} ref={heading}>
           {title}
         </h1>
-        <p class="result__description">{localeText(tree, 'profiles', result.profile, 'description')}</p>
+        <p class="result__description prose">
+          <RichText text={localeText(tree, 'profiles', result.profile, 'description')} />
+        </p>
         {shared && <p class="notice">{t('ui.result.shared')}</p>}
       </header>
 
@@ -98,17 +104,27 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
           <ol class="steps">
             {steps.map((step) => (
               <li key={step.id} class={`next-step next-step--${step.kind}`}>
-                <h3 class="next-step__title">{localeText(tree, 'steps', step.id, 'title')}</h3>
-                <p class="next-step__text">{localeText(tree, 'steps', step.id, 'text')}</p>
+                <h3 class="next-step__title">
+                  <RichText text={localeText(tree, 'steps', step.id, 'title')} />
+                </h3>
+                <p class="next-step__text prose">
+                  <RichText text={localeText(tree, 'steps', step.id, 'text')} />
+                </p>
                 {step.phone && (
                   <p class="next-step__contact">
-                    <a href={`tel:${step.phone.replace(/\s+/g, '')}`}>{t('ui.result.phone', { phone: step.phone })}</a>
+                    <a href={telHref(step.phone)}>{fill(t('ui.result.phone', { phone: marker('phone') }), { phone: <Ltr>{frenchPhone(step.phone)}</Ltr> })}</a>
                   </p>
                 )}
                 {step.link && (
                   <p class="next-step__contact">
                     <a href={step.link} rel="noopener noreferrer" target="_blank">
-                      {t('ui.result.link', { link: step.link.replace(/^https:\/\//, '').replace(/\/$/, '') })}
+                      {fill(t('ui.result.link', { link: marker('link') }), {
+                        link: (
+                          <Ltr>
+                            <Breakable text={step.link.replace(/^https:\/\//, '').replace(/\/$/, '')} />
+                          </Ltr>
+                        ),
+                      })}
                     </a>
                   </p>
                 )}
@@ -118,26 +134,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
         )}
       </section>
 
-      {places.length > 0 && (
-        <section class="result__section" aria-labelledby="places-title">
-          <h2 id="places-title">{t('ui.result.placesTitle')}</h2>
-          <p>{t('ui.result.placesText')}</p>
-          <ul class="steps places" role="list">
-            {places.map(({ place }) => (
-              <li key={place.id} class="next-step next-step--place">
-                <h3 class="next-step__title">{place.nom}</h3>
-                <p class="next-step__text">{[place.adresse, place.complement_adresse, [place.code_postal, place.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
-                {place.horaires && <p class="next-step__text">{t('ui.result.placeHours', { hours: place.horaires })}</p>}
-                {place.telephone && (
-                  <p class="next-step__contact">
-                    <a href={`tel:${place.telephone.replace(/\s+/g, '')}`}>{t('ui.result.phone', { phone: place.telephone })}</a>
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ResultPlaces places={places} />
 
       <p class="result__advice">
         <span class="result__advice-icon" aria-hidden="true">i</span>

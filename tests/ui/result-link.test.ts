@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
 import { loadQuestionnaire, outcomeOf, type QuestionId } from '../../src/core/index.ts';
-import { fitResult, parseResultFragment, resultFragment, resultUrl, sharedResultOf } from '../../src/ui/result-link.ts';
+import { fitResult, parseResultFragment, resultFragment, resultUrl, sharedPlace, sharedResultOf, type SharedPlace, type SharedResult } from '../../src/ui/result-link.ts';
 
 const loaded = (() => {
   const result = loadQuestionnaire(readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, 'exemple')), { reachability: false });
@@ -53,5 +53,28 @@ describe('the result carried by the QR code', () => {
     });
     const unknown = parseResultFragment('#/r?q=exemple&p=expert&l=fr');
     expect(unknown && fitResult(unknown, questionnaire)).toBeUndefined();
+  });
+});
+
+describe('the places a result link carries', () => {
+  const base = { questionnaireId: 'exemple', profile: 'decouverte', areas: [], steps: [], language: 'ar' } as never as SharedResult;
+  const places: SharedPlace[] = [
+    { nom: 'France Services | centre', adresse: '3 place de la Mairie', code_postal: '93100', commune: 'Montreuil', telephone: '+33100000002', horaires: 'Mo-Fr 08:30-17:00; Sa 09:00-12:00' },
+    { nom: 'EPN', telephone: '01 70 77 23 72' },
+  ];
+
+  it('reads back every field, a "|" in a name included, and at most three places', () => {
+    expect(parseResultFragment(resultFragment({ ...base, places }))?.places).toEqual(places);
+    const many = parseResultFragment(resultFragment({ ...base, places: [...places, ...places] }));
+    expect(many?.places).toHaveLength(3);
+  });
+
+  it('opens links made before places were carried, and skips a place without a name', () => {
+    expect(parseResultFragment('#/r?q=exemple&p=decouverte&a=&s=&l=fr')).toEqual({ ...base, language: 'fr' });
+    expect(parseResultFragment('#/r?q=exemple&p=decouverte&a=&s=&l=fr&pl=|3%20rue&pl=%E0%A4')?.places).toBeUndefined();
+  });
+
+  it('keeps a place complement with its address', () => {
+    expect(sharedPlace({ nom: 'EPN', adresse: '12 rue des Tilleuls', complement_adresse: 'bâtiment B', commune: 'Montreuil' })).toEqual({ nom: 'EPN', adresse: '12 rue des Tilleuls, bâtiment B', commune: 'Montreuil' });
   });
 });

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunEntry } from '../../src/run/run-controller.ts';
 import type { SessionEvents } from '../../src/ui/session-events.ts';
+import { parseResultFragment } from '../../src/ui/result-link.ts';
 import { renderKiosk } from './kiosk-harness.tsx';
 
 afterEach(() => {
@@ -69,9 +70,25 @@ describe('result screen', () => {
     const names = within(nearby).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     // An urgent procedure ("Oui"): the places that help with procedures first, then the one with workshops on the weak areas.
     expect(names).toEqual(['Association Passerelles', 'France Services du centre-ville', 'Espace public numérique des Tilleuls']);
-    expect(within(nearby).getByText('Horaires : Mo-Fr 09:00-12:00,14:00-17:30; Sa 09:00-12:00')).toBeTruthy();
-    expect(within(nearby).getByText('12 rue des Tilleuls, 93100 Montreuil')).toBeTruthy();
-    expect(within(nearby).getByRole('link', { name: 'Téléphone : +33100000001' }).getAttribute('href')).toBe('tel:+33100000001');
+    // The hours as sentences, the phone grouped the French way (dialling the number as stored), the address isolated left to right.
+    const paragraphs = [...nearby.querySelectorAll('p')].map((p) => p.textContent);
+    expect(paragraphs).toContain('Horaires : Du lundi au vendredi, de 9 h à 12 h et de 14 h à 17 h 30. Le samedi, de 9 h à 12 h.');
+    expect(paragraphs).toContain('Horaires : Le mardi et le jeudi, de 14 h à 18 h.');
+    const address = within(nearby).getByText('12 rue des Tilleuls, 93100 Montreuil');
+    expect([address.tagName, address.getAttribute('dir')]).toEqual(['BDI', 'ltr']);
+    expect(within(nearby).getByRole('link', { name: 'Téléphone : 01 00 00 00 01' }).getAttribute('href')).toBe('tel:+33100000001');
+    // The QR link carries the places, as shown: a phone has not the structure's list.
+    const qr = await screen.findByRole('img', { name: /QR code/ });
+    const shared = parseResultFragment(new URL(qr.getAttribute('data-url') ?? '').hash);
+    expect(shared?.places?.map((p) => p.nom)).toEqual(names);
+    expect(shared?.places?.[2]).toEqual({
+      nom: 'Espace public numérique des Tilleuls',
+      adresse: '12 rue des Tilleuls',
+      code_postal: '93100',
+      commune: 'Montreuil',
+      telephone: '+33100000001',
+      horaires: 'Mo-Fr 09:00-12:00,14:00-17:30; Sa 09:00-12:00',
+    });
   });
 
   it('names no place when the structure entered none', async () => {
@@ -85,7 +102,7 @@ describe('result screen', () => {
     await renderKiosk();
     await run(['Aucun'], ['Jamais'], ['Non'], ['Non']);
     await screen.findByRole('heading', { level: 1, name: 'Être accompagné pour vos démarches' });
-    expect(screen.getByRole('link', { name: 'Téléphone : 01 70 772 372' }).getAttribute('href')).toBe('tel:0170772372');
+    expect(screen.getByRole('link', { name: 'Téléphone : 01 70 77 23 72' }).getAttribute('href')).toBe('tel:0170772372');
     const qr = await screen.findByRole('img', { name: /QR code/ });
     const url = new URL(qr.getAttribute('data-url') ?? '');
     expect(url.search).toBe('');

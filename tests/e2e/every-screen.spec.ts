@@ -1,0 +1,153 @@
+// Every screen for every person: the longest run of the questionnaire, screen by screen, at phone,
+// tablet and desktop sizes, portrait and landscape, in French and Arabic (and every language at
+// 320 px): the way on (« Suivant », or the exercise's « Je préfère passer ») is in the window without
+// scrolling, nothing scrolls sideways, and no line of an answer ends inside a word.
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures.ts';
+import { currentStep, optionInput, screenHeading } from './runs.ts';
+
+test.use({ serviceWorkers: 'block' });
+
+const LANGUAGES = ['fr', 'fr-FALC', 'en', 'ar', 'uk', 'es'];
+
+async function offerEveryLanguage(context: BrowserContext) {
+  await context.route(/\/settings\.json(\?.*)?$/, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ structure: 'France Services', languages: LANGUAGES, modes: ['kiosk'], defaultQuestionnaire: 'autonomie-numerique' }),
+    }),
+  );
+}
+
+/**
+ * The answers of a long path (a smartphone and a computer, internet with help: every gesture
+ * question and its exercise, every internet question, all six exercises); a question not named here
+ * gets its first answer, an exercise is passed with « Je préfère passer » after it has been checked.
+ */
+const LONGEST: Record<string, string | string[]> = {
+  equipement: ['smartphone', 'ordinateur'],
+  'utilisation-appareil': 'seul',
+  'usage-internet': 'avec-aide',
+  'demarches-en-ligne': 'seul',
+  'adresse-courriel': 'oui-seul',
+  besoins: ['rien'],
+};
+
+/** Where, in the window, a line of text ends inside a word: the words of each element, each broken word quoted. */
+async function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((elements) => {
+    const broken: string[] = [];
+    for (const element of elements) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        let lastTop: number | undefined;
+        for (let i = 0; i < text.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect || /\s/.test(text[i] ?? '')) continue;
+          // A new line starts at this character, and the character before it is part of the same word.
+          if (lastTop !== undefined && rect.top > lastTop + 2 && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) {
+            const start = text.slice(0, i).search(/[\p{L}\p{N}'’-]*$/u);
+            const end = i + (text.slice(i).search(/[^\p{L}\p{N}'’-]/u) + 1 || text.length - i + 1) - 1;
+            broken.push(`${element.className}: ${text.slice(start, i)}|${text.slice(i, end)}`);
+          }
+          lastTop = rect.top;
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/** The checks every screen must pass; `way` is the button that goes on. */
+async function checkScreen(page: Page, where: string, way?: string) {
+  const size = page.viewportSize();
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect.soft(scrollWidth, `horizontal overflow on ${where}`).toBeLessThanOrEqual(clientWidth);
+  expect.soft(await brokenWords(page, '.option__text, .question__text, .exercise__how'), `words cut on ${where}`).toEqual([]);
+  if (!way) return;
+  // Without scrolling: the page is where the new screen put it (focus on its heading).
+  const box = await page.locator(way).boundingBox();
+  expect(box, `${way} on ${where}`).not.toBeNull();
+  if (box && size) {
+    expect.soft(box.y, `${way} above the window on ${where}`).toBeGreaterThanOrEqual(0);
+    expect.soft(box.y + box.height, `${way} below the window on ${where}`).toBeLessThanOrEqual(size.height);
+  }
+}
+
+const SUBMIT = '.question__actions button[type="submit"]';
+const SKIP = '.question__actions .exercise-skip';
+
+/** The longest run from the start screen to the result, checking every screen on the way; returns the screens seen. */
+async function runLongest(page: Page, label: string, shots: boolean): Promise<string[]> {
+  await checkScreen(page, `${label}: start`);
+  if (shots) await screenshot(page, `every-screen-${label}-start`);
+  await page.locator('.start__begin').click();
+  const seen: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const step = await currentStep(page);
+    if (step === 'result') break;
+    seen.push(step);
+    const exercise = page.locator('.exercise');
+    if (await page.locator(SKIP).count()) {
+      await expect(exercise).toBeVisible();
+      await checkScreen(page, `${label}: ${step}`, SKIP);
+      if (shots) await page.screenshot({ path: `test-results/screenshots/every-screen-${label}-${step}.png` });
+      await page.locator(SKIP).click();
+    } else {
+      await checkScreen(page, `${label}: ${step}`, SUBMIT);
+      if (shots && i < 2) await page.screenshot({ path: `test-results/screenshots/every-screen-${label}-${step}.png` });
+      const inputs = page.locator(`input[name="q-${step}"]`);
+      const chosen = LONGEST[step] ?? (await inputs.first().getAttribute('value')) ?? '';
+      for (const option of [chosen].flat()) await page.locator(`label[for="q-${step}-${option}"]`).click();
+      for (const option of [chosen].flat()) await expect(optionInput(page, step, option)).toBeChecked();
+      await page.locator(SUBMIT).click();
+    }
+    await expect(screenHeading(page)).not.toHaveAttribute('id', `q-${step}-title`);
+  }
+  await expect(page.locator('#result-title')).toBeFocused();
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  if (scrollWidth > clientWidth) console.log(await page.evaluate(() => { const w = document.documentElement.clientWidth; const out=[]; for (const el of document.querySelectorAll('body *')) { const r = el.getBoundingClientRect(); if (r.right > w + 1 || r.left < -1) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' ' + (el.textContent||'').slice(0,40)); } return out.slice(0,15); }));
+  expect(scrollWidth, `horizontal overflow on ${label}: result`).toBeLessThanOrEqual(clientWidth);
+  if (shots) await screenshot(page, `every-screen-${label}-result`);
+  return seen;
+}
+
+const SIZES = [
+  { width: 320, height: 640 },
+  { width: 360, height: 740 },
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+];
+
+for (const size of SIZES) {
+  for (const language of ['fr', 'ar']) {
+    test(`every screen of the longest run, ${language}, ${size.width}×${size.height}`, async ({ page, context }) => {
+      await offerEveryLanguage(context);
+      await page.setViewportSize(size);
+      await page.goto('./');
+      await page.locator(`.button--language[lang="${language}"]`).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      const seen = await runLongest(page, `${language}-${size.width}x${size.height}`, true);
+      // Every kind of screen was met: 26 steps, the six exercises included (the longest path has 27,
+      // but « je gère mon courriel avec de l'aide » would leave the mail exercise out).
+      expect(seen).toHaveLength(26);
+      expect(seen.filter((s) => s.startsWith('exercice-'))).toHaveLength(6);
+    });
+  }
+}
+
+for (const language of ['fr-FALC', 'en', 'uk', 'es']) {
+  test(`every screen of the longest run at 320 px, ${language}`, async ({ page, context }) => {
+    await offerEveryLanguage(context);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('./');
+    await page.locator(`.button--language[lang="${language}"]`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    expect(await runLongest(page, `${language}-320x640`, false)).toHaveLength(26);
+  });
+}
