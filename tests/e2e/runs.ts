@@ -92,6 +92,25 @@ export const EVERY_EXERCISE: PersonaAnswers = {
   'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
 };
 
+/**
+ * Robert, whose result is the longest of the 25 personas of
+ * tests/questionnaires/autonomie-numerique-personas.test.ts: ten next steps, 1,679 characters of
+ * step titles and texts in French (Monique and Sandrine 1,578, Olena 1,515).
+ */
+export const LONGEST_RESULT: Persona = {
+  name: 'Robert',
+  profile: 'presque-autonome',
+  title: 'Presque autonome',
+  answers: {
+    equipement: ['tablette'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': S,
+    connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas',
+    'exercice-site-officiel': { choose: ['annonce', 'officiel'], outcome: 'partial' }, 'adresse-courriel': 'oui-seul',
+    'exercice-courriel': FOUND_EMAIL, 'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'imprimer-scanner': 'non',
+    'sms-suspect': 'supprimer', 'exercice-arnaque': FOUND_SCAM, 'mots-de-passe': 'un-proche',
+    'envie-apprendre': 'non', 'aide-entourage': 'oui', besoins: ['rien'], urgence: 'non',
+  },
+};
+
 export function persona(profile: Persona['profile']): Persona {
   const found = PERSONAS.find((p) => p.profile === profile);
   if (!found) throw new Error(`no persona for ${profile}`);
