@@ -50,7 +50,8 @@ export default defineConfig({
       },
       workbox: {
         // Everything, questionnaires included: the whole app works offline after one visit.
-        globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest,txt}'],
+        // Recorded voices (questionnaires/<id>/audio/) too: read aloud offline.
+        globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest,txt,mp3,ogg,opus,m4a,webm,wav}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The plugin lists manifest.webmanifest itself, after the glob: leave it out here to list it once.

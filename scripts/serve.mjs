@@ -16,6 +16,12 @@ const types = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.webm': 'audio/webm',
+  '.wav': 'audio/wav',
 };
 
 /** Text types a static host compresses (nginx `gzip_types`, Apache `mod_deflate`); images in PNG are already compressed. */

@@ -7,6 +7,7 @@ import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import en from '../src/i18n/validation/en.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+import { formatAudioProblem, readAudio } from './audio-files.ts';
 
 const language = (process.env.LANG ?? '').startsWith('en') ? 'en' : 'fr';
 const i18n = i18next.createInstance();
@@ -41,6 +42,12 @@ for (const folder of folders) {
   }
   if (result.ok) {
     const q = result.loaded.questionnaire;
+    // Recordings shipped with the questionnaire (audio/<language>/<key>.<ext>): src/core/audio.ts.
+    for (const problem of readAudio(folder, q.languages).problems) {
+      console.error(formatAudioProblem(problem, language));
+      errors++;
+      failing.add(problem.file);
+    }
     console.log(i18n.t('validation.ok', { name: q.id, questions: q.questions.length, languages: q.languages.join(', ') }));
   }
 }

@@ -8,6 +8,11 @@ import { checkedFiles, loadQuestionnaire, type QuestionnaireIndexEntry } from '.
 import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { fileFingerprint, QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+import { AUDIO_EXTENSIONS, type AudioIndexEntry } from '../src/core/audio.ts';
+import { formatAudioProblem, readAudio } from './audio-files.ts';
+
+const SHIPPED = new RegExp(`\\.(json|svg|${AUDIO_EXTENSIONS.join('|')})$`);
+const AUDIO_TYPES: Record<string, string> = { mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg', m4a: 'audio/mp4', webm: 'audio/webm', wav: 'audio/wav' };
 
 
 function listFiles(dir: string): string[] {
@@ -17,10 +22,10 @@ function listFiles(dir: string): string[] {
   });
 }
 
-function buildIndex(): { index: QuestionnaireIndexEntry[]; errors: string[] } {
+function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; errors: string[] } {
   const i18n = i18next.createInstance();
   i18n.init({ lng: 'fr', resources: { fr: { translation: fr } }, initAsync: false, interpolation: { escapeValue: false } });
-  const index: QuestionnaireIndexEntry[] = [];
+  const index: (QuestionnaireIndexEntry & AudioIndexEntry)[] = [];
   const errors: string[] = [];
   for (const folder of questionnaireFolders()) {
     const source = readQuestionnaireFolder(folder);
@@ -30,6 +35,8 @@ function buildIndex(): { index: QuestionnaireIndexEntry[]; errors: string[] } {
       continue;
     }
     const q = result.loaded.questionnaire;
+    const audio = readAudio(folder, q.languages);
+    errors.push(...audio.problems.map((p) => formatAudioProblem(p)));
     index.push({
       id: q.id,
       version: q.version,
@@ -39,6 +46,8 @@ function buildIndex(): { index: QuestionnaireIndexEntry[]; errors: string[] } {
       pictograms: source.pictograms.sort(),
       // The browser parses these files without checking them again while they stay exactly as checked here.
       checked: checkedFiles(source, result.loaded, fileFingerprint),
+      // Recordings read aloud before speech synthesis, per language (src/ui/recorded-audio.ts).
+      ...(Object.keys(audio.listing).length ? { audio: audio.listing } : {}),
     });
   }
   return { index, errors };
@@ -60,7 +69,8 @@ export function questionnairesPlugin(): Plugin {
         if (!path.startsWith(QUESTIONNAIRES_DIR)) return next();
         try {
           const body = readFileSync(path);
-          res.setHeader('Content-Type', path.endsWith('.svg') ? 'image/svg+xml' : 'application/json');
+          const extension = path.split('.').pop() ?? '';
+          res.setHeader('Content-Type', path.endsWith('.svg') ? 'image/svg+xml' : (AUDIO_TYPES[extension] ?? 'application/json'));
           res.end(body);
         } catch {
           next();
@@ -73,7 +83,7 @@ export function questionnairesPlugin(): Plugin {
       for (const entry of index) {
         const folder = join(QUESTIONNAIRES_DIR, entry.id);
         for (const file of listFiles(folder)) {
-          if (!/\.(json|svg)$/.test(file)) continue;
+          if (!SHIPPED.test(file)) continue;
           const fileName = `questionnaires/${relative(QUESTIONNAIRES_DIR, file).split('\\').join('/')}`;
           this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
         }

@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../core/index.ts';
 import { nextTask } from './next-task.ts';
+import { rememberAudio, setAudioQuestionnaire } from './recorded-audio.ts';
 
 // Everything the browser reads at start, with relative URLs (the build uses base './').
 
@@ -47,6 +48,7 @@ export const QUESTIONNAIRES_URL = './questionnaires';
 export async function fetchIndex(fetcher: FetchText): Promise<QuestionnaireEntry[]> {
   const parsed: unknown = JSON.parse(await fetcher(`${QUESTIONNAIRES_URL}/index.json`));
   if (!Array.isArray(parsed)) throw new Error('questionnaires/index.json is not a list');
+  rememberAudio(parsed as QuestionnaireEntry[], QUESTIONNAIRES_URL);
   return parsed as QuestionnaireEntry[];
 }
 
@@ -102,6 +104,7 @@ export function clearFetched(fetcher: FetchText): void {
 export async function fetchQuestionnaire(fetcher: FetchText, entry: QuestionnaireEntry, wanted: string): Promise<QuestionnaireLoad> {
   const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
   const base = `${QUESTIONNAIRES_URL}/${entry.id}`;
+  setAudioQuestionnaire(entry.id);
   const key = `${entry.id}@${entry.contentHash}`;
   let structures = fetched.get(fetcher);
   if (!structures) {

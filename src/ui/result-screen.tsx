@@ -8,6 +8,7 @@ import { MAX_SHARED_PLACES, resultFragment, resultUrl, sharedPlace, type SharedR
 import { ResultPlaces } from './result-places.tsx';
 import { frenchPhone, telHref } from './place-words.ts';
 import { Breakable, fill, Ltr, marker, RichText } from './rich-text.tsx';
+import { ReadAloud, type ReadAloudPart } from './read-aloud.tsx';
 import { useLazy } from './use-lazy.ts';
 import './result.css';
 
@@ -63,6 +64,22 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
   const url = resultUrl({ ...result, language, places }, window.location);
   const code = shared ? undefined : shortCodeOf(loaded, result);
   const [withAnswers, setWithAnswers] = useState(false);
+  // Read aloud: the profile, each area and its level, the next steps, and that this is advice.
+  const readParts: ReadAloudPart[] = [
+    { key: `profiles.${result.profile}.title`, text: title },
+    { key: `profiles.${result.profile}.description`, text: localeText(tree, 'profiles', result.profile, 'description') },
+    { key: 'ui.result.areasTitle', text: t('ui.result.areasTitle') },
+    ...areas.flatMap(({ area, level }) => [
+      { key: `areas.${area}.label`, text: localeText(tree, 'areas', area, 'label') },
+      { key: `ui.result.levels.${level ?? 'none'}`, text: t(`ui.result.levels.${level ?? 'none'}`) },
+    ]),
+    { key: 'ui.result.stepsTitle', text: t('ui.result.stepsTitle') },
+    ...steps.flatMap((step) => [
+      { key: `steps.${step.id}.title`, text: localeText(tree, 'steps', step.id, 'title') },
+      { key: `steps.${step.id}.text`, text: localeText(tree, 'steps', step.id, 'text') },
+    ]),
+    { key: 'ui.result.advice', text: t('ui.result.advice') },
+  ];
 
   return (
     <article class="result" aria-labelledby="result-title">
@@ -77,6 +94,7 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
         <p class="result__description prose">
           <RichText text={localeText(tree, 'profiles', result.profile, 'description')} />
         </p>
+        <ReadAloud id="result-read" parts={readParts} />
         {shared && <p class="notice">{t('ui.result.shared')}</p>}
       </header>
 

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { languageName } from '../i18n/index.ts';
 import { useT } from './i18n-context.ts';
 import { LoadingStatus } from './loading-status.tsx';
+import { ReadAloud } from './read-aloud.tsx';
 
 // The start screen: what this is, how long it takes, that nothing is kept, the language, "Commencer".
 // Keyboard: Tab reaches each language button (Enter or Space chooses it) and then "Commencer".
@@ -53,6 +54,15 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
         {t('ui.start.title')}
       </h1>
       <p class="start__lead">{t('ui.start.what')}</p>
+      <ReadAloud
+        id="start-read"
+        parts={[
+          { key: 'ui.start.title', text: t('ui.start.title') },
+          { key: 'ui.start.what', text: t('ui.start.what') },
+          ...(loading ? [] : [{ key: 'ui.start.duration', text: t('ui.start.duration', { count: minutes }) }]),
+          { key: 'ui.start.privacy', text: t('ui.start.privacy') },
+        ]}
+      />
       {loading ? (
         <LoadingStatus />
       ) : (

@@ -78,7 +78,8 @@ async function expectCalmEnd(page: Page, exercise: Locator, outcome: string, wor
   await expect(exercise).toHaveAttribute('data-state', outcome);
   const feedback = exercise.locator('.exercise__feedback');
   await expect(feedback).toHaveText(words);
-  await expect(feedback).toHaveAttribute('role', 'status');
+  // Announced: the exercise's live region, there from the start, now says it.
+  await expect(exercise.getByRole('status')).toHaveText(words);
   await expect(exercise).not.toContainText(/faux|erreur/i);
   const colour = await feedback.evaluate((el) => getComputedStyle(el).color);
   const [r = 0, g = 0, b = 0] = (colour.match(/\d+/g) ?? []).map(Number);

@@ -141,9 +141,10 @@ describe('one question a screen', () => {
     expect(screen.getByRole('button', { name: /Language/ }).getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('shows no read-aloud button where the browser has no voice', async () => {
+  it('says so where the browser has no voice, instead of showing a button that cannot read', async () => {
     await startRun();
     expect(screen.queryByRole('button', { name: 'Lire à voix haute' })).toBeNull();
+    expect(screen.getByText('Pas de lecture à voix haute dans cette langue sur cet appareil.')).toBeTruthy();
   });
 });
 

@@ -104,23 +104,31 @@ export function ExerciseView({ question, tree, recorded, send, skipRef, continue
       play = <Choices {...props} />;
   }
 
-  // Read aloud: the question, how to do it, and the answers to choose from.
-  const readText = [
-    localeText(tree, 'questions', question.id, 'text'),
-    how,
-    ...(CHOICE_EXERCISES.includes(settings.type) ? settings.choices.map((c, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'choices', c)}`) : []),
-  ].join('\n');
+  // Read aloud: the question, how to do it, and the answers to choose from (each may have a recording).
+  const readParts = [
+    { key: `questions.${question.id}.text`, text: localeText(tree, 'questions', question.id, 'text') },
+    { key: `ui.exercise.how.${settings.type}`, text: how },
+    ...(CHOICE_EXERCISES.includes(settings.type)
+      ? settings.choices.map((c, i) => ({ key: `questions.${question.id}.choices.${c}`, text: `${i + 1}. ${localeText(tree, 'questions', question.id, 'choices', c)}` }))
+      : []),
+  ];
+  // One live region, there from the start, says what changes: "Essayez encore", then "Bravo, c'est réussi !".
+  // (A region added with its text, as the feedback is, is not announced by every screen reader.)
+  const said = over ? t(feedbackKey(over)) : note ? t(`ui.exercise.${note}`) : '';
 
   return (
     <div class={`exercise exercise--${settings.type}`} data-question={question.id} data-exercise={settings.type} data-state={over ? over.outcome : 'running'}>
-      <ReadAloud id={`${id}-read`} text={readText} />
+      <ReadAloud id={`${id}-read`} parts={readParts} />
+      <p class="visually-hidden" role="status">
+        {state.result || note ? said : ''}
+      </p>
       <p id={`${id}-how`} class="exercise__how">
         {how}
       </p>
       <p class="exercise__calm">{t('ui.exercise.calm')}</p>
       {over ? (
         <div class="exercise__over">
-          <p class={`exercise__feedback exercise__feedback--${over.outcome}`} role="status">
+          <p class={`exercise__feedback exercise__feedback--${over.outcome}`}>
             <span class="exercise__feedback-icon" aria-hidden="true" />
             {t(feedbackKey(over))}
           </p>
@@ -131,7 +139,7 @@ export function ExerciseView({ question, tree, recorded, send, skipRef, continue
       ) : (
         <>
           {play}
-          <p class="exercise__note" role="status">
+          <p class="exercise__note" aria-hidden="true">
             {note ? t(`ui.exercise.${note}`) : ''}
           </p>
           {pointer && (

@@ -6,7 +6,7 @@ import { PLACES_SETTING } from '../../core/setting-keys.ts';
 import { useT } from '../i18n-context.ts';
 import { downloadFile } from './download.ts';
 import { openLocalData, type LocalData } from './local-data.ts';
-import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor } from './tools-parts.tsx';
+import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor, type FieldError } from './tools-parts.tsx';
 import type { ToolsSectionProps } from './tools-props.ts';
 import { DataInclusionImport } from './data-inclusion-import.tsx';
 import './tools.css';
@@ -104,16 +104,16 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!draft) return;
-    const problems: string[] = [];
+    const problems: FieldError[] = [];
     for (const field of ['nom', 'adresse'] as const) {
-      if (!draft[field].trim()) problems.push(t('pro.places.errors.required', { field: t(`pro.places.fields.${field}`) }));
+      if (!draft[field].trim()) problems.push({ field: `pro-place-${field}`, text: t('pro.places.errors.required', { field: t(`pro.places.fields.${field}`) }) });
     }
-    if (draft.services.length === 0) problems.push(t('pro.places.errors.services'));
+    if (draft.services.length === 0) problems.push({ field: 'pro-place-services', text: t('pro.places.errors.services') });
     const langues = draft.langues
       .split(/[,;\s]+/)
       .map((l) => l.trim())
       .filter(Boolean);
-    if (!langues.every((l) => LANGUAGE_CODE.test(l))) problems.push(t('pro.places.errors.languages'));
+    if (!langues.every((l) => LANGUAGE_CODE.test(l))) problems.push({ field: 'pro-place-langues', text: t('pro.places.errors.languages') });
     editor.setErrors(problems);
     if (problems.length > 0) return;
     const place: Place = {
@@ -192,14 +192,14 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
             <div class="pro-field" key={field}>
               <label for={`pro-place-${field}`}>{t(`pro.places.fields.${field}`)}</label>
               {field === 'telephone' ? (
-                <input id={`pro-place-${field}`} type="tel" value={draft[field]} onInput={(e) => set({ [field]: e.currentTarget.value } as Partial<Draft>)} />
+                <input id={`pro-place-${field}`} type="tel" {...editor.fieldProps(`pro-place-${field}`)} value={draft[field]} onInput={(e) => set({ [field]: e.currentTarget.value } as Partial<Draft>)} />
               ) : (
-                <input id={`pro-place-${field}`} type="text" value={draft[field]} onInput={(e) => set({ [field]: e.currentTarget.value } as Partial<Draft>)} />
+                <input id={`pro-place-${field}`} type="text" {...editor.fieldProps(`pro-place-${field}`)} value={draft[field]} onInput={(e) => set({ [field]: e.currentTarget.value } as Partial<Draft>)} />
               )}
             </div>
           ))}
           {LISTS.map(([field, terms]) => (
-            <fieldset class="pro-field" key={field}>
+            <fieldset class="pro-field" key={field} id={`pro-place-${field}`} aria-describedby={editor.fieldProps(`pro-place-${field}`)['aria-describedby']}>
               <legend>{t(`pro.places.fields.${field}`)}</legend>
               {terms.map((term) => (
                 <label key={term} class="pro-check" lang="fr">
@@ -218,7 +218,7 @@ export default function PlacesSection({ local, download = downloadFile }: ToolsS
             <p class="pro-field__hint" id="pro-place-langues-hint">
               {t('pro.places.fields.languesHint')}
             </p>
-            <input id="pro-place-langues" type="text" aria-describedby="pro-place-langues-hint" value={draft.langues} onInput={(e) => set({ langues: e.currentTarget.value })} />
+            <input id="pro-place-langues" type="text" {...editor.fieldProps('pro-place-langues', 'pro-place-langues-hint')} value={draft.langues} onInput={(e) => set({ langues: e.currentTarget.value })} />
           </div>
           <EditorFooter
             errors={errors}

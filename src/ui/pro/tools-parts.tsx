@@ -60,9 +60,15 @@ export function FileImport({ id, label, hint, onText }: { id: string; label: str
   );
 }
 
+/** What is wrong with a draft: a sentence, and the id of the field (input or fieldset) it is about. */
+export interface FieldError {
+  field: string;
+  text: string;
+}
+
 interface EditorFooterProps {
-  /** What is wrong with the draft, each as a sentence; announced when it appears. */
-  errors: string[];
+  /** What is wrong with the draft, each as a sentence tied to its field; announced when it appears. */
+  errors: FieldError[];
   saveLabel: string;
   cancelLabel: string;
   onCancel: () => void;
@@ -73,11 +79,15 @@ export function EditorFooter({ errors, saveLabel, cancelLabel, onCancel }: Edito
   return (
     <>
       {errors.length > 0 && (
-        <ul class="question__error" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <div class="question__error" role="alert">
+          <ul>
+            {errors.map((e, i) => (
+              <li key={e.text} id={errors.findIndex((x) => x.field === e.field) === i ? `${e.field}-error` : undefined}>
+                {e.text}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <p class="pro-actions">
         <button type="submit" class="button button--primary">
@@ -124,7 +134,7 @@ export function ExportButton({ id, label, hint, onExport }: { id: string; label:
  */
 export function useListEditor<D extends object>(loaded: boolean) {
   const [draft, setDraft] = useState<D>();
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -155,6 +165,15 @@ export function useListEditor<D extends object>(loaded: boolean) {
       setDraft(next);
     },
     close,
+    /**
+     * The attributes that tie a field to what is wrong with it: aria-invalid, and its error among
+     * what describes it (after `hint`, the id of its own hint if it has one).
+     */
+    fieldProps: (id: string, hint?: string) => {
+      const wrong = errors.some((e) => e.field === id);
+      const describedBy = [hint, wrong ? `${id}-error` : undefined].filter(Boolean).join(' ');
+      return { 'aria-invalid': wrong ? ('true' as const) : undefined, 'aria-describedby': describedBy || undefined };
+    },
     /** Changes fields of the open draft. */
     set: (patch: Partial<D>) => setDraft((d) => (d ? { ...d, ...patch } : d)),
     /** A first press asks for confirmation; the second deletes, then the focus returns to the list. */

@@ -18,7 +18,7 @@ import {
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
 import { downloadFile } from './download.ts';
-import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor } from './tools-parts.tsx';
+import { AddButton, EditorFooter, ExportButton, FileImport, StatusLine, useListEditor, type FieldError } from './tools-parts.tsx';
 import { openLocalData, type LocalData } from './local-data.ts';
 import { loadRoster, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
@@ -75,16 +75,17 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!draft) return;
-    const problems: string[] = [];
-    if (!draft.title.trim()) problems.push(t('pro.workshops.errors.required', { field: t('pro.workshops.fields.title') }));
-    if (draft.areas.length === 0) problems.push(t('pro.workshops.errors.areas'));
+    const problems: FieldError[] = [];
+    const wrong = (field: string, text: string) => problems.push({ field, text });
+    if (!draft.title.trim()) wrong('pro-workshop-title', t('pro.workshops.errors.required', { field: t('pro.workshops.fields.title') }));
+    if (draft.areas.length === 0) wrong('pro-workshop-areas', t('pro.workshops.errors.areas'));
     const duration = Number(draft.duration);
     const capacity = Number(draft.capacity);
     if (!Number.isInteger(duration) || duration < DURATION_RANGE.min || duration > DURATION_RANGE.max) {
-      problems.push(t('pro.workshops.errors.range', { field: t('pro.workshops.fields.duration'), ...DURATION_RANGE }));
+      wrong('pro-workshop-duration', t('pro.workshops.errors.range', { field: t('pro.workshops.fields.duration'), ...DURATION_RANGE }));
     }
     if (!Number.isInteger(capacity) || capacity < CAPACITY_RANGE.min || capacity > CAPACITY_RANGE.max) {
-      problems.push(t('pro.workshops.errors.range', { field: t('pro.workshops.fields.capacity'), ...CAPACITY_RANGE }));
+      wrong('pro-workshop-capacity', t('pro.workshops.errors.range', { field: t('pro.workshops.fields.capacity'), ...CAPACITY_RANGE }));
     }
     editor.setErrors(problems);
     if (problems.length > 0) return;
@@ -154,9 +155,9 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
           </h2>
           <div class="pro-field">
             <label for="pro-workshop-title">{t('pro.workshops.fields.title')}</label>
-            <input id="pro-workshop-title" type="text" value={draft.title} onInput={(e) => set({ title: e.currentTarget.value })} />
+            <input id="pro-workshop-title" type="text" {...editor.fieldProps('pro-workshop-title')} value={draft.title} onInput={(e) => set({ title: e.currentTarget.value })} />
           </div>
-          <fieldset class="pro-field">
+          <fieldset class="pro-field" id="pro-workshop-areas" aria-describedby={editor.fieldProps('pro-workshop-areas')['aria-describedby']}>
             <legend>{t('pro.workshops.fields.areas')}</legend>
             {questionnaire.questionnaire.areas.map((area) => (
               <label key={area} class="pro-check">
@@ -180,11 +181,11 @@ export default function WorkshopsSection({ vault, questionnaire, download = down
           </fieldset>
           <div class="pro-field">
             <label for="pro-workshop-duration">{t('pro.workshops.fields.duration')}</label>
-            <input id="pro-workshop-duration" type="number" inputMode="numeric" min={DURATION_RANGE.min} max={DURATION_RANGE.max} value={draft.duration} onInput={(e) => set({ duration: e.currentTarget.value })} />
+            <input id="pro-workshop-duration" type="number" {...editor.fieldProps('pro-workshop-duration')} inputMode="numeric" min={DURATION_RANGE.min} max={DURATION_RANGE.max} value={draft.duration} onInput={(e) => set({ duration: e.currentTarget.value })} />
           </div>
           <div class="pro-field">
             <label for="pro-workshop-capacity">{t('pro.workshops.fields.capacity')}</label>
-            <input id="pro-workshop-capacity" type="number" inputMode="numeric" min={CAPACITY_RANGE.min} max={CAPACITY_RANGE.max} value={draft.capacity} onInput={(e) => set({ capacity: e.currentTarget.value })} />
+            <input id="pro-workshop-capacity" type="number" {...editor.fieldProps('pro-workshop-capacity')} inputMode="numeric" min={CAPACITY_RANGE.min} max={CAPACITY_RANGE.max} value={draft.capacity} onInput={(e) => set({ capacity: e.currentTarget.value })} />
           </div>
           <div class="pro-field">
             <label for="pro-workshop-schedule">{t('pro.workshops.fields.schedule')}</label>
