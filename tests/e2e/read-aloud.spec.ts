@@ -78,6 +78,7 @@ test('each screen reads its text in its language, with a voice of that language'
   await stubVoices(context, ['fr-FR', 'ar-SA']);
   await offerLanguages(context, ['fr', 'ar']);
   await page.goto('./');
+  await expect(page.locator('.start__begin')).toBeVisible();
   const read = page.getByRole('button', { name: 'Lire à voix haute' });
   await read.click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken.length)).toBeGreaterThanOrEqual(4);
@@ -104,13 +105,19 @@ test('an exercise and the result read their texts', async ({ page, context }) =>
     const step = await currentStep(page);
     if (step === 'result') break;
     if (step.startsWith('exercice-')) {
-      await page.locator(`#q-${step}-read`).click();
-      await expect.poll(async () => (await spoken(page)).map((s) => s.text).join('\n')).toMatch(/\S/);
+      // The question, how to do it, then each answer to choose from, numbered.
+      const button = page.locator(`#q-${step}-read`);
+      await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'false');
+      const texts = (await spoken(page)).map((s) => s.text);
+      expect(texts[0]).toBe((await page.locator('.question__text').textContent()) ?? '');
+      expect(texts.at(-1)).toMatch(/^\d\. /);
     }
     await answer(page, answers, step);
     await goOn(page, step);
   }
   await expect(page.locator('#result-title')).toBeFocused();
+  await spoken(page);
   await page.locator('#result-read').click();
   await expect.poll(async () => (await page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken.length))).toBeGreaterThan(6);
   const result = await spoken(page);
