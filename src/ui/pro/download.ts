@@ -11,7 +11,13 @@ export type Download = (file: DownloadFile) => void;
 
 export const downloadFile: Download = ({ name, text, type }) => {
   // A byte-order mark tells spreadsheet software the CSV is UTF-8 (accents, Arabic, Ukrainian).
-  const blob = new Blob([type === 'text/csv' ? `\uFEFF${text}` : text], { type: `${type};charset=utf-8` });
+  downloadBlob(name, new Blob([type === 'text/csv' ? `\uFEFF${text}` : text], { type: `${type};charset=utf-8` }));
+};
+
+export type DownloadBlob = (name: string, blob: Blob) => void;
+
+/** Saves a file that is already a Blob (a recorded voice), the same way. */
+export const downloadBlob: DownloadBlob = (name, blob) => {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -10,6 +10,7 @@ import * as observatory from './observatory-section.tsx';
 import * as backup from './backup-section.tsx';
 import * as handoff from './handoff-section.tsx';
 import * as sync from './sync-section.tsx';
+import * as voices from './voices-section.tsx';
 
 // The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
 // modes are enabled in settings.json, and one section at a time. A feature adds its section here,
@@ -54,6 +55,8 @@ export const PRO_SECTIONS: ProSection[] = [
   { id: 'backup', labelKey: 'pro.backup.nav', load: async () => backup },
   // Team sync with the CouchDB database settings.json names (syncUrl); PouchDB comes with import().
   { id: 'sync', labelKey: 'pro.sync.nav', needs: (settings) => !!settings.syncUrl, load: async () => sync },
+  // A structure's own voice for a text of the questionnaire, recorded and exported to ship with it.
+  { id: 'voices', labelKey: 'pro.voices.nav', load: async () => voices },
 ];
 
 /** The sections a device shows, given its enabled modes. */
