@@ -213,6 +213,8 @@ test.describe('exercises', () => {
     await expectNoAxeViolations(page, 'drag-drop exercise');
     const item = exercise.locator('.exercise__item');
     const zone = exercise.locator('.exercise__zone');
+    // Clear of the « Précédent / Suivant » bar, which stays at the bottom of the window.
+    await zone.scrollIntoViewIfNeeded();
     const from = (await item.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
     const to = (await zone.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
     const drag = async (x: number, y: number) => {
@@ -232,6 +234,7 @@ test.describe('exercises', () => {
   test('drag and drop: four drops beside the box end it kindly', async ({ page }) => {
     await withExercise(page, 'exercice-toucher', { type: 'drag-drop', scores: { 'prise-en-main': 4 } });
     const exercise = await reach(page, 'exercice-toucher');
+    await exercise.locator('.exercise__zone').scrollIntoViewIfNeeded();
     const from = (await exercise.locator('.exercise__item').boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
     for (let i = 0; i < 4; i++) {
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
