@@ -151,3 +151,21 @@ for (const language of ['fr-FALC', 'en', 'uk', 'es']) {
     expect(await runLongest(page, `${language}-320x640`, false)).toHaveLength(26);
   });
 }
+
+test('pictograms stay visible in dark forced colours, and the professional link is a 44 px target', async ({ page, context }) => {
+  await context.route(/\/settings\.json(\?.*)?$/, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ modes: ['kiosk', 'interview'], defaultQuestionnaire: 'autonomie-numerique' }) }),
+  );
+  await page.goto('./');
+  const pro = page.getByRole('link', { name: 'Espace professionnel' });
+  const box = await pro.boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(44);
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+  await page.locator('.start__begin').click();
+  const pictogram = page.locator('.question__media .pictogram');
+  await expect(pictogram).toBeVisible();
+  // The dark ink of the pictogram on its own light tile, whatever the theme forces around it.
+  expect(await pictogram.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+  await screenshot(page, 'every-screen-forced-colours-dark');
+});

@@ -29,7 +29,15 @@ test('place a learner in a workshop, export the group as CSV, count kiosk and pr
   // And one more added by hand, keyboard only.
   await press(page, page.getByRole('button', { name: 'Ajouter un atelier' }));
   await expect(page.getByRole('heading', { name: 'Nouvel atelier' })).toBeFocused();
-  await page.keyboard.press('Tab');
+  // Saved empty: each error is said, and tied to its field (aria-invalid, described by the error).
+  await press(page, page.getByRole('button', { name: "Enregistrer l'atelier" }));
+  await expect(page.getByRole('alert')).toBeVisible();
+  const titleField = page.locator('#pro-workshop-title');
+  await expect(titleField).toHaveAttribute('aria-invalid', 'true');
+  await expect(titleField).toHaveAccessibleDescription(/Titre/);
+  await expect(page.locator('#pro-workshop-areas')).toHaveAccessibleDescription(/domaine/i);
+  await expectNoAxeViolations(page, 'workshop form with errors');
+  await titleField.focus();
   await page.keyboard.type('Le smartphone au quotidien');
   await press(page, page.getByRole('checkbox', { name: 'Utiliser un appareil' }), 'Space');
   await press(page, page.getByRole('button', { name: "Enregistrer l'atelier" }));
@@ -44,6 +52,12 @@ test('place a learner in a workshop, export the group as CSV, count kiosk and pr
   await expect(page.getByRole('status').filter({ hasText: '4 lieux importés.' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Association Passerelles' })).toBeVisible();
   await expectNoAxeViolations(page, 'places');
+  // A place saved empty: its errors tied to their fields, axe clean; then left without saving.
+  await press(page, page.getByRole('button', { name: 'Ajouter un lieu' }));
+  await press(page, page.getByRole('button', { name: 'Enregistrer le lieu' }));
+  await expect(page.locator('#pro-place-nom')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'place form with errors');
+  await press(page, page.getByRole('button', { name: 'Annuler' }));
   await screenshot(page, 'pro-places');
 
   // A diagnostic in workshop mode.
