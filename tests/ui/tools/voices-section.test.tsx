@@ -2,6 +2,7 @@
 // exported under the name the kiosk looks for; a missing microphone is said plainly.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src/core/index.ts';
 import { I18nContext } from '../../../src/ui/i18n-context.ts';
 import VoicesSection from '../../../src/ui/pro/voices-section.tsx';
 import { autonomie, frenchWithProStrings, memoryVault } from './harness.tsx';
@@ -36,7 +37,7 @@ async function renderVoices(microphone: () => Promise<MediaStream>) {
         vault={memoryVault() as never}
         questionnaire={autonomie()}
         language="fr"
-        settings={{}}
+        settings={DEFAULT_SETTINGS}
         params={{}}
         navigate={() => undefined}
         registerFlush={() => () => undefined}
