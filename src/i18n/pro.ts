@@ -4,6 +4,7 @@
 // A part is one folder: the space itself, the interview, and the parts other features add.
 import type { ResourceLanguage } from 'i18next';
 import { lazyStrings } from './index.ts';
+import { loadResultStrings } from './result.ts';
 import { loadValidationStrings } from './validation.ts';
 
 const loaders = import.meta.glob<ResourceLanguage>('./pro/*/*.json', { import: 'default' });
@@ -18,5 +19,6 @@ const loadParts = lazyStrings(PRO_STRING_FILES);
 
 /** Loads every part in every language it has, with the validator's messages (imports show them), once. */
 export async function loadProStrings(): Promise<void> {
-  await Promise.all([loadParts(), loadValidationStrings()]);
+  // The result's own strings too: records show the person's result (src/i18n/result.ts).
+  await Promise.all([loadParts(), loadValidationStrings(), loadResultStrings()]);
 }

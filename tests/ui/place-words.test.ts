@@ -9,7 +9,9 @@ const LOCALES = join(import.meta.dirname, '..', '..', 'src', 'i18n', 'locales');
 
 function tOf(language: string) {
   const instance = i18next.createInstance();
-  const translation = JSON.parse(readFileSync(join(LOCALES, `${language}.json`), 'utf8')) as Record<string, unknown>;
+  // The interface strings, with the result's own (src/i18n/result/, loaded with the result screen).
+  const read = (folder: string) => JSON.parse(readFileSync(join(LOCALES, '..', folder, `${language}.json`), 'utf8')) as { ui: Record<string, unknown> };
+  const translation = { ui: { ...read('locales').ui, ...read('result').ui } };
   void instance.init({ lng: 'x', resources: { x: { translation } }, initAsync: false, interpolation: { escapeValue: false } });
   return instance.t.bind(instance) as (key: string, options?: Record<string, unknown>) => string;
 }

@@ -144,7 +144,7 @@ describe('one question a screen', () => {
   it('says so where the browser has no voice, instead of showing a button that cannot read', async () => {
     await startRun();
     expect(screen.queryByRole('button', { name: 'Lire à voix haute' })).toBeNull();
-    expect(screen.getByText('Pas de lecture à voix haute dans cette langue sur cet appareil.')).toBeTruthy();
+    expect(await screen.findByText('Pas de lecture à voix haute dans cette langue sur cet appareil.')).toBeTruthy();
   });
 });
 
