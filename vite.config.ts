@@ -60,6 +60,15 @@ export default defineConfig({
         // the server without rebuilding: `settings.json?fresh=…` goes to the network first, and its
         // last answer is kept for offline use (see docs/storage.md).
         runtimeCaching: [
+          // A questionnaire's files, edited on the server after the build (as the README allows):
+          // `questionnaire.json?fresh=<build's hash>` and its locale files are served from this cache
+          // at once and checked against the network meanwhile, so a returning browser shows the edit
+          // from its next visit; offline, or before the first check, the precached copy answers.
+          {
+            urlPattern: ({ url }) => /\/questionnaires\/[^/]+\/(questionnaire\.json|locales\/[^/]+\.json)$/.test(url.pathname) && url.searchParams.has('fresh'),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'reperes-questionnaires', expiration: { maxEntries: 60 } },
+          },
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/settings.json') && url.searchParams.has('fresh'),
             handler: 'NetworkFirst',

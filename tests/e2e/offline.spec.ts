@@ -153,7 +153,8 @@ test.describe('offline', () => {
 
 test.describe('updates', () => {
   // A copy of the build served from a folder of its own, so that a second version can replace the first.
-  const port = Number(process.env.E2E_PORT ?? 4317) + 100;
+  // Beside the suite's own ports (the static server, +50 the CouchDB-protocol one), far enough that two checkouts never collide.
+  const port = Number(process.env.E2E_PORT ?? 4317) + 1000;
   let folder = '';
   let server: ChildProcess | undefined;
   test.use({ baseURL: `http://localhost:${port}/` });
@@ -177,6 +178,44 @@ test.describe('updates', () => {
     expect(changed, 'sw.js lists robots.txt with a revision').not.toBe(sw);
     writeFileSync(join(folder, 'sw.js'), changed);
   }
+
+  test('a questionnaire edited on the server after the build reaches a browser that came before', async ({ page }) => {
+    const file = join(folder, 'questionnaires', 'autonomie-numerique', 'locales', 'fr.json');
+    const original = readFileSync(file, 'utf8');
+    const edited = 'Quels appareils utilisez-vous ? (texte revu par la structure)';
+    const question = page.locator('h1.question__title .question__text');
+    /** A visit: the start screen, or the run taken up again; the first question's text. */
+    const firstQuestion = async () => {
+      await page.goto('./');
+      await expect(page.locator('.start__begin').or(question)).toBeVisible();
+      if (await page.locator('.start__begin').isVisible()) await page.locator('.start__begin').click();
+      return (await question.textContent()) ?? '';
+    };
+    try {
+      await page.goto('./');
+      await waitForServiceWorker(page);
+      expect(await firstQuestion()).not.toBe(edited);
+      // The structure edits a text on the server, without rebuilding.
+      const tree = JSON.parse(original) as { questions: Record<string, { text: string }> };
+      (tree.questions.equipement as { text: string }).text = edited;
+      writeFileSync(file, JSON.stringify(tree));
+      // The browser answers from its copy at once and checks the server meanwhile…
+      expect(await firstQuestion()).not.toBe(edited);
+      await expect
+        .poll(() =>
+          page.evaluate(async (text) => {
+            const cache = await caches.open('reperes-questionnaires');
+            for (const request of await cache.keys()) if (request.url.includes('/locales/fr.json') && (await (await cache.match(request))?.text())?.includes(text)) return true;
+            return false;
+          }, edited),
+        )
+        .toBe(true);
+      // …so the next visit shows the edit.
+      expect(await firstQuestion()).toBe(edited);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
 
   test('a new version is offered on the start screen only, never mid-run, and the run survives it', async ({ context }) => {
     // The kiosk's start screen, open in one tab.
