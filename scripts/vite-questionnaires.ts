@@ -43,6 +43,7 @@ function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; e
       languages: q.languages,
       defaultLanguage: q.defaultLanguage,
       contentHash: result.loaded.contentHash,
+      ...(q.example ? { example: true } : {}),
       pictograms: source.pictograms.sort(),
       // The browser parses these files without checking them again while they stay exactly as checked here.
       checked: checkedFiles(source, result.loaded, fileFingerprint),

@@ -78,6 +78,7 @@ export const PROBLEM_CODES = [
   'locale.empty',
   'locale.unknown-question',
   'settings.questionnaire',
+  'settings.no-questionnaire',
   'settings.mode',
   'settings.language',
   'settings.url-absolute',

@@ -36,12 +36,23 @@ export const DEFAULT_SETTINGS: Settings = {
   idleSeconds: 90,
   modes: ['kiosk'],
   proIdleMinutes: 10,
-  defaultQuestionnaire: 'exemple',
+  // The real questionnaire shipped with Repères; a structure names its own in settings.json. A
+  // sample of the format (`example` in its questionnaire.json) is never the default: see defaultQuestionnaireOf.
+  defaultQuestionnaire: 'autonomie-numerique',
 };
+
+/**
+ * The questionnaire offered when settings.json names none (or is missing): the default one if the
+ * build has it, else the first that is not a sample of the format; undefined when there are only samples.
+ */
+export function defaultQuestionnaireOf(questionnaires: readonly { id: string; example?: boolean | undefined }[]): string | undefined {
+  const offered = questionnaires.filter((q) => !q.example);
+  return (offered.find((q) => q.id === DEFAULT_SETTINGS.defaultQuestionnaire) ?? offered[0])?.id;
+}
 
 /** What the settings refer to: the questionnaires of the build (from questionnaires/index.json). */
 export interface SettingsContext {
-  questionnaires: { id: string; languages: string[] }[];
+  questionnaires: { id: string; languages: string[]; example?: boolean | undefined }[];
 }
 
 export type SettingsResult = { ok: true; settings: Settings; warnings: Problem[] } | { ok: false; problems: Problem[] };
@@ -85,9 +96,14 @@ export function readSettings(text: string, context: SettingsContext, file = SETT
     const id = root.defaultQuestionnaire;
     if (typeof id !== 'string' || id === '') p.error('type.string', '$.defaultQuestionnaire', { actual: describeValue(id) });
     else settings.defaultQuestionnaire = id;
+  } else if (known.length > 0) {
+    // Not named: the real questionnaire of the build, never a sample of the format.
+    const offered = defaultQuestionnaireOf(context.questionnaires);
+    if (offered) settings.defaultQuestionnaire = offered;
+    else p.error('settings.no-questionnaire', '$', { known: known.join(', ') });
   }
   const questionnaire = context.questionnaires.find((q) => q.id === settings.defaultQuestionnaire);
-  if (!questionnaire && (root.defaultQuestionnaire !== undefined || known.length > 0)) {
+  if (!questionnaire && p.items.every((x) => x.code !== 'settings.no-questionnaire') && (root.defaultQuestionnaire !== undefined || known.length > 0)) {
     p.error('settings.questionnaire', '$.defaultQuestionnaire', {
       id: settings.defaultQuestionnaire,
       suggestion: suggest(settings.defaultQuestionnaire, known) ?? '',

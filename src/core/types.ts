@@ -125,6 +125,8 @@ export interface QuestionnaireIndexEntry {
   languages: string[];
   defaultLanguage: string;
   contentHash: string;
+  /** A sample of the format (questionnaire.json's `example`): offered only when settings.json names it. */
+  example?: boolean;
   /** Pictogram names in the folder, which the browser-side validator needs. */
   pictograms: string[];
   /** What the build checked (see checkedFiles): unchanged files are not checked again in the browser. */

@@ -1,5 +1,6 @@
 import {
   DEFAULT_SETTINGS,
+  defaultQuestionnaireOf,
   builtFingerprint,
   loadChecked,
   readSettings,
@@ -68,8 +69,10 @@ export async function fetchSettings(fetcher: FetchText, indexRead: Questionnaire
     // Unreachable (offline before the fresh copy was ever cached): the precached copy from the build.
     const precached = error.status === 0 ? await fetcher(`./${SETTINGS_FILE}`).catch(() => undefined) : undefined;
     if (precached !== undefined) return settingsFrom(precached, index);
-    const first = index.find((q) => q.id === DEFAULT_SETTINGS.defaultQuestionnaire) ?? index[0];
-    const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first?.id ?? DEFAULT_SETTINGS.defaultQuestionnaire, languages: first?.languages ?? DEFAULT_SETTINGS.languages };
+    // No settings at all: the real questionnaire of the build, never a sample of the format.
+    const first = index.find((q) => q.id === defaultQuestionnaireOf(index));
+    if (!first) return settingsFrom('{}', index);
+    const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first.id, languages: first.languages };
     return { ok: true, settings, missing: true };
   }
   return settingsFrom(text, await indexRead);

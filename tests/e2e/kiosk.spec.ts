@@ -2,7 +2,7 @@
 // the idle wipe, the printed roadmap, the QR link, and nothing left for the next person.
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
-import { answer, answerIds, currentStep, goOn, persona, PERSONAS, runThrough, START_TITLE, startAndRun } from './runs.ts';
+import { answer, answerIds, currentStep, goOn, persona, PERSONAS, runThrough, screenHeading, START_TITLE, startAndRun } from './runs.ts';
 
 // The runs go through the real default questionnaire (settings.json: autonomie-numerique), with
 // the answers of the personas of tests/questionnaires/autonomie-numerique-personas.test.ts.
@@ -301,11 +301,29 @@ test.describe('kiosk self-test', () => {
     await expectNoAxeViolations(page, 'error');
   });
 
-  test('a missing settings.json means the defaults, with a notice', async ({ page }) => {
+  test('a missing settings.json means the defaults, with a notice, and the real questionnaire, never the sample', async ({ page }) => {
     await page.route('**/settings.json*', (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto('./');
     await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
     await expect(page.getByRole('status')).toContainText('réglages par défaut');
     await screenshot(page, 'kiosk-settings-missing');
+    await page.locator('.start__begin').click();
+    await expect(screenHeading(page)).toHaveAttribute('id', 'q-equipement-title');
+    // The shipped questionnaire's six languages, not the sample's two.
+    await page.getByRole('button', { name: /Langue/ }).click();
+    await expect(page.locator('.language-menu [lang]')).toHaveCount(6);
   });
+
+  for (const [what, answer] of [
+    ['a server error on settings.json', { status: 500, body: 'Internal error' }],
+    ['a settings.json that names no questionnaire', { status: 200, contentType: 'application/json', body: JSON.stringify({ structure: 'Médiathèque', modes: ['kiosk'] }) }],
+  ] as const) {
+    test(`${what}: the real questionnaire, never the sample`, async ({ page }) => {
+      await page.route('**/settings.json*', (route) => route.fulfill(answer));
+      await page.goto('./');
+      await page.locator('.start__begin').click();
+      await expect(screenHeading(page)).toHaveAttribute('id', 'q-equipement-title');
+      await expect(page.locator('h1.question__title')).not.toContainText('Bienvenue');
+    });
+  }
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QUESTIONNAIRES_DIR } from '../../scripts/questionnaire-files.ts';
 import { ErrorBoundary } from '../../src/ui/error-boundary.tsx';
-import { renderKiosk } from './kiosk-harness.tsx';
+import { indexEntry, renderKiosk } from './kiosk-harness.tsx';
 
 afterEach(() => {
   cleanup();
@@ -39,10 +39,19 @@ describe('never a white screen', () => {
   });
 
   it('falls back to the defaults, with a notice, when settings.json is missing', async () => {
-    await renderKiosk({ overrides: { './settings.json': null } });
+    // A build whose questionnaire is a real one (the sample, unmarked here).
+    const { example: _sample, ...real } = indexEntry();
+    await renderKiosk({ overrides: { './settings.json': null, './questionnaires/index.json': JSON.stringify([real]) } });
     expect(screen.getByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('réglages par défaut');
     expect(screen.getByRole('button', { name: 'English' })).toBeTruthy();
+  });
+
+  it('never offers a sample of the format to the public: with no settings.json and only the sample, the structure is told', async () => {
+    await renderKiosk({ overrides: { './settings.json': null } });
+    expect(screen.getByRole('heading', { level: 1, name: 'Les réglages de la structure contiennent des erreurs' })).toBeTruthy();
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent).join(' ')).toContain("aucun questionnaire à proposer au public : ce site n'a que des questionnaires d'exemple (exemple)");
+    expect(screen.queryByRole('button', { name: /Commencer/ })).toBeNull();
   });
 
   it('says so when the questionnaire cannot be fetched, and "Réessayer" tries again', async () => {

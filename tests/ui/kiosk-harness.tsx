@@ -12,7 +12,7 @@ export function indexEntry(id = 'exemple'): QuestionnaireEntry {
   const result = loadQuestionnaire(source, { reachability: false });
   if (!result.ok) throw new Error(`${id} does not load`);
   const q = result.loaded.questionnaire;
-  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, pictograms: source.pictograms.sort(), checked: checkedFiles(source, result.loaded, fileFingerprint) };
+  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, ...(q.example ? { example: true } : {}), pictograms: source.pictograms.sort(), checked: checkedFiles(source, result.loaded, fileFingerprint) };
 }
 
 export interface Files {

@@ -14,6 +14,22 @@ const problems = (value: unknown): Pick<Problem, 'code' | 'path'>[] => {
 };
 
 describe('settings.json', () => {
+  it('offers the real questionnaire when none is named, never a sample of the format, and says so when there are only samples', () => {
+    const samples = { questionnaires: [{ id: 'exemple', languages: ['fr', 'en'], example: true }, { id: 'atelier', languages: ['fr'] }, { id: 'autonomie-numerique', languages: ['fr'] }] };
+    for (const text of ['{}', '{"structure": "CCAS"}']) {
+      const result = readSettings(text, samples);
+      expect(result.ok && result.settings.defaultQuestionnaire).toBe('autonomie-numerique');
+    }
+    const [first, ...rest] = samples.questionnaires;
+    const other = readSettings('{}', { questionnaires: [...rest.slice(0, 1), first!] });
+    expect(other.ok && other.settings.defaultQuestionnaire).toBe('atelier');
+    // Named, a sample is offered: the structure chose it.
+    const named = readSettings('{"defaultQuestionnaire": "exemple"}', samples);
+    expect(named.ok && named.settings.defaultQuestionnaire).toBe('exemple');
+    const only = readSettings('{}', { questionnaires: [first!] });
+    expect(only.ok ? [] : only.problems.map(({ code, path }) => ({ code, path }))).toEqual([{ code: 'settings.no-questionnaire', path: '$' }]);
+  });
+
   it('accepts the shipped settings file', () => {
     const text = readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8');
     const result = readSettings(text, context);
@@ -30,7 +46,8 @@ describe('settings.json', () => {
   });
 
   it('fills what is left out with the defaults, and the questionnaire\'s own languages', () => {
-    expect(read({})).toEqual({ ok: true, settings: DEFAULT_SETTINGS, warnings: [] });
+    expect(read({})).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, languages: ['fr', 'fr-FALC', 'en', 'ar'] }, warnings: [] });
+    expect(DEFAULT_SETTINGS.defaultQuestionnaire).toBe('autonomie-numerique');
     const result = read({ defaultQuestionnaire: 'autonomie-numerique', idleSeconds: 120.4 });
     expect(result.ok && result.settings).toEqual({ ...DEFAULT_SETTINGS, defaultQuestionnaire: 'autonomie-numerique', languages: ['fr', 'fr-FALC', 'en', 'ar'], idleSeconds: 120 });
   });
@@ -63,7 +80,7 @@ describe('settings.json', () => {
     expect(result.problems.find((p) => p.code === 'settings.mode')?.params).toMatchObject({ id: 'kiosks', suggestion: 'kiosk' });
     expect(result.problems.find((p) => p.code === 'settings.questionnaire')?.params).toMatchObject({ id: 'exempel', suggestion: 'exemple' });
     const fixed = read({ languages: ['fr', 'de'] });
-    expect(fixed.ok ? [] : fixed.problems).toEqual([expect.objectContaining({ code: 'settings.language', path: '$.languages[1]', params: expect.objectContaining({ language: 'de', id: 'exemple' }) })]);
+    expect(fixed.ok ? [] : fixed.problems).toEqual([expect.objectContaining({ code: 'settings.language', path: '$.languages[1]', params: expect.objectContaining({ language: 'de', id: 'autonomie-numerique' }) })]);
   });
 
   it('checks types: a list, a number, an object', () => {

@@ -217,6 +217,7 @@ export const questionnaireFormat = v.pipe(
     $schema: v.optional(v.string()),
     id: v.pipe(questionnaireId, v.description('Must equal the folder name.')),
     version: v.pipe(text(), v.description('Content version; bump it when you change questions.')),
+    example: v.optional(v.pipe(v.boolean(problem('type.boolean', (input) => ({ actual: describeValue(input) }))), v.description('A sample of the format: never offered to the public unless settings.json names it.'))),
     languages: v.pipe(list(languageCode(), { min: 1 }), v.description('Languages with a locales/<lang>.json file, e.g. fr, fr-FALC, en.')),
     defaultLanguage: languageCode(),
     areas: v.pipe(list(areaId, { min: 1 }), v.description('Competence areas scored 0-100 (acces, prise-en-main, internet, communication, demarches, securite).')),
