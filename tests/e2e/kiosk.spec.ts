@@ -311,7 +311,7 @@ test.describe('kiosk self-test', () => {
     await expect(screenHeading(page)).toHaveAttribute('id', 'q-equipement-title');
     // The shipped questionnaire's six languages, not the sample's two.
     await page.getByRole('button', { name: /Langue/ }).click();
-    await expect(page.locator('.language-menu [lang]')).toHaveCount(6);
+    await expect(page.locator('.language-menu__option')).toHaveCount(6);
   });
 
   for (const [what, answer] of [
