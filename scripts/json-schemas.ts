@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { GenericSchema } from 'valibot';
 import { RESERVED_KEYS } from '../src/core/formats/kit.ts';
 import { questionnaireDefinitions, questionnaireFormat } from '../src/core/formats/questionnaire.ts';
+import { settingsFormat } from '../src/core/formats/settings.ts';
+import { catalogueFormat, workshopFormat } from '../src/core/formats/workshops.ts';
 import { ROOT } from './questionnaire-files.ts';
 
 const config: ConversionConfig = {
@@ -31,7 +33,12 @@ interface Output {
   definitions?: Record<string, GenericSchema>;
 }
 
-const OUTPUTS: Output[] = [{ file: 'questionnaires/schema.json', schema: questionnaireFormat, definitions: questionnaireDefinitions() }];
+/** Each format's schema, where its files are edited: beside them, or in docs/ beside the example. */
+export const OUTPUTS: Output[] = [
+  { file: 'questionnaires/schema.json', schema: questionnaireFormat, definitions: questionnaireDefinitions() },
+  { file: 'public/settings.schema.json', schema: settingsFormat },
+  { file: 'docs/workshops.schema.json', schema: catalogueFormat, definitions: { workshop: workshopFormat } },
+];
 
 /** Each schema file as it should be committed. */
 export function jsonSchemas(): { file: string; text: string }[] {

@@ -1,38 +1,63 @@
-// npm run validate [folder…]: checks questionnaire folders and prints every problem; exit 1 on any error.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+// npm run validate [path…]: checks the data files and prints every problem; exit 1 on any error.
+// Without paths: every questionnaire folder, public/settings.json, and the example files in docs/
+// (workshop catalogue, local places). A path may be a questionnaire folder (or its
+// questionnaire.json), a settings file (…settings.json), a workshop catalogue (…workshops….json,
+// …ateliers….json) or a file of places (…places….json, …lieux….json). One file that cannot be read
+// never stops the others from being checked.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import i18next from 'i18next';
-import { loadQuestionnaire } from '../src/core/index.ts';
+import { loadQuestionnaire, readSettings, type Problem } from '../src/core/index.ts';
+import { readPlaces } from '../src/core/places.ts';
+import { readCatalogue } from '../src/core/workshops.ts';
 import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import en from '../src/i18n/validation/en.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
-import { questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+import { questionnaireFolders, readQuestionnaireFolder, ROOT } from './questionnaire-files.ts';
 import { formatAudioProblem, readAudio } from './audio-files.ts';
 
 const language = (process.env.LANG ?? '').startsWith('en') ? 'en' : 'fr';
 const i18n = i18next.createInstance();
 await i18n.init({ lng: language, fallbackLng: 'fr', resources: { fr: { translation: fr }, en: { translation: en } }, interpolation: { escapeValue: false } });
 
+type Kind = 'questionnaire' | 'settings' | 'workshops' | 'places';
+const DEFAULTS: [Kind, string][] = [
+  ...questionnaireFolders().map((folder): [Kind, string] => ['questionnaire', folder]),
+  ['settings', join(ROOT, 'public', 'settings.json')],
+  ['workshops', join(ROOT, 'docs', 'workshops.example.json')],
+  ['places', join(ROOT, 'docs', 'places.example.json')],
+];
+
+/** What a path on the command line is, by its name. */
+function kindOf(path: string): Kind | undefined {
+  const name = basename(path).toLowerCase();
+  if (existsSync(path) && statSync(path).isDirectory()) return 'questionnaire';
+  if (name === 'questionnaire.json') return 'questionnaire';
+  if (name.endsWith('settings.json')) return 'settings';
+  if (/(workshops|ateliers).*\.json$/.test(name)) return 'workshops';
+  if (/(places|lieux).*\.json$/.test(name)) return 'places';
+  return undefined;
+}
+
 const args = process.argv.slice(2);
-const folders = args.length ? args.map((a) => resolve(a.replace(/\/questionnaire\.json$/, ''))) : questionnaireFolders();
+const targets: [Kind | undefined, string][] = args.length ? args.map((a) => resolve(a)).map((p) => [kindOf(p), p.replace(/\/questionnaire\.json$/, '')]) : DEFAULTS;
+const shown = (path: string) => relative(ROOT, path).split('\\').join('/');
+
+// The questionnaires of the repository: what settings and catalogues refer to.
+const built = questionnaireFolders().flatMap((folder) => {
+  try {
+    const result = loadQuestionnaire(readQuestionnaireFolder(folder), { reachability: false });
+    return result.ok ? [result.loaded.questionnaire] : [];
+  } catch {
+    return [];
+  }
+});
+const context = { questionnaires: built.map((q) => ({ id: q.id as string, languages: q.languages })) };
+const areas = [...new Set(built.flatMap((q) => q.areas as string[]))];
+
 let errors = 0;
 const failing = new Set<string>();
-for (const folder of folders) {
-  if (!existsSync(folder)) {
-    console.error(`${folder}: not found`);
-    errors++;
-    continue;
-  }
-  let result: ReturnType<typeof loadQuestionnaire>;
-  try {
-    result = loadQuestionnaire(readQuestionnaireFolder(folder));
-  } catch (error) {
-    // The validator reports problems rather than throwing; should it ever throw, the other folders are still checked.
-    console.error(`${folder}: ${error instanceof Error ? error.message : String(error)}`);
-    errors++;
-    continue;
-  }
-  const problems = result.ok ? result.warnings : result.problems;
+function report(problems: Problem[]): boolean {
   for (const problem of problems) {
     (problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem, i18n.t));
     if (problem.severity === 'error') {
@@ -40,15 +65,44 @@ for (const folder of folders) {
       failing.add(problem.file);
     }
   }
-  if (result.ok) {
-    const q = result.loaded.questionnaire;
-    // Recordings shipped with the questionnaire (audio/<language>/<key>.<ext>): src/core/audio.ts.
-    for (const problem of readAudio(folder, q.languages).problems) {
-      console.error(formatAudioProblem(problem, language));
-      errors++;
-      failing.add(problem.file);
+  return !problems.some((p) => p.severity === 'error');
+}
+
+for (const [kind, path] of targets) {
+  if (!existsSync(path)) {
+    console.error(i18n.t('validation.notFound', { path: shown(path) }));
+    errors++;
+    continue;
+  }
+  if (!kind) {
+    console.error(i18n.t('validation.unknownFile', { path: shown(path) }));
+    errors++;
+    continue;
+  }
+  try {
+    if (kind === 'questionnaire') {
+      const result = loadQuestionnaire(readQuestionnaireFolder(path));
+      report(result.ok ? result.warnings : result.problems);
+      if (result.ok) {
+        const q = result.loaded.questionnaire;
+        // Recordings shipped with the questionnaire (audio/<language>/<key>.<ext>): src/core/audio.ts.
+        for (const problem of readAudio(path, q.languages).problems) {
+          console.error(formatAudioProblem(problem, language));
+          errors++;
+          failing.add(problem.file);
+        }
+        console.log(i18n.t('validation.ok', { name: q.id, questions: q.questions.length, languages: q.languages.join(', ') }));
+      }
+      continue;
     }
-    console.log(i18n.t('validation.ok', { name: q.id, questions: q.questions.length, languages: q.languages.join(', ') }));
+    const text = readFileSync(path, 'utf8');
+    const file = shown(path);
+    const result = kind === 'settings' ? readSettings(text, context, file) : kind === 'workshops' ? readCatalogue(text, { areas }, file) : readPlaces(text, file);
+    if (report(result.ok ? result.warnings : result.problems)) console.log(i18n.t('validation.okFile', { file }));
+  } catch (error) {
+    // The checks report problems rather than throwing; should one ever throw, the other files are still checked.
+    console.error(i18n.t('validation.crashed', { path: shown(path), detail: error instanceof Error ? error.message : String(error) }));
+    errors++;
   }
 }
 if (errors > 0) {

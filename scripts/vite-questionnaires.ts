@@ -1,18 +1,21 @@
 // Vite plugin: serves questionnaires/ in development, copies it into the build with an index,
-// and refuses to build when a questionnaire has errors (the validator's messages are printed).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// and refuses to build when a questionnaire or public/settings.json has errors (the validator's
+// messages are printed). The settings file's fingerprint goes into the app
+// (import.meta.env.REPERES_SETTINGS_SHA256): the browser only parses it while it is unchanged.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import type { Plugin } from 'vite';
-import { checkedFiles, loadQuestionnaire, type QuestionnaireIndexEntry } from '../src/core/index.ts';
+import { checkedFiles, loadQuestionnaire, readSettings, type QuestionnaireIndexEntry } from '../src/core/index.ts';
 import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
-import { fileFingerprint, QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder } from './questionnaire-files.ts';
+import { fileFingerprint, QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder, ROOT } from './questionnaire-files.ts';
 import { AUDIO_EXTENSIONS, type AudioIndexEntry } from '../src/core/audio.ts';
 import { formatAudioProblem, readAudio } from './audio-files.ts';
 
 const SHIPPED = new RegExp(`\\.(json|svg|${AUDIO_EXTENSIONS.join('|')})$`);
 const AUDIO_TYPES: Record<string, string> = { mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg', m4a: 'audio/mp4', webm: 'audio/webm', wav: 'audio/wav' };
+const SETTINGS = join(ROOT, 'public', 'settings.json');
 
 
 function listFiles(dir: string): string[] {
@@ -22,16 +25,22 @@ function listFiles(dir: string): string[] {
   });
 }
 
+/** The validator's messages in French, for the build's errors. */
+function i18n() {
+  const instance = i18next.createInstance();
+  instance.init({ lng: 'fr', resources: { fr: { translation: fr } }, initAsync: false, interpolation: { escapeValue: false } });
+  return instance;
+}
+
 function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; errors: string[] } {
-  const i18n = i18next.createInstance();
-  i18n.init({ lng: 'fr', resources: { fr: { translation: fr } }, initAsync: false, interpolation: { escapeValue: false } });
+  const { t } = i18n();
   const index: (QuestionnaireIndexEntry & AudioIndexEntry)[] = [];
   const errors: string[] = [];
   for (const folder of questionnaireFolders()) {
     const source = readQuestionnaireFolder(folder);
     const result = loadQuestionnaire(source);
     if (!result.ok) {
-      errors.push(...result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, i18n.t)));
+      errors.push(...result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, t)));
       continue;
     }
     const q = result.loaded.questionnaire;
@@ -57,6 +66,10 @@ function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; e
 export function questionnairesPlugin(): Plugin {
   return {
     name: 'reperes-questionnaires',
+    config() {
+      const settings = existsSync(SETTINGS) ? fileFingerprint(readFileSync(SETTINGS, 'utf8')) : undefined;
+      return settings ? { define: { 'import.meta.env.REPERES_SETTINGS_SHA256': JSON.stringify(settings) } } : undefined;
+    },
     configureServer(server) {
       server.watcher.add(QUESTIONNAIRES_DIR);
       server.middlewares.use('/questionnaires', (req, res, next) => {
@@ -81,6 +94,10 @@ export function questionnairesPlugin(): Plugin {
     generateBundle() {
       const { index, errors } = buildIndex();
       if (errors.length) this.error(`Questionnaires invalides :\n${errors.join('\n')}`);
+      if (existsSync(SETTINGS)) {
+        const settings = readSettings(readFileSync(SETTINGS, 'utf8'), { questionnaires: index }, 'public/settings.json');
+        if (!settings.ok) this.error(`Réglages invalides :\n${settings.problems.map((p) => formatProblem(p, i18n().t)).join('\n')}`);
+      }
       for (const entry of index) {
         const folder = join(QUESTIONNAIRES_DIR, entry.id);
         for (const file of listFiles(folder)) {

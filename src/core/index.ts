@@ -21,6 +21,7 @@ export {
   type SessionStatus,
 } from './session-record.ts';
 export { replay, type Replay, type ReplaySource, type Snapshot } from './replay.ts';
-export { DEFAULT_SETTINGS, defaultQuestionnaireOf, IDLE_SECONDS_RANGE, PRO_IDLE_MINUTES_RANGE, SESSION_MODES, SETTINGS_FILE, readSettings, type Settings, type SettingsContext, type SettingsResult } from './settings.ts';
+export { DEFAULT_SETTINGS, defaultQuestionnaireOf, SETTINGS_FILE, settingsOf, type SettingsContext } from './settings-values.ts';
+export { IDLE_SECONDS_RANGE, PRO_IDLE_MINUTES_RANGE, SESSION_MODES, readSettings, type Settings, type SettingsFile, type SettingsResult } from './settings.ts';
 // The professional record (pro-record.ts) is imported from its own module, by the professional space
 // only: re-exported here, it would ride in the kiosk's first bundle.

@@ -1,6 +1,6 @@
 import { exerciseChoices } from './exercises.ts';
 import { explore } from './explore.ts';
-import { checkShape, ID, nameItems, unsoundPaths } from './formats/kit.ts';
+import { checkShape, ID, inFileOrder, nameItems, unsoundPaths } from './formats/kit.ts';
 import { localeFormat } from './formats/locale.ts';
 import { questionnaireFormat } from './formats/questionnaire.ts';
 import { contentHash } from './hash.ts';
@@ -60,7 +60,7 @@ export function loadQuestionnaire(source: QuestionnaireSource, options: LoadOpti
       checkUnreached(questionnaire, semantic);
       if (!semantic.items.some((p) => p.severity === 'error') && options.reachability !== false) checkProfilesReached(questionnaire, semantic);
     }
-    problems.push(...shape, ...semantic.items);
+    problems.push(...inFileOrder([...shape, ...semantic.items], parsed.value));
     nameItems(problems, file, parsed.value);
   } else problems.push(...semantic.items);
 

@@ -1,35 +1,23 @@
-import { checkKeys, integer, isObj, parseJson, slug, text, textList } from './data-file.ts';
-import { describeValue, ProblemList, suggest, type Problem } from './problems.ts';
+import { parseJson } from './data-file.ts';
+import { checkShape, inFileOrder, unsoundPaths } from './formats/kit.ts';
+import { CAPACITY_RANGE, catalogueFormat, DURATION_RANGE, MAX_WORKSHOPS, WORKSHOP_LEVELS, workshopFormat, type Workshop, type WorkshopFile, type WorkshopLevel } from './formats/workshops.ts';
+import { ProblemList, slug, suggest, type Problem } from './problems.ts';
 import { toCsv, type CsvCell, type CsvSeparator } from './csv.ts';
 import type { AreaId, AreaLevel, Outcome, ProfileId, Questionnaire, StepDefinition } from './types.ts';
+import * as v from 'valibot';
 
 // A structure's workshop catalogue (edited in the app, imported and exported as JSON), the match
 // from a result to workshops, and the group roster (learner code → workshop) with its CSV export.
-// Pure: the catalogue and the roster are plain data; storing them is the UI's business.
+// Pure: the catalogue and the roster are plain data; storing them is the UI's business. The file's
+// format is declared once, in formats/workshops.ts.
 
-export const WORKSHOP_LEVELS = ['debutant', 'intermediaire', 'avance'] as const;
-export type WorkshopLevel = (typeof WORKSHOP_LEVELS)[number];
+export { CAPACITY_RANGE, DURATION_RANGE, MAX_WORKSHOPS, WORKSHOP_LEVELS, type Workshop, type WorkshopLevel };
 
 export const CATALOGUE_FILE = 'ateliers.json';
 /** The key under which the catalogue lives in the settings store (it is not personal data). */
 export { CATALOGUE_SETTING } from './setting-keys.ts';
-export const DURATION_RANGE = { min: 5, max: 24 * 60 } as const;
-export const CAPACITY_RANGE = { min: 1, max: 500 } as const;
-
-export interface Workshop {
-  id: string;
-  title: string;
-  /** Area ids of the questionnaire the workshop works on. */
-  areas: AreaId[];
-  level: WorkshopLevel;
-  durationMinutes: number;
-  /** Where it happens (room, address). */
-  place: string;
-  /** When it happens, as the structure writes it ("mardis 14 h – 15 h 30, du 6 au 27 janvier"). */
-  schedule: string;
-  /** Learners it takes at most. */
-  capacity: number;
-}
+/** A catalogue file's size at most: far beyond MAX_WORKSHOPS workshops; a bigger file is not read (a 62 MB one took minutes to show). */
+export const MAX_CATALOGUE_BYTES = 1024 * 1024;
 
 export interface Catalogue {
   workshops: Workshop[];
@@ -37,8 +25,33 @@ export interface Catalogue {
 
 export type CatalogueResult = { ok: true; catalogue: Catalogue; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-const CATALOGUE_KEYS = ['$schema', 'workshops'];
-const WORKSHOP_KEYS = ['id', 'title', 'areas', 'level', 'durationMinutes', 'place', 'schedule', 'capacity'];
+/** A size for people: "62 Mo", "1 Mo", "800 ko". */
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} Mo` : `${Math.max(1, Math.round(bytes / 1024))} ko`);
+
+/** A file's size in bytes once encoded in UTF-8, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+/** A sound workshop of a file as the app keeps it. */
+function workshopOf(w: WorkshopFile): Workshop {
+  const title = w.title.trim();
+  return {
+    id: w.id ?? slug(title),
+    title,
+    areas: [...new Set(w.areas)],
+    level: w.level,
+    durationMinutes: Math.round(w.durationMinutes),
+    place: w.place?.trim() ?? '',
+    schedule: w.schedule?.trim() ?? '',
+    capacity: Math.round(w.capacity),
+  };
+}
 
 /**
  * Reads a catalogue file: `{ "workshops": [ … ] }`. Areas must be areas of the questionnaire the
@@ -46,76 +59,45 @@ const WORKSHOP_KEYS = ['id', 'title', 'areas', 'level', 'durationMinutes', 'plac
  */
 export function readCatalogue(source: string, context: { areas: readonly string[] }, file = CATALOGUE_FILE): CatalogueResult {
   const p = new ProblemList(file);
-  const parsed = parseJson(source, p);
-  if (!parsed) return { ok: false, problems: p.items };
-  const root = parsed.value;
-  if (!isObj(root)) {
-    p.error('type.object', '$', { actual: describeValue(root) });
+  const bytes = source.length > MAX_CATALOGUE_BYTES / 4 ? utf8Length(source) : source.length;
+  if (bytes > MAX_CATALOGUE_BYTES) {
+    p.error('file.too-large', '$', { size: size(bytes), max: size(MAX_CATALOGUE_BYTES) });
     return { ok: false, problems: p.items };
   }
-  checkKeys(root, '$', CATALOGUE_KEYS, p);
-  const list = root.workshops;
+  const parsed = parseJson(source, p);
+  if (!parsed) return { ok: false, problems: p.items };
+  p.items.push(...checkShape(catalogueFormat, parsed.value, file));
+  const unsound = unsoundPaths(p.items);
+  const root = parsed.value as { workshops?: unknown };
   const workshops: Workshop[] = [];
-  if (list === undefined) p.error('key.required', '$', { key: 'workshops' });
-  else if (!Array.isArray(list)) p.error('type.array', '$.workshops', { actual: describeValue(list) });
-  else {
-    const ids = new Set<string>();
-    list.forEach((item, i) => {
-      const w = readWorkshop(item, `$.workshops[${i}]`, p, context.areas);
-      if (!w) return;
-      if (ids.has(w.id)) {
-        p.error('id.duplicate', `$.workshops[${i}].id`, { id: w.id });
-        return;
-      }
-      ids.add(w.id);
-      workshops.push(w);
-    });
-  }
-  if (p.items.some((x) => x.severity === 'error')) return { ok: false, problems: p.items };
-  return { ok: true, catalogue: { workshops }, warnings: p.items };
-}
-
-function readWorkshop(item: unknown, path: string, p: ProblemList, knownAreas: readonly string[] | undefined): Workshop | undefined {
-  if (!isObj(item)) {
-    p.error('type.object', path, { actual: describeValue(item) });
-    return undefined;
-  }
-  const before = p.items.length;
-  checkKeys(item, path, WORKSHOP_KEYS, p);
-  const title = text(item, 'title', path, p, true);
-  const id = text(item, 'id', path, p, false) ?? (title ? slug(title) : undefined);
-  const areas = textList(item, 'areas', path, p);
-  if (item.areas === undefined) p.error('key.required', path, { key: 'areas' });
-  else if (Array.isArray(item.areas) && item.areas.length === 0) p.error('array.empty', `${path}.areas`);
-  areas.forEach((area) => {
-    if (knownAreas && !knownAreas.includes(area)) {
-      const index = (item.areas as unknown[]).indexOf(area);
-      p.error('reference.area', `${path}.areas[${index}]`, { id: area, known: knownAreas.join(', '), suggestion: suggest(area, knownAreas) ?? '' });
+  const ids = new Set<string>();
+  (Array.isArray(root.workshops) ? (root.workshops as unknown[]) : []).forEach((raw, i) => {
+    const path = `$.workshops[${i}]`;
+    if (typeof raw !== 'object' || raw === null) return;
+    const item = raw as WorkshopFile;
+    // What has the right shape is checked further, even when another key of the workshop is wrong.
+    if (!unsound.has(`${path}.areas`)) {
+      item.areas.forEach((area, j) => {
+        if (!context.areas.includes(area)) p.error('reference.area', `${path}.areas[${j}]`, { id: area, known: context.areas.join(', '), suggestion: suggest(area, context.areas) ?? '' });
+      });
     }
+    if (unsound.has(path)) return;
+    // A duplicate among sound workshops only: a broken one is fixed first, then compared.
+    const workshop = workshopOf(item);
+    if (ids.has(workshop.id)) p.error('id.duplicate', `${path}.id`, { id: workshop.id });
+    ids.add(workshop.id);
+    workshops.push(workshop);
   });
-  let level: WorkshopLevel | undefined;
-  if (item.level === undefined) p.error('key.required', path, { key: 'level' });
-  else if (typeof item.level !== 'string' || !(WORKSHOP_LEVELS as readonly string[]).includes(item.level)) {
-    const id = typeof item.level === 'string' ? item.level : describeValue(item.level);
-    p.error('reference.level', `${path}.level`, { id, known: WORKSHOP_LEVELS.join(', '), suggestion: suggest(id, WORKSHOP_LEVELS) ?? '' });
-  } else level = item.level as WorkshopLevel;
-  const durationMinutes = integer(item, 'durationMinutes', path, p, DURATION_RANGE);
-  const capacity = integer(item, 'capacity', path, p, CAPACITY_RANGE);
-  const place = text(item, 'place', path, p, false) ?? '';
-  const schedule = text(item, 'schedule', path, p, false) ?? '';
-  if (p.items.slice(before).some((x) => x.severity === 'error')) return undefined;
-  if (!id || !title || !level || durationMinutes === undefined || capacity === undefined) return undefined;
-  return { id, title, areas: areas as AreaId[], level, durationMinutes, place, schedule, capacity };
+  const problems = inFileOrder(p.items, parsed.value);
+  if (problems.some((x) => x.severity === 'error')) return { ok: false, problems };
+  return { ok: true, catalogue: { workshops }, warnings: problems };
 }
 
 /** A catalogue as stored on the device (written by the app): its sound workshops, whatever the questionnaire. */
 export function catalogueOf(stored: unknown): Catalogue {
-  if (!isObj(stored) || !Array.isArray(stored.workshops)) return { workshops: [] };
-  const workshops = stored.workshops.flatMap((item, i) => {
-    const w = readWorkshop(item, `$.workshops[${i}]`, new ProblemList(CATALOGUE_FILE), undefined);
-    return w ? [w] : [];
-  });
-  return { workshops };
+  const list = typeof stored === 'object' && stored !== null ? (stored as { workshops?: unknown }).workshops : undefined;
+  if (!Array.isArray(list)) return { workshops: [] };
+  return { workshops: list.flatMap((item) => (v.is(workshopFormat, item) ? [workshopOf(item as WorkshopFile)] : [])) };
 }
 
 /** The catalogue as the file a structure keeps or shares (readCatalogue reads it back unchanged). */

@@ -8,6 +8,8 @@ import {
   assign,
   assignedCounts,
   catalogueJson,
+  MAX_CATALOGUE_BYTES,
+  MAX_WORKSHOPS,
   readCatalogue,
   rosterCsv,
   suggestWorkshops,
@@ -67,7 +69,9 @@ describe('the workshop catalogue file', () => {
           { id: 'w', title: 'Doublon', areas: [], level: 'avance', durationMinutes: 30, capacity: 3 },
           'atelier',
         ],
-      }).map(({ code, path }) => ({ code, path })),
+      })
+        .map(({ code, path }) => ({ code, path }))
+        .sort((a, b) => a.path.localeCompare(b.path)),
     ).toEqual([
       { code: 'key.unknown', path: '$.workshops[0].colour' },
       { code: 'reference.area', path: '$.workshops[0].areas[0]' },
@@ -77,7 +81,7 @@ describe('the workshop catalogue file', () => {
       { code: 'type.number', path: '$.workshops[1].durationMinutes' },
       { code: 'array.empty', path: '$.workshops[2].areas' },
       { code: 'type.object', path: '$.workshops[3]' },
-    ]);
+    ].sort((a, b) => a.path.localeCompare(b.path)));
   });
 
   it('suggests the likely fix for a misspelt level or area', () => {
@@ -92,6 +96,15 @@ describe('the workshop catalogue file', () => {
     expect(problems([]).map((p) => p.code)).toEqual(['type.object']);
     const broken = read('{ "workshops": [\n  { "id": "a", }\n] }');
     expect(broken.ok ? [] : broken.problems).toEqual([expect.objectContaining({ code: 'json.parse', file: 'ateliers.json', params: expect.objectContaining({ line: 2 }) })]);
+  });
+
+  it('refuses a file far bigger than a catalogue, before reading it, and a list longer than a year of workshops', () => {
+    const big = JSON.stringify({ workshops: Array.from({ length: 6000 }, (_, i) => ({ ...workshop, id: `w${i}`, place: 'x'.repeat(300) })) });
+    expect(big.length).toBeGreaterThan(MAX_CATALOGUE_BYTES);
+    const found = read(big);
+    expect(found.ok ? [] : found.problems).toEqual([expect.objectContaining({ code: 'file.too-large', path: '$', params: { size: '3 Mo', max: '1 Mo' } })]);
+    const many = problems({ workshops: Array.from({ length: MAX_WORKSHOPS + 1 }, (_, i) => ({ ...workshop, id: `w${i}` })) });
+    expect(many).toEqual([{ code: 'array.too-long', path: '$.workshops', params: expect.objectContaining({ count: 501, max: 500 }) }]);
   });
 
   it('makes an id from the title when none is given, unique in the catalogue', () => {

@@ -133,3 +133,18 @@ test('place a learner in a workshop, export the group as CSV, count kiosk and pr
   expect(text).toMatch(/\r\n[\d-]+;[\d-]+;Votre autonomie numérique;Mode;Borne;;;masqué \(secret statistique\)\r\n/);
   expect(text).not.toContain(code);
 });
+
+test('a file far bigger than a catalogue is refused at once, with the reason and the limit', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSpace(page);
+  await choosePassphrase(page, PASSPHRASE);
+  await section(page, 'Ateliers', "Catalogue d'ateliers");
+  const workshop = { title: 'Atelier', areas: ['internet'], level: 'debutant', durationMinutes: 60, capacity: 8, place: 'x'.repeat(400) };
+  const big = JSON.stringify({ workshops: Array.from({ length: 5000 }, (_, i) => ({ ...workshop, id: `atelier-${i}` })) });
+  await page.getByLabel('Importer un catalogue (fichier JSON)').setInputFiles({ name: 'ateliers.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(/ateliers\.json — \$ : ce fichier pèse \d+ Mo ; 1 Mo au plus sont acceptés\./);
+  await expect(alert).toContainText("Le fichier n'a pas été importé : rien n'a changé.");
+  await expectNoAxeViolations(page, 'catalogue too large');
+  await screenshot(page, 'pro-workshops-too-large');
+});

@@ -1,20 +1,23 @@
-// The generated questionnaires/schema.json and the runtime check (the Valibot format both come from)
-// must agree on every file: for mutations of the real questionnaires, generated deterministically,
-// both accept or both refuse. What only the core refuses (references, loops, texts) is not shape.
+// Each generated JSON Schema and the runtime check (the Valibot format both come from) must agree on
+// every file: for mutations of the real files (the questionnaires, the shipped settings, the example
+// workshop catalogue), generated deterministically, both accept or both refuse. What only the core
+// refuses (references, loops, texts) is not shape.
 import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { questionnaireFormat } from '../../src/core/formats/questionnaire.ts';
-import { QUESTIONNAIRES_DIR } from '../../scripts/questionnaire-files.ts';
+import { settingsFormat } from '../../src/core/formats/settings.ts';
+import { catalogueFormat } from '../../src/core/formats/workshops.ts';
+import { QUESTIONNAIRES_DIR, ROOT } from '../../scripts/questionnaire-files.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Key = string | number;
 
-const schema = JSON.parse(readFileSync(join(QUESTIONNAIRES_DIR, 'schema.json'), 'utf8')) as object;
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(schema);
+const compile = (file: string) => new Ajv2020({ strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as object);
 const read = (id: string) => JSON.parse(readFileSync(join(QUESTIONNAIRES_DIR, id, 'questionnaire.json'), 'utf8')) as Json;
+const readFile = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Json;
 
 /** Every path in a JSON value, in document order. */
 function paths(value: Json, at: Key[] = [], out: Key[][] = []): Key[][] {
@@ -96,9 +99,9 @@ function sampler(): Json {
   return { ...q, questions: [...questions, ...more] } as unknown as Json;
 }
 
-/** Every mutation of the small example, and of every third place in the sampler, one at a time. */
-function* cases(): Generator<{ name: string; value: Json }> {
-  for (const [id, root, stride] of [['exemple', read('exemple'), 1], ['sampler', sampler(), 3]] as const) {
+/** Every mutation of the given files (of every `stride`-th place in them), one at a time. */
+function* cases(bases: [string, Json, number][]): Generator<{ name: string; value: Json }> {
+  for (const [id, root, stride] of bases) {
     for (const at of paths(root).filter((_, i) => i % stride === 0)) {
       const value = at.reduce<Json>((node, k) => (node as Record<Key, Json>)[k] as Json, root);
       const type = typeOf(value);
@@ -109,22 +112,32 @@ function* cases(): Generator<{ name: string; value: Json }> {
   }
 }
 
-describe('questionnaires/schema.json and the runtime check', () => {
-  it('agree on every mutation of the real questionnaires', () => {
+/** Settings with every key, as a professional's device might have them. */
+const fullSettings: Json = { $schema: './settings.schema.json', structure: 'CCAS de Lille', languages: ['fr', 'en'], idleSeconds: 120, modes: ['kiosk', 'interview'], proIdleMinutes: 15, defaultQuestionnaire: 'autonomie-numerique' };
+
+const FORMATS = [
+  { name: 'questionnaires/schema.json', schema: 'questionnaires/schema.json', format: questionnaireFormat, bases: (): [string, Json, number][] => [['exemple', read('exemple'), 1], ['sampler', sampler(), 3]], atLeast: 3000 },
+  { name: 'public/settings.schema.json', schema: 'public/settings.schema.json', format: settingsFormat, bases: (): [string, Json, number][] => [['settings.json', readFile('public/settings.json'), 1], ['full settings', fullSettings, 1]], atLeast: 100 },
+  { name: 'docs/workshops.schema.json', schema: 'docs/workshops.schema.json', format: catalogueFormat, bases: (): [string, Json, number][] => [['workshops.example.json', readFile('docs/workshops.example.json'), 1]], atLeast: 400 },
+];
+
+describe.each(FORMATS)('$name and the runtime check', ({ schema, format, bases, atLeast }) => {
+  it('agree on every mutation of the real files', () => {
+    const ajv = compile(schema);
     let count = 0;
     let refused = 0;
     const disagreements: string[] = [];
-    for (const { name, value } of cases()) {
+    for (const { name, value } of cases(bases())) {
       count++;
       const bySchema = ajv(value);
       if (!bySchema) refused++;
-      if (bySchema !== v.safeParse(questionnaireFormat, value).success) disagreements.push(name);
+      if (bySchema !== v.safeParse(format, value).success) disagreements.push(name);
     }
-    console.log(`${count} mutations: ${count - disagreements.length} agree (${refused} refused by the schema, ${count - refused} accepted)`);
+    console.log(`${schema}: ${count} mutations, ${count - disagreements.length} agree (${refused} refused by the schema, ${count - refused} accepted)`);
     expect(disagreements).toEqual([]);
     // A run that refuses everything, or accepts everything, would prove nothing.
-    expect(count).toBeGreaterThan(3000);
-    expect(refused).toBeGreaterThan(count / 3);
+    expect(count).toBeGreaterThan(atLeast);
+    expect(refused).toBeGreaterThan(count / 4);
     expect(count - refused).toBeGreaterThan(count / 10);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchSettings, MissingFile, type QuestionnaireEntry } from '../../src/ui/questionnaire-loader.ts';
 
 const index: QuestionnaireEntry[] = [
@@ -28,5 +29,24 @@ describe('reading settings.json at start', () => {
       throw new MissingFile(url, 404);
     }, index);
     expect(load).toMatchObject({ ok: true, missing: true });
+  });
+});
+
+describe('settings.json as the build checked it', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  // A key the checker refuses: only a file that skipped the check comes through with it.
+  const built = JSON.stringify({ structure: 'CCAS de Lille', defaultQuestionnaire: 'autonomie-numerique', theme: 'dark' });
+
+  it('is parsed, not checked again (the checker is not even loaded)', async () => {
+    vi.stubEnv('REPERES_SETTINGS_SHA256', createHash('sha256').update(built).digest('hex'));
+    const load = await fetchSettings(async () => built, index);
+    expect(load).toMatchObject({ ok: true, settings: { structure: 'CCAS de Lille', languages: ['fr', 'en'] } });
+  });
+
+  it('is checked in full once edited on the server, with the messages naming the key', async () => {
+    vi.stubEnv('REPERES_SETTINGS_SHA256', createHash('sha256').update(built).digest('hex'));
+    const edited = built.replace('CCAS de Lille', 'CCAS de Roubaix');
+    const load = await fetchSettings(async () => edited, index);
+    expect(load).toMatchObject({ ok: false, problems: [{ code: 'key.unknown', path: '$.theme', file: 'settings.json' }] });
   });
 });

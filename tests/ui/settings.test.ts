@@ -60,8 +60,9 @@ describe('settings.json', () => {
   });
 
   it('reports every problem at once', () => {
+    const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
     expect(
-      problems({ structure: '', languages: ['fr', 'de', 'fr', 'FR'], idleSeconds: 5, modes: ['kiosque', 'interview'], defaultQuestionnaire: 'exempel', theme: 'dark' }),
+      problems({ structure: '', languages: ['fr', 'de', 'fr', 'FR'], idleSeconds: 5, modes: ['kiosque', 'interview'], defaultQuestionnaire: 'exempel', theme: 'dark' }).sort(byPath),
     ).toEqual([
       { code: 'key.unknown', path: '$.theme' },
       { code: 'type.string', path: '$.structure' },
@@ -70,7 +71,7 @@ describe('settings.json', () => {
       { code: 'language.format', path: '$.languages[3]' },
       { code: 'number.range', path: '$.idleSeconds' },
       { code: 'settings.mode', path: '$.modes[0]' },
-    ]);
+    ].sort(byPath));
   });
 
   it('refuses a language the questionnaire does not have, and suggests names', () => {

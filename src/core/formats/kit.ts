@@ -305,6 +305,15 @@ export function checkShape(schema: v.GenericSchema, value: unknown, file: string
   return result.success ? [] : problemsOf(result.issues, file);
 }
 
+/** The keys of a JSON path, as written by jsonPath(): `$.a[2]["b c"]` → a, 2, "b c" (each with how it was written). */
+function pathTokens(path: string): { key: PathKey; written: string }[] {
+  return [...path.slice(1).matchAll(/\.([^.[]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map(([written, dotted, index, quoted]) => ({
+    key: index !== undefined ? Number(index) : quoted !== undefined ? (JSON.parse(quoted) as string) : (dotted as string),
+    written,
+  }));
+}
+const child = (node: unknown, key: PathKey): unknown => (typeof node === 'object' && node !== null ? (node as Record<PathKey, unknown>)[key] : undefined);
+
 /**
  * Names the list items a problem's path goes through, for people: `$.questions[3] « courriel ».next`
  * (paths count from 0, ids say which item). Sets `named` on the problems of `file` whose path
@@ -316,12 +325,10 @@ export function nameItems(problems: Problem[], file: string, root: unknown): voi
     let node: unknown = root;
     let named = '';
     let changed = false;
-    for (const token of problem.path.slice(1).matchAll(/\.([^.[]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
-      const [whole, dotted, index, quoted] = token;
-      named += whole;
-      const key = index !== undefined ? Number(index) : quoted !== undefined ? (JSON.parse(quoted) as string) : (dotted as string);
-      node = typeof node === 'object' && node !== null ? (node as Record<PathKey, unknown>)[key] : undefined;
-      const itemId = index !== undefined && isPlain(node) ? (node as { id?: unknown }).id : undefined;
+    for (const { key, written } of pathTokens(problem.path)) {
+      named += written;
+      node = child(node, key);
+      const itemId = typeof key === 'number' && isPlain(node) ? (node as { id?: unknown }).id : undefined;
       if (typeof itemId === 'string' && itemId !== '') {
         named += ` « ${itemId} »`;
         changed = true;
@@ -329,4 +336,23 @@ export function nameItems(problems: Problem[], file: string, root: unknown): voi
     }
     if (changed) problem.named = `$${named}`;
   }
+}
+
+/** Problems in the order a person reads the file: by where their values stand in it (a problem about a whole object before those inside it). */
+export function inFileOrder(problems: readonly Problem[], root: unknown): Problem[] {
+  const position = (path: string): number[] => {
+    const out: number[] = [];
+    let node: unknown = root;
+    for (const { key } of pathTokens(path)) {
+      out.push(typeof key === 'number' ? key : isPlain(node) ? Object.keys(node as object).indexOf(key) : -1);
+      node = child(node, key);
+    }
+    return out;
+  };
+  const positions = new Map(problems.map((p) => [p, position(p.path)]));
+  return [...problems].sort((a, b) => {
+    const [x, y] = [positions.get(a) ?? [], positions.get(b) ?? []];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+    return x.length - y.length;
+  });
 }
