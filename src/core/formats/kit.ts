@@ -94,7 +94,7 @@ export function oneOfValues<const T extends readonly string[]>(values: T, code: 
     values,
     problem(code, (input) => {
       const wrong = typeof input === 'string' ? input : describeValue(input);
-      return { id: wrong, value: wrong, known: values.join(', '), allowed: values.join(', '), suggestion: suggest(wrong, values) ?? '' };
+      return { id: wrong, value: wrong, kind: wrong, type: wrong, known: values.join(', '), allowed: values.join(', '), suggestion: suggest(wrong, values) ?? '' };
     }),
   );
 }
