@@ -153,6 +153,7 @@ class Semantics {
     if (typeof root.start === 'string' && this.sound('$.start')) this.questionRef(root.start, '$.start');
     this.profileRules(root.profileRules);
     this.recommendations(recommendations);
+    this.otherFormats(root);
     this.loops(root);
     // A duplicate id suggests the id that references name and nothing declares: what it likely was.
     for (const { kind, problem } of this.duplicates) {
@@ -402,6 +403,29 @@ class Semantics {
       for (const [level, ids] of entries(levels)) if ((AREA_LEVELS as readonly string[]).includes(level)) stepList(ids, key(at, level));
     }
     if (this.sound(path)) for (const step of this.refs.steps) if (!this.refs.usedSteps.has(step)) this.p.warn('step.unused', `${path}.steps`, { id: step });
+  }
+
+  /** The blocks for other formats (docs/formats.md): the DSI's activities hold conditions; the Coop's table names profiles, flags and steps. */
+  private otherFormats(root: Obj): void {
+    if (isObj(root.dsi)) {
+      const ids = new Set<string>();
+      list(root.dsi.activities).forEach((a, i) => {
+        const at = `$.dsi.activities[${i}]`;
+        if (!isObj(a)) return;
+        if (typeof a.id === 'string' && ids.has(a.id)) this.p.error('id.duplicate', `${at}.id`, { id: a.id, suggestion: '' });
+        if (typeof a.id === 'string') ids.add(a.id);
+        if (this.sound(`${at}.when`)) this.condition(a.when, `${at}.when`);
+      });
+      if (root.dsi.assessedWhen !== undefined && this.sound('$.dsi.assessedWhen')) this.condition(root.dsi.assessedWhen, '$.dsi.assessedWhen');
+    }
+    if (isObj(root.coop)) {
+      for (const [profile] of entries(root.coop.autonomie)) this.ref('profile', profile, key('$.coop.autonomie', profile));
+      list(root.coop.redirection).forEach((rule, i) => {
+        const at = `$.coop.redirection[${i}]`;
+        if (!isObj(rule) || !this.sound(at)) return;
+        for (const kind of ['flag', 'profile', 'step'] as const) if (typeof rule[kind] === 'string') this.ref(kind, rule[kind], `${at}.${kind}`);
+      });
+    }
   }
 
   // ---- loops ------------------------------------------------------------------------------------

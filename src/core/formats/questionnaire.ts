@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import { EXERCISE_COUNTS, EXERCISE_TYPES } from '../exercises.ts';
 import { END } from '../navigation.ts';
 import { QUESTION_KINDS, YES_NO_OPTIONS } from '../types.ts';
+import { COOP_AUTONOMIE, COOP_REDIRECTIONS } from '../coop-values.ts';
+import { DSI_AREAS } from '../dsi.ts';
 import { describeValue, suggest, type ProblemCode } from '../problems.ts';
 import {
   alternatives,
@@ -212,6 +214,44 @@ const step = object({
 });
 const stepList = /* @__NO_SIDE_EFFECTS__ */ () => list(stepId);
 
+// ---- blocks for other formats (docs/formats.md) -----------------------------------------------
+
+/** Where a result sends the person on, for the Coop's `structure_de_redirection`: by a flag, the profile or a next step. */
+const coopRuleShapes = [
+  object({ flag: flagId, structure: oneOfValues(COOP_REDIRECTIONS) }),
+  object({ profile: profileId, structure: oneOfValues(COOP_REDIRECTIONS) }),
+  object({ step: stepId, structure: oneOfValues(COOP_REDIRECTIONS) }),
+] as const;
+const coopRule = alternatives(coopRuleShapes, (input) => {
+  if (!plainObject(input)) return sayProblem('type.object', { actual: describeValue(input) });
+  const keys = Object.keys(input as object);
+  const by = (['flag', 'profile', 'step'] as const).filter((k) => keys.includes(k));
+  const [only] = by;
+  if (by.length !== 1 || !only) return sayProblem('condition.shape', { keys: keys.join(', ') || '∅' });
+  return only === 'flag' ? coopRuleShapes[0] : only === 'profile' ? coopRuleShapes[1] : coopRuleShapes[2];
+});
+const coop = v.pipe(
+  object({
+    autonomie: v.pipe(record(profileId, oneOfValues(COOP_AUTONOMIE)), v.description("Profile id → the Coop's autonomy level: entierement_accompagne, partiellement_autonome or autonome.")),
+    redirection: v.optional(v.pipe(list(coopRule), v.description('Ordered: the first rule that holds gives structure_de_redirection.'))),
+  }),
+  v.description("For the export to La Coop de la médiation numérique's activity report (docs/formats.md); a structure may change it in the app."),
+);
+
+const dsiActivity = object({
+  id: v.pipe(id(), v.description('The activity, e.g. chercher-information.')),
+  area: v.pipe(oneOfValues(DSI_AREAS), v.description('Its DigComp area, as the DSI 2.0 names them.')),
+  when: v.pipe(condition, v.description('When the answers (or an exercise) show the activity done.')),
+});
+const dsi = v.pipe(
+  object({
+    activities: list(dsiActivity, { min: 1 }),
+    assessedWhen: v.optional(v.pipe(condition, v.description('When the person is assessed at all (Eurostat: uses the internet); always when left out.'))),
+    aboveBasic: v.optional(v.pipe(number(2, 10, true), v.description('Activities an area needs for "above basic"; 2 when left out.'))),
+  }),
+  v.description("A level in the spirit of Eurostat's Digital Skills Indicator 2.0: which answers count as which activity of which area (docs/formats.md)."),
+);
+
 export const questionnaireFormat = v.pipe(
   object({
     $schema: v.optional(v.string()),
@@ -239,6 +279,8 @@ export const questionnaireFormat = v.pipe(
       }),
       v.description("Next steps: those of the flags set come first, then the profile's, then those of the weakest areas' levels; each step once."),
     ),
+    dsi: v.optional(dsi),
+    coop: v.optional(coop),
   }),
   v.title('Repères questionnaire'),
   v.description(
@@ -255,8 +297,10 @@ export type ExerciseSpec = v.InferOutput<typeof exercise>;
 export type ProfileRule = Questionnaire['profileRules'][number];
 export type StepDefinition = v.InferOutput<typeof step>;
 export type Recommendations = Questionnaire['recommendations'];
+export type DsiBlock = NonNullable<Questionnaire['dsi']>;
+export type CoopBlock = NonNullable<Questionnaire['coop']>;
 
 /** The parts the generated JSON Schema defines once and refers to, by name. */
 export function questionnaireDefinitions() {
-  return { questionId, optionId, areaId, profileId, flagId, stepId, percent, scores, pictogram, condition, question, exercise, rule, step };
+  return { questionId, optionId, areaId, profileId, flagId, stepId, percent, scores, pictogram, condition, question, exercise, rule, step, dsi, coop };
 }
