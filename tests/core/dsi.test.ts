@@ -119,10 +119,11 @@ describe('the dsi and coop blocks of the questionnaire format', () => {
         coop: { autonomie: { debutant: 'autonome', autonome: 'tres_autonome' }, redirection: [{ flag: 'urgence', structure: 'mediation_numerique' }, { step: 'france-services', flag: 'x', structure: 'autre' }] },
       }),
     ).toEqual([
-      ['value.unknown', '$.coop.autonomie.autonome'],
-      ['condition.shape', '$.coop.redirection[1]'],
+      // In the order a person reads the file (the validator's inFileOrder).
       ['reference.profile', '$.coop.autonomie.debutant'],
+      ['value.unknown', '$.coop.autonomie.autonome'],
       ['reference.flag', '$.coop.redirection[0].flag'],
+      ['condition.shape', '$.coop.redirection[1]'],
     ]);
   });
 });
