@@ -7,11 +7,12 @@ import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Sett
 import type { RunController } from '../run/run-controller.ts';
 import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
 import { nextTask } from './next-task.ts';
-import { parseResultFragment, type SharedResult } from './result-link.ts';
+import { parseResultFragment, proHandoffRoute, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
 
-/** The professional space's route; the kiosk stays the default. */
+/** The professional space's route (`#/pro`, or `#/pro?receive=…` for a hand-off); the kiosk stays the default. */
 export const PRO_ROUTE = '#/pro';
+export const isProRoute = (hash: string) => hash === PRO_ROUTE || hash.startsWith(`${PRO_ROUTE}?`);
 export const proEnabled = (s: Settings | undefined) => !!s?.modes.some((m) => m !== 'kiosk');
 
 /** What the run module (run.tsx, loaded with import()) gives the machine. */
@@ -36,14 +37,16 @@ export interface AppDeps {
   clock: () => number;
   /** What forgetting the person does outside the machine: stop reading aloud, clean the address bar. */
   onForget: () => void;
-  /** The address says the professional space is open (no new history entry). */
-  onPro: () => void;
+  /** The address says the professional space is open (no new history entry); `route` a hand-off to receive. */
+  onPro: (route?: string) => void;
 }
 
 export type Failure = 'load' | 'questionnaire' | 'settings' | 'crash';
 
 export interface AppContext {
   deps: AppDeps;
+  /** Where the boot said to go. */
+  route?: 'start' | 'shared' | 'pro' | 'run' | undefined;
   reference: string;
   settings?: Settings | undefined;
   settingsMissing: boolean;
@@ -117,12 +120,19 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
     return { route: 'failed', failure: 'settings', problems: read.problems };
   }
   const { settings } = read;
-  const hash = deps.hash();
-  const shared = parseResultFragment(hash);
+  let hash = deps.hash();
+  // A hand-off link (a kiosk result) opened on a professional's device: the space opens on
+  // « Recevoir un résultat » with the link read, ready to be filed.
+  const handoff = proEnabled(settings) ? proHandoffRoute(hash) : undefined;
+  if (handoff) {
+    deps.onPro(handoff);
+    hash = handoff;
+  }
+  const pro = isProRoute(hash) && proEnabled(settings);
+  const shared = pro ? undefined : parseResultFragment(hash);
   const entry = index.find((q) => q.id === (shared?.questionnaireId ?? settings.defaultQuestionnaire));
   if (!entry) return { route: 'failed', failure: 'load' };
   let language = shared?.language ?? settings.languages[0] ?? entry.defaultLanguage;
-  const pro = hash === PRO_ROUTE && proEnabled(settings);
   // A run cut short by a reload or a crash resumes at the same question, with the same answers.
   // Storage opens while the questionnaire loads, not after it.
   const resuming = shared || pro ? undefined : events?.resume?.(entry.id as QuestionnaireId); // the build wrote the index from each questionnaire's id
@@ -242,7 +252,7 @@ export const appMachine = setup({
                 actions: assign(({ event }) => {
                   const o = event.output;
                   if (o.route === 'failed') return {};
-                  return { settings: o.settings, settingsMissing: o.settingsMissing, entry: o.entry, loaded: o.loaded, language: o.language, shared: o.shared, run: o.run, resumedChanged: !!o.resumedChanged, stale: !!o.stale };
+                  return { route: o.route, settings: o.settings, settingsMissing: o.settingsMissing, entry: o.entry, loaded: o.loaded, language: o.language, shared: o.shared, run: o.run, resumedChanged: !!o.resumedChanged, stale: !!o.stale };
                 }),
                 target: 'routing',
               },
@@ -253,10 +263,10 @@ export const appMachine = setup({
         // Where the boot said to go.
         routing: {
           always: [
-            { guard: ({ context }) => context.shared !== undefined, target: 'shared' },
+            { guard: ({ context }) => context.route === 'shared', target: 'shared' },
+            { guard: ({ context }) => context.route === 'pro', target: 'pro' },
             { guard: ({ context }) => context.run !== undefined && context.stale, target: 'run.warning' },
             { guard: ({ context }) => context.run !== undefined, target: 'run' },
-            { guard: ({ context }) => context.deps.hash() === PRO_ROUTE && proEnabled(context.settings), target: 'pro' },
             { target: 'start' },
           ],
         },

@@ -3,7 +3,7 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { expectedPath, type LoadedQuestionnaire, type Settings } from '../core/index.ts';
 import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
-import { appMachine, offeredLanguages, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
+import { appMachine, isProRoute, offeredLanguages, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
@@ -12,8 +12,9 @@ import { LanguageMenu } from './language-menu.tsx';
 import { LazyResult } from './lazy-result.tsx';
 import { LoadingStatus } from './loading-status.tsx';
 import { fetchText as defaultFetchText, type FetchText } from './questionnaire-loader.ts';
-import { stopReading } from './read-aloud.tsx';
-import { fitResult, type SharedResult } from './result-link.ts';
+import { ReadAloud, stopReading } from './read-aloud.tsx';
+import { SkipLink } from './skip-link.tsx';
+import { fitResult, readProRoute, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
 import { StartScreen } from './start-screen.tsx';
 import { useLazy } from './use-lazy.ts';
@@ -86,7 +87,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       // Replace, never push: the back button must not reveal the previous person.
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
     },
-    onPro: () => window.history.replaceState(null, '', PRO_ROUTE),
+    onPro: (route = PRO_ROUTE) => window.history.replaceState(null, '', route),
   });
   const context = snapshot.context;
   const screen = snapshot.matches({ screen: 'booting' })
@@ -132,7 +133,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   // The professional space's address, typed or followed from a link, while the start screen shows.
   useEffect(() => {
     const onHash = () => {
-      if (window.location.hash === PRO_ROUTE) send({ type: 'PRO' });
+      if (isProRoute(window.location.hash)) send({ type: 'PRO' });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -209,6 +210,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   return (
     <I18nContext.Provider value={i18nValue}>
       <div class="app" inert={warning}>
+        <SkipLink />
         <header class="site-header">
           <p class="site-header__brand">
             <span class="site-header__logo" aria-hidden="true" />
@@ -220,21 +222,9 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
           )}
         </header>
         <main id="main" class="main">
-          {storageNotice && (
-            <p class="notice notice--storage" role="status">
-              {t(storageNoticeKey(storageNotice))}
-            </p>
-          )}
-          {context.resumedChanged && screen === 'run' && (
-            <p class="notice notice--storage" role="status">
-              {t('ui.storage.resumedChanged')}
-            </p>
-          )}
-          {context.languageFailed && (
-            <p class="notice notice--warning" role="alert">
-              {t('ui.error.languageFailed')}
-            </p>
-          )}
+          {storageNotice && <Notice id="notice-storage" textKey={storageNoticeKey(storageNotice)} />}
+          {context.resumedChanged && screen === 'run' && <Notice id="notice-resumed" textKey="ui.storage.resumedChanged" />}
+          {context.languageFailed && <Notice id="notice-language" textKey="ui.error.languageFailed" alert />}
           <ErrorBoundary key={failed ? 'failed' : 'screens'} onError={failed ? undefined : () => send({ type: 'CRASH' })} onReset={() => send({ type: 'RETRY' })}>
             {content}
           </ErrorBoundary>
@@ -242,6 +232,17 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       </div>
       {warning && <IdleDialog seconds={countdownSeconds} onStay={() => send({ type: 'STAY' })} onLeave={finish} />}
     </I18nContext.Provider>
+  );
+}
+
+/** A notice, with its own read-aloud: the people who read least hear it too. */
+function Notice({ id, textKey, alert = false }: { id: string; textKey: string; alert?: boolean }) {
+  const { t } = useT();
+  const text = t(textKey);
+  return (
+    <p class={`notice ${alert ? 'notice--warning' : 'notice--storage'}`} role={alert ? 'alert' : 'status'}>
+      {text} <ReadAloud id={`${id}-read`} parts={[{ key: textKey, text }]} />
+    </p>
   );
 }
 
@@ -261,6 +262,8 @@ function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestion
 
 function LazyProSpace(props: { loaded: LoadedQuestionnaire; settings: Settings; onLeave: () => void }) {
   const module = useLazy(loadProSpace);
+  // A hand-off link opened here (#/pro?receive=…): the space opens on « Recevoir un résultat », once unlocked.
+  const initial = useMemo(() => readProRoute(window.location.hash), []);
   if (!module) return <LoadingStatus />;
-  return <module.default {...props} />;
+  return <module.default {...props} initial={initial} />;
 }

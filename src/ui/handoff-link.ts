@@ -37,17 +37,5 @@ export function readHandoff(loaded: LoadedQuestionnaire, text: string): ReadHand
   return read.ok ? { ok: true, handoff: { result: read.result } } : read;
 }
 
-/**
- * The professional space's address for a hand-off link opened on a professional's device: the
- * space opens on « Recevoir un résultat » with the link read. For app.tsx (see REQUESTS.md).
- */
-export function proHandoffRoute(hash: string): string | undefined {
-  return hash.startsWith(`${RESULT_ROUTE}?`) ? `#/pro?receive=${encodeURIComponent(hash)}` : undefined;
-}
-
-/** Reads #/pro?receive=… back: the section to open and its parameter. */
-export function readProRoute(hash: string): { section: string; params: Record<string, string> } | undefined {
-  if (!hash.startsWith('#/pro?')) return undefined;
-  const link = new URLSearchParams(hash.slice('#/pro?'.length)).get('receive');
-  return link ? { section: 'receive', params: { link } } : undefined;
-}
+// The pro space's hand-off route lives with the result link, which the kiosk's first bundle already has.
+export { proHandoffRoute, readProRoute } from './result-link.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from './i18n-context.ts';
+import { ReadAloud } from './read-aloud.tsx';
 
 // "Vous êtes toujours là ?": a modal alert dialog with a countdown. Without an answer the kiosk
 // forgets the person: the app machine's delayed transition does it, this only shows the seconds
@@ -40,7 +41,7 @@ export function IdleDialog({ seconds, onStay, onLeave }: IdleDialogProps) {
       return;
     }
     if (event.key !== 'Tab' || !dialog.current) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button')];
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button:not([disabled])')];
     const first = focusable[0];
     const last = focusable.at(-1);
     if (event.shiftKey && document.activeElement === first) {
@@ -61,6 +62,13 @@ export function IdleDialog({ seconds, onStay, onLeave }: IdleDialogProps) {
         <p id="idle-text" class="dialog__text">
           {t('ui.idle.text', { count: seconds })}
         </p>
+        <ReadAloud
+          id="idle-read"
+          parts={[
+            { key: 'ui.idle.title', text: t('ui.idle.title') },
+            { key: 'ui.idle.text', text: t('ui.idle.text', { count: seconds }) },
+          ]}
+        />
         <p class="dialog__countdown" aria-hidden="true">
           <span class="dialog__seconds">{left}</span>
         </p>

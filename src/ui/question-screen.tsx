@@ -6,6 +6,7 @@ import { useT } from './i18n-context.ts';
 import { Pictogram } from './pictogram.tsx';
 import { localeText } from './questionnaire-loader.ts';
 import { ReadAloud } from './read-aloud.tsx';
+import { RichText } from './rich-text.tsx';
 import { runKeyAction, type RunKeyAction, type RunVariant } from './run-keys.ts';
 import { StepProgress } from './step-progress.tsx';
 import { useLazy } from './use-lazy.ts';
@@ -181,11 +182,17 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
-  const readText = [text, ...options.map((o, i) => `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}`)].join('\n');
+  // Read aloud part by part, each with its text's key: a recording the questionnaire ships plays first.
+  const readParts = [
+    { key: `questions.${question.id}.text`, text },
+    ...options.map((o, i) => ({ key: `questions.${question.id}.options.${o.id}`, text: `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}` })),
+  ];
   const title = (
     <h1 id={`${id}-title`} class="question__title" tabIndex={-1} ref={heading}>
       <span class="question__step">{stepText}</span>
-      <span class="question__text">{text}</span>
+      <span class="question__text">
+        <RichText text={text} />
+      </span>
     </h1>
   );
   const describedBy = [`${id}-hint`, missing ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -200,7 +207,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
     <div class="question__media">
       <Pictogram loaded={loaded} language={language} name={question.pictogram} />
       {/* An exercise reads its own instructions aloud, once its screen has loaded. */}
-      {!exercise && <ReadAloud id={`${id}-read`} text={readText} />}
+      {!exercise && <ReadAloud id={`${id}-read`} parts={readParts} />}
     </div>
   );
   const error = missing && (
@@ -325,7 +332,9 @@ function ChoiceOptions({ question, loaded, answers, variant, send }: QuestionVie
                 </span>
               )}
               {!dense && <Pictogram loaded={loaded} language={language} name={option.pictogram} decorative size={48} />}
-              <span class="option__text">{localeText(tree, 'questions', question.id, 'options', option.id)}</span>
+              <span class="option__text">
+                <RichText text={localeText(tree, 'questions', question.id, 'options', option.id)} />
+              </span>
             </label>
           </li>
         );

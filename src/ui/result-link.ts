@@ -125,3 +125,18 @@ export function fitResult(result: SharedResult, questionnaire: Questionnaire): S
     steps: result.steps.filter((s) => stepIds.has(s)),
   };
 }
+
+/**
+ * The professional space's address for a hand-off link opened on a professional's device: the
+ * space opens on « Recevoir un résultat » with the link read. The app machine routes there.
+ */
+export function proHandoffRoute(hash: string): string | undefined {
+  return hash.startsWith(`${RESULT_ROUTE}?`) ? `#/pro?receive=${encodeURIComponent(hash)}` : undefined;
+}
+
+/** Reads #/pro?receive=… back: the section to open and its parameter. */
+export function readProRoute(hash: string): { section: string; params: Record<string, string> } | undefined {
+  if (!hash.startsWith('#/pro?')) return undefined;
+  const link = new URLSearchParams(hash.slice('#/pro?'.length)).get('receive');
+  return link ? { section: 'receive', params: { link } } : undefined;
+}

@@ -44,6 +44,7 @@ export function Run({ run, loaded, localPlaces, onFinish }: RunProps) {
         result={sharedResultOf(questionnaire, view.outcome, language)}
         nearby={{ outcome: view.outcome, places }}
         shared={false}
+        answered={{ answers: view.context.answers, path: view.context.path }}
         onFinish={onFinish}
         onBack={() => run.back()}
       />
