@@ -81,11 +81,15 @@ export interface QuestionScreenProps {
 }
 
 /** Where a key was pressed, for the key map. */
-function placeOf(target: HTMLElement | null, heading: HTMLElement | null) {
+function placeOf(target: HTMLElement | null, heading: HTMLElement | null, screen: HTMLElement | null) {
   const tag = target?.tagName;
   const type = (target as HTMLInputElement | null)?.type;
+  const nowhere = !target || target === document.body;
   return {
-    onHeading: !target || target === heading || target === document.body,
+    onHeading: nowhere || target === heading,
+    // Single-key shortcuts work only where the question has the focus (or nothing has), never in
+    // the header, the skip link or a notice (WCAG 2.1.4: active only on focus).
+    outside: !nowhere && !screen?.contains(target),
     onAnswer: tag === 'INPUT' && (type === 'radio' || type === 'checkbox') && !!target?.closest('.options'),
     onButton: tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY',
     inText: !!target?.closest('textarea, select, input:not([type=radio]):not([type=checkbox]):not([type=button]):not([type=submit])'),
@@ -98,6 +102,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
   const [missing, setMissing] = useState(false);
   const kind = QUESTION_VIEWS[question.kind];
   const options = question.options ?? [];
@@ -172,7 +177,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
   onKey.current = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
-    const place = { variant, picks: kind.grouped, exercise, ...placeOf(event.target as HTMLElement | null, heading.current) };
+    const place = { variant, picks: kind.grouped, exercise, ...placeOf(event.target as HTMLElement | null, heading.current, section.current) };
     const action = runKeyAction(event, place);
     if (action && act(action)) event.preventDefault();
   };
@@ -287,7 +292,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   );
 
   return (
-    <section class={`question question--${variant}${pro ? ' pro-run' : ''}`} aria-labelledby={`${id}-title`}>
+    <section ref={section} class={`question question--${variant}${pro ? ' pro-run' : ''}`} aria-labelledby={`${id}-title`}>
       {layer?.header}
       <StepProgress current={step.current} total={step.total} />
       {layer ? (

@@ -1,5 +1,7 @@
 // The one key map of a run, for the kiosk and the professional interview alike. Pure: it reads a
 // key and where it was pressed, and says what the run should do; the question screen does it.
+// Single keys act only while the question's screen has the focus (WCAG 2.1.4), which is where the
+// focus lands on every new question.
 //
 // Everyone: 1–9 pick the answer with that number (not on an exercise, not in a text field nor in
 // the language menu or a dialog); Enter on the question's heading or on an answer goes on.
@@ -38,6 +40,8 @@ export interface KeyPlace {
   inNote: boolean;
   /** In the language menu, a dialog, the professional space's nav and tools, or something inert. */
   elsewhere: boolean;
+  /** Outside the question's screen (the header, the skip link, a notice): single keys do nothing there. */
+  outside: boolean;
   /** The question has answers to pick (not an exercise, not an information screen). */
   picks: boolean;
   exercise: boolean;
@@ -52,7 +56,7 @@ const PRO_LETTERS: Record<string, RunKeyAction> = {
 };
 
 export function runKeyAction(press: KeyPress, place: KeyPlace): RunKeyAction | undefined {
-  if (press.metaKey || press.altKey || place.elsewhere) return undefined;
+  if (press.metaKey || press.altKey || place.elsewhere || place.outside) return undefined;
   const pro = place.variant === 'pro';
   if (place.inText) {
     if (!pro || !place.inNote) return undefined;
