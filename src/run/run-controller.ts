@@ -7,7 +7,6 @@ import { createActor } from 'xstate';
 import {
   createQuestionnaireMachine,
   expectedPath,
-  newSessionId,
   outcomeOf,
   replay,
   RESULT_STATE,
@@ -26,6 +25,7 @@ import {
   type Snapshot,
 } from '../core/index.ts';
 import type { AnswerSource } from '../core/pro-record.ts';
+import { newSessionId } from '../core/session-id.ts';
 import { observable, type Observable } from '../core/observable.ts';
 
 /** What a professional adds to a run (empty on a kiosk). */

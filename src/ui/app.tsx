@@ -7,7 +7,6 @@ import { appMachine, isProRoute, offeredLanguages, PRO_ROUTE, proEnabled, type A
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
-import { IdleDialog } from './idle-dialog.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { LazyResult } from './lazy-result.tsx';
 import { LoadingStatus } from './loading-status.tsx';
@@ -46,6 +45,8 @@ export interface AppProps {
 let runModule: typeof import('./run.tsx') | undefined;
 const loadRun = async (): Promise<RunModule> => (runModule ??= await import('./run.tsx'));
 const loadProSpace = () => import('./pro/pro-space.tsx');
+// "Vous êtes toujours là ?" shows after 90 s at the soonest: it comes with import() (precached, so offline too).
+const loadIdleDialog = () => import('./idle-dialog.tsx');
 
 /** Seconds a person takes per step, for "it takes about N minutes". */
 const SECONDS_PER_STEP = 30;
@@ -230,7 +231,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
           </ErrorBoundary>
         </main>
       </div>
-      {warning && <IdleDialog seconds={countdownSeconds} onStay={() => send({ type: 'STAY' })} onLeave={finish} />}
+      {warning && <LazyIdleDialog seconds={countdownSeconds} onStay={() => send({ type: 'STAY' })} onLeave={finish} />}
     </I18nContext.Provider>
   );
 }
@@ -258,6 +259,11 @@ function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestion
   const fitted = fitResult(result, loaded.questionnaire);
   if (!fitted) return <ErrorScreen title={t('ui.error.loadTitle')} text={t('ui.error.loadText')} onRetry={onFinish} />;
   return <LazyResult loaded={loaded} result={fitted} shared onFinish={onFinish} />;
+}
+
+function LazyIdleDialog(props: { seconds: number; onStay: () => void; onLeave: () => void }) {
+  const module = useLazy(loadIdleDialog);
+  return module ? <module.IdleDialog {...props} /> : null;
 }
 
 function LazyProSpace(props: { loaded: LoadedQuestionnaire; settings: Settings; onLeave: () => void }) {

@@ -1,4 +1,4 @@
-import { newSessionId, type QuestionnaireId, type SessionMode, type SessionRecord } from '../core/index.ts';
+import type { QuestionnaireId, SessionMode } from '../core/index.ts';
 import type { OpenedStorage, SessionStore, StorageCode } from '../storage/index.ts';
 import { observable } from '../core/observable.ts';
 import { PLACES_SETTING } from '../core/setting-keys.ts';
@@ -93,6 +93,3 @@ export function createSessionPersistence({ open, today }: SessionPersistenceOpti
     },
   };
 }
-
-/** A random id for a kiosk session (not derived from anything about the person). */
-export const newKioskSessionId = (): SessionRecord['id'] => newSessionId();
