@@ -288,7 +288,7 @@ test.describe('kiosk self-test', () => {
   });
 
   test('a broken questionnaire file shows the validator\'s messages, never a white screen', async ({ page }) => {
-    await page.route('**/questionnaires/autonomie-numerique/questionnaire.json', async (route) => {
+    await page.route('**/questionnaires/autonomie-numerique/questionnaire.json*', async (route) => {
       const response = await route.fetch();
       const text = (await response.text()).replace('"start": "equipement"', '"start": "equipemen"');
       await route.fulfill({ response, body: text });

@@ -93,35 +93,41 @@ test.describe('one run', () => {
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
   });
 
-  test('a piece of the app that cannot be fetched mid-run: « Réessayer » takes the run up again with every answer', async ({ page }) => {
-    let blocked = true;
-    await page.route('**/assets/exercise-view-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
-    await page.goto('./');
-    await page.locator('.start__begin').click();
-    const answered: string[] = [];
-    const error = page.locator('h1.error-screen__title');
-    for (let i = 0; i < 20; i++) {
-      await expect(page.locator('h1.question__title, h1.error-screen__title')).toHaveCount(1);
-      if ((await error.count()) > 0) break;
-      const id = await currentStep(page);
-      await answer(page, EVERY_EXERCISE, id);
-      answered.push(id);
-      await goOn(page, id);
-    }
-    await expect(page.getByRole('heading', { level: 1, name: /Un problème est survenu/ })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-    const buttons = page.locator('.error-screen__actions button');
-    await expect(buttons).toHaveText(['Réessayer', 'Effacer mes réponses et recommencer']);
-    blocked = false;
-    await buttons.first().click();
-    await expect(page.locator('.exercise[data-question="exercice-toucher"]')).toBeVisible();
-    // Every answer is still there, going back.
-    for (const id of answered.reverse()) {
-      await page.getByRole('button', { name: 'Précédent' }).click();
-      await expect(screenHeading(page)).toHaveAttribute('id', `q-${id}-title`);
-      const wanted = [EVERY_EXERCISE[id] as string | string[]].flat();
-      for (const option of wanted) await expect(optionInput(page, id, option)).toBeChecked();
-    }
+  test.describe('with no service worker to serve the piece from its cache', () => {
+    // page.route does not see what a service worker fetches: without one, the blocked chunk stays blocked.
+    test.use({ serviceWorkers: 'block' });
+    test('a piece of the app that cannot be fetched mid-run: « Réessayer » takes the run up again with every answer', async ({ page }) => {
+      let blocked = true;
+      await page.route('**/assets/exercise-view-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+      await page.goto('./');
+      await page.locator('.start__begin').click();
+      const answered: string[] = [];
+      const error = page.locator('h1.error-screen__title');
+      for (let i = 0; i < 20; i++) {
+        await expect(page.locator('h1.question__title, h1.error-screen__title')).toHaveCount(1);
+        // An exercise shows « Chargement… » while its piece is fetched, then the exercise or the error.
+        await expect(page.getByText('Chargement…')).toHaveCount(0);
+        if ((await error.count()) > 0) break;
+        const id = await currentStep(page);
+        await answer(page, EVERY_EXERCISE, id);
+        answered.push(id);
+        await goOn(page, id);
+      }
+      await expect(page.getByRole('heading', { level: 1, name: /Un problème est survenu/ })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+      const buttons = page.locator('.error-screen__actions button');
+      await expect(buttons).toHaveText(['Réessayer', 'Effacer mes réponses et recommencer']);
+      blocked = false;
+      await buttons.first().click();
+      await expect(page.locator('.exercise[data-question="exercice-toucher"]')).toBeVisible();
+      // Every answer is still there, going back.
+      for (const id of answered.reverse()) {
+        await page.getByRole('button', { name: 'Précédent' }).click();
+        await expect(screenHeading(page)).toHaveAttribute('id', `q-${id}-title`);
+        const wanted = [EVERY_EXERCISE[id] as string | string[]].flat();
+        for (const option of wanted) await expect(optionInput(page, id, option)).toBeChecked();
+      }
+    });
   });
 
   test('a run is taken up again after the page was closed for ten minutes, behind "are you still there?"', async ({ page, context }) => {

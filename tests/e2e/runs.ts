@@ -230,7 +230,7 @@ export function withExercise(page: Page, id: string, exercise: Record<string, un
 
 /** The questionnaire as served, with several exercises changed at once. */
 export async function withExercises(page: Page, changes: Record<string, Record<string, unknown>>): Promise<void> {
-  await page.route('**/questionnaires/autonomie-numerique/questionnaire.json', async (route) => {
+  await page.route('**/questionnaires/autonomie-numerique/questionnaire.json*', async (route) => {
     const response = await route.fetch();
     const structure = (await response.json()) as { questions: { id: string; exercise?: unknown }[] };
     for (const question of structure.questions) if (changes[question.id]) question.exercise = changes[question.id];

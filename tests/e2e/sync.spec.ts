@@ -57,7 +57,7 @@ async function editRecord(page: Page, code: string, key: string): Promise<void> 
   await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
   await page.getByRole('button', { name: new RegExp(`Reprendre le diagnostic ${code}`) }).click();
   await expect(page.locator('.pro-run')).toBeVisible();
-  await page.locator('#pro-run-title').focus();
+  await page.locator('.pro-run h1').focus();
   await page.keyboard.press(key);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(600);
