@@ -113,6 +113,11 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   const languages = useMemo(() => offeredLanguages(context), [context.settings, context.entry]);
 
   useEffect(() => events?.notice?.subscribe(setStorageNotice), [events]);
+  // Once a run is under way, the idle dialog is fetched in the background: it shows at once when due.
+  const running = screen === 'run';
+  useEffect(() => {
+    if (running) void loadIdleDialog().catch(() => undefined);
+  }, [running]);
   useEffect(() => update?.ready.subscribe(setUpdateReady), [update]);
   useEffect(() => {
     if (screen === 'start') void update?.check?.();

@@ -24,6 +24,8 @@ async function personMidRun(events?: SessionEvents) {
   await screen.findByRole('heading', { level: 1, name: /Welcome/ });
   fireEvent.click(screen.getByRole('button', { name: /Next/ }));
   await screen.findByRole('heading', { level: 1, name: /Which devices/ });
+  // The app fetches the dialog in the background once a run is under way; with real timers, it is here.
+  await import('../../src/ui/idle-dialog.tsx');
   vi.useFakeTimers();
   fireEvent.click(screen.getByText('A smartphone'));
 }
@@ -46,6 +48,7 @@ describe('a kiosk that forgets', () => {
     advance(89_000);
     expect(screen.queryByRole('alertdialog')).toBeNull();
     advance(1_500);
+    await settle();
     const dialog = screen.getByRole('alertdialog', { name: 'Are you still there?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(within(dialog).getByText(/erased in 30 seconds/)).toBeTruthy();
