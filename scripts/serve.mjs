@@ -1,7 +1,7 @@
 // Serves the production build (dist/) on localhost, as a static host would. No dependency.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..', process.env.REPERES_DIST ?? 'dist');
@@ -57,11 +57,35 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
+/** The file a URL's path names inside the build, or undefined for a malformed or escaping path. */
+function fileOf(rawUrl) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(rawUrl ?? '/', 'http://localhost').pathname);
+  } catch {
+    return undefined; // `/%E0%A4%A`: not a path at all.
+  }
+  if (pathname.includes('\0')) return undefined;
+  const path = normalize(join(root, pathname));
+  // Inside the build only: `/..%2Fdist-old%2Fx` starts with the build's name, not with its folder.
+  return path === root || path.startsWith(root + sep) ? path : undefined;
+}
+
 const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let path = normalize(join(root, decodeURIComponent(url.pathname)));
-  if (!path.startsWith(root)) {
-    res.writeHead(403).end();
+  try {
+    serve(req, res);
+  } catch (error) {
+    // A file gone between two checks, a read that fails: an answer, never a dead server.
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end('Server error');
+  }
+});
+
+function serve(req, res) {
+  let path = fileOf(req.url);
+  if (path === undefined) {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
     return;
   }
   if (!existsSync(path) || statSync(path).isDirectory()) {
@@ -88,8 +112,10 @@ const server = createServer((req, res) => {
     return;
   }
   res.writeHead(200, headers);
-  createReadStream(path).pipe(res);
-});
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
 
 server.listen(port, '127.0.0.1', () => {
   console.log(`Repères is served at http://localhost:${port}/ (Ctrl+C to stop)`);

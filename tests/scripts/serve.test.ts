@@ -25,7 +25,12 @@ function get(path: string, acceptEncoding?: string): Promise<{ status: number; h
 }
 
 beforeAll(async () => {
-  const dist = mkdtempSync(join(tmpdir(), 'reperes-dist-'));
+  const parent = mkdtempSync(join(tmpdir(), 'reperes-serve-'));
+  const dist = join(parent, 'dist');
+  mkdirSync(dist);
+  // A sibling whose name starts like the build's: never served.
+  mkdirSync(join(parent, 'dist-old'));
+  writeFileSync(join(parent, 'dist-old', 'secret.txt'), 'not for the web');
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Repères</title>');
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'assets', 'app-123.js'), 'console.log(1);'.repeat(200));
@@ -66,5 +71,16 @@ describe('scripts/serve.mjs', () => {
     const page = await get('/', 'br');
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(brotliDecompressSync(page.body).toString()).toContain('<title>Repères</title>');
+  });
+
+  it('answers 400 to a malformed or escaping path and goes on serving', async () => {
+    // (`/%2E%2E/dist-old/…` is read as `/dist-old/…` inside the build by the URL parser: not found.)
+    expect((await get('/%2E%2E/dist-old/secret.txt')).status).toBe(404);
+    for (const path of ['/%E0%A4%A', '/..%2Fdist-old%2Fsecret.txt', '/a%00b.json']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.toString(), path).not.toContain('not for the web');
+    }
+    expect((await get('/questionnaire.json')).status).toBe(200);
   });
 });
