@@ -41,7 +41,8 @@ export interface AppDeps {
   onPro: (route?: string) => void;
 }
 
-export type Failure = 'load' | 'questionnaire' | 'settings' | 'crash';
+/** 'link': a result link (QR code) that names no questionnaire of this build, or does not fit it. */
+export type Failure = 'load' | 'questionnaire' | 'settings' | 'crash' | 'link';
 
 export interface AppContext {
   deps: AppDeps;
@@ -131,7 +132,7 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   const pro = isProRoute(hash) && proEnabled(settings);
   const shared = pro ? undefined : parseResultFragment(hash);
   const entry = index.find((q) => q.id === (shared?.questionnaireId ?? settings.defaultQuestionnaire));
-  if (!entry) return { route: 'failed', failure: 'load' };
+  if (!entry) return { route: 'failed', failure: shared ? 'link' : 'load' };
   let language = shared?.language ?? settings.languages[0] ?? entry.defaultLanguage;
   // A run cut short by a reload or a crash resumes at the same question, with the same answers.
   // Storage opens while the questionnaire loads, not after it.

@@ -166,18 +166,24 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   }, [loaded]);
 
   const finish = () => send({ type: 'FINISH' });
+  // A broken result link: the address loses it, and the app opens on its start screen.
+  const leaveLink = () => {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    send({ type: 'RETRY' });
+  };
   const failed = screen === 'failed';
   let content;
   if (failed) {
-    const titles = { load: 'ui.error.loadTitle', questionnaire: 'ui.error.questionnaireTitle', settings: 'ui.error.settingsTitle', crash: 'ui.error.title' } as const;
+    const titles = { load: 'ui.error.loadTitle', questionnaire: 'ui.error.questionnaireTitle', settings: 'ui.error.settingsTitle', crash: 'ui.error.title', link: 'ui.error.linkTitle' } as const;
     const kind = context.failure ?? 'load';
-    const texts = { load: 'ui.error.loadText', questionnaire: 'ui.error.questionnaireText', settings: 'ui.error.questionnaireText', crash: 'ui.error.text' } as const;
+    const texts = { load: 'ui.error.loadText', questionnaire: 'ui.error.questionnaireText', settings: 'ui.error.questionnaireText', crash: 'ui.error.text', link: 'ui.error.linkText' } as const;
     content = (
       <ErrorScreen
         title={t(titles[kind])}
         text={t(texts[kind])}
         problems={context.problems}
-        onRetry={() => send({ type: 'RETRY' })}
+        onRetry={kind === 'link' ? leaveLink : () => send({ type: 'RETRY' })}
+        retryKey={kind === 'link' ? 'ui.error.home' : undefined}
         onWipe={kind === 'crash' || kind === 'load' ? () => send({ type: 'WIPE' }) : undefined}
       />
     );
@@ -254,7 +260,7 @@ function Notice({ id, textKey, alert = false }: { id: string; textKey: string; a
 
 /** The locale key of a storage notice: one text per fallback reason, one for a full disk, one for the rest. */
 function storageNoticeKey(code: string): string {
-  const known = ['storage.unavailable', 'storage.blocked', 'storage.outdated', 'storage.quota'];
+  const known = ['storage.unavailable', 'storage.blocked', 'storage.outdated', 'storage.quota', 'storage.unreadable'];
   return `ui.${known.includes(code) ? code : 'storage.failed'}`;
 }
 
@@ -262,7 +268,7 @@ function storageNoticeKey(code: string): string {
 function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestionnaire; result: SharedResult; onFinish: () => void }) {
   const { t } = useT();
   const fitted = fitResult(result, loaded.questionnaire);
-  if (!fitted) return <ErrorScreen title={t('ui.error.loadTitle')} text={t('ui.error.loadText')} onRetry={onFinish} />;
+  if (!fitted) return <ErrorScreen title={t('ui.error.linkTitle')} text={t('ui.error.linkText')} onRetry={onFinish} retryKey="ui.error.home" />;
   return <LazyResult loaded={loaded} result={fitted} shared onFinish={onFinish} />;
 }
 

@@ -13,11 +13,13 @@ export interface ErrorScreenProps {
   problems?: Problem[] | undefined;
   /** Tries again: loads what failed, and takes up a run in progress where it was. */
   onRetry: () => void;
+  /** The first button's text key, when "Réessayer" is not what it does (a broken link: « Aller à l'accueil »). */
+  retryKey?: string | undefined;
   /** Erases the person's answers and starts again: offered beside "Réessayer", never instead of it. */
   onWipe?: (() => void) | undefined;
 }
 
-export function ErrorScreen({ title, text, problems, onRetry, onWipe }: ErrorScreenProps) {
+export function ErrorScreen({ title, text, problems, onRetry, retryKey = 'ui.error.retry', onWipe }: ErrorScreenProps) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -46,7 +48,7 @@ export function ErrorScreen({ title, text, problems, onRetry, onWipe }: ErrorScr
       )}
       <div class="error-screen__actions">
         <button type="button" class="button button--primary" onClick={onRetry}>
-          {t('ui.error.retry')}
+          {t(retryKey)}
         </button>
         {onWipe && (
           <button type="button" class="button button--secondary" onClick={onWipe}>

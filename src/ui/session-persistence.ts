@@ -12,7 +12,10 @@ import type { Observable, SessionEvents, SessionFinished } from './session-event
 // memory. Writes are queued, so they reach the store in the order they happened.
 
 /** What the UI may say about storage: the fallback reason, or the last failed write. */
-export type PersistenceNotice = Extract<StorageCode, 'storage.unavailable' | 'storage.blocked' | 'storage.outdated' | 'storage.quota' | 'storage.failed'>;
+export type PersistenceNotice =
+  | Extract<StorageCode, 'storage.unavailable' | 'storage.blocked' | 'storage.outdated' | 'storage.quota' | 'storage.failed'>
+  /** A kiosk run stored here could not be read back (damaged): set aside, and the person told so. */
+  | 'storage.unreadable';
 
 export interface SessionPersistence extends SessionEvents {
   readonly notice: Observable<PersistenceNotice | undefined>;
@@ -33,6 +36,12 @@ export function createSessionPersistence({ open, today }: SessionPersistenceOpti
   const store = (): Promise<SessionStore> =>
     (opened ??= open().then(({ store: s, fallback }) => {
       if (fallback) notice.set(fallback.code);
+      s.subscribe((event) => {
+        // Another tab opened a newer Repères: say that, not a generic failure.
+        if (event.code === 'storage.outdated') notice.set('storage.outdated');
+        // A damaged kiosk run is set aside by the store: the person learns why nothing is taken up again.
+        else if (event.code === 'storage.quarantined' && !FALLBACKS.includes(notice.get() ?? '')) notice.set('storage.unreadable');
+      });
       return s;
     }));
   let queue: Promise<unknown> = Promise.resolve();
@@ -61,6 +70,7 @@ export function createSessionPersistence({ open, today }: SessionPersistenceOpti
     sink({ resumed }): RunSink {
       // One person at a time on a kiosk: whatever an earlier crash may have left goes first.
       if (!resumed) void forgetMode('kiosk');
+      if (notice.get() === 'storage.unreadable') notice.set(undefined);
       const tallyState: TallyState = { resumed: resumed?.status === 'completed' };
       let counted: string | undefined;
       return {
@@ -70,7 +80,7 @@ export function createSessionPersistence({ open, today }: SessionPersistenceOpti
           if (!result) return { ok: false };
           if (!result.ok) {
             // Only the fallback reason stays shown over a failed write: both say the same to the person.
-            if (!FALLBACKS.includes(notice.get() ?? '')) notice.set(result.code === 'storage.quota' ? 'storage.quota' : 'storage.failed');
+            if (!FALLBACKS.includes(notice.get() ?? '')) notice.set(result.code === 'storage.quota' || result.code === 'storage.outdated' ? result.code : 'storage.failed');
           } else if (notice.get() === 'storage.quota' || notice.get() === 'storage.failed') notice.set(undefined);
           if (outcome && session.mode === 'kiosk' && counted !== session.id && Array.isArray(outcome.areas)) {
             counted = session.id;

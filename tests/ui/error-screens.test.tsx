@@ -25,6 +25,19 @@ describe('never a white screen', () => {
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
   });
 
+  it('says plainly that a forged or outdated result link cannot be opened, and goes to the start', async () => {
+    for (const hash of ['#/r?q=ancien-questionnaire&p=autonome&a=acces:acquis&l=fr', '#/r?q=exemple&p=profil-invente&a=acces:acquis&l=fr']) {
+      window.history.replaceState(null, '', `/${hash}`);
+      await renderKiosk();
+      await screen.findByRole('heading', { level: 1, name: 'Ce lien de résultat ne peut pas être ouvert' });
+      expect(screen.queryByText(/Vérifiez la connexion/)).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: "Aller à l'accueil" }));
+      await screen.findByRole('heading', { level: 1, name: /Où en êtes-vous/ });
+      expect(window.location.hash).toBe('');
+      cleanup();
+    }
+  });
+
   it('shows a broken locale file\'s problems too', async () => {
     await renderKiosk({ overrides: { './questionnaires/exemple/locales/fr.json': '{ "title": "x", }' } });
     expect(screen.getByRole('heading', { level: 1, name: /Le questionnaire ne peut pas être affiché/ })).toBeTruthy();

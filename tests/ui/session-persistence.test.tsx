@@ -138,6 +138,16 @@ describe('session persistence over the SessionStore', () => {
     expect(seen).toEqual(['storage.quota', undefined]);
     expect(run.saveFailed.get()).toBe(false);
   });
+
+  it('says a newer Repères took the database over, not that a write failed', async () => {
+    const memory = createMemoryStore({ now });
+    const outdated: SessionStore = Object.assign(Object.create(memory) as SessionStore, {
+      save: () => Promise.resolve({ ok: false as const, code: 'storage.outdated' as const }),
+    });
+    const { persistence, stored } = setUp(async () => ({ store: outdated }));
+    await stored(kioskRun(persistence));
+    expect(persistence.notice.get()).toBe('storage.outdated');
+  });
 });
 
 describe('kiosk tallies for the observatory', () => {
@@ -236,6 +246,17 @@ describe('the kiosk with persistence', () => {
     expect(heading.textContent).toContain('appareils');
     expect((screen.getByRole('checkbox', { name: /smartphone/i }) as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says so when a run kept here is damaged, and starts afresh', async () => {
+    const store = createMemoryStore({ now: () => new Date().toISOString(), seed: { runs: [{ ...base(), answers: 'garbled', mode: 'kiosk' }] } });
+    const persistence = createSessionPersistence({ open: async () => ({ store }) });
+    await renderKiosk({ events: persistence });
+    await screen.findByRole('heading', { level: 1, name: /Où en êtes-vous/ });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain("n'ont pas pu être relues"));
+    fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+    expect(screen.queryByText(/n'ont pas pu être relues/)).toBeNull();
   });
 
   it('resumes where the replay stopped when the questionnaire changed, and says so', async () => {
