@@ -117,9 +117,12 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   const skipRef = useRef<((reason: 'person' | 'no-pointer') => ExerciseResult) | null>(null);
 
   // Before the browser paints, so a key pressed right away already belongs to the new question.
+  // Each question opens at the top of the page, as a new page would: the header and any notice
+  // (storage, a changed questionnaire) above the heading are in view, not left scrolled away.
   useLayoutEffect(() => {
     setMissing(false);
-    heading.current?.focus();
+    document.documentElement.scrollTop = 0;
+    heading.current?.focus({ preventScroll: true });
   }, [question.id]);
 
   useEffect(() => {
