@@ -92,6 +92,25 @@ for (const lazy of LAZY) {
   console.log(`Loaded only when needed: ${lazy.name} ${kb(own.reduce((sum, f) => sum + f.size, 0))} gzipped (${own.map((f) => f.file).join(', ')})`);
 }
 
+// The kiosk's other bundles: counting a result (kiosk-tally.ts) and the territory observatory's
+// push (territory-push.ts, plain fetch). PouchDB must be in none of them, nor in what they import.
+const KIOSK_LATER = ['src/ui/kiosk-tally.ts', 'src/ui/territory-push.ts'];
+const pouchFiles = new Set(
+  Object.entries(manifest)
+    .filter(([key]) => key === 'src/storage/pouch-browser.ts' || /node_modules\/pouchdb/.test(key))
+    .map(([, chunk]) => chunk.file),
+);
+for (const src of KIOSK_LATER) {
+  if (!manifest[src]) {
+    lazyProblems.push(`${src} is no longer a chunk of its own (loaded with import()?)`);
+    continue;
+  }
+  const files = graph([src]);
+  const pouch = files.filter((f) => pouchFiles.has(f.file));
+  if (pouch.length) lazyProblems.push(`PouchDB (${pouch.map((f) => f.file).join(', ')}) is in the kiosk's bundle ${src}`);
+  else console.log(`Kiosk bundle without PouchDB: ${src} ${kb(files.filter((f) => !firstFiles.has(f.file)).reduce((sum, f) => sum + f.size, 0))} gzipped beyond the first question`);
+}
+
 let failed = false;
 if (lazyProblems.length) {
   console.error(lazyProblems.join('\n'));

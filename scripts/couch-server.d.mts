@@ -5,7 +5,17 @@ export interface CouchServer {
   stop(): Promise<void>;
 }
 export const ADMIN: { username: string; password: string };
-export const EXAMPLE: { teams: { database: string; user: { name: string; password: string }; security: unknown }[] };
+interface CouchUser {
+  name: string;
+  password: string;
+  roles: string[];
+}
+export const EXAMPLE: {
+  teams: { database: string; user: { name: string; password: string }; security: unknown }[];
+  territory: { database: string; design: string; kiosks: CouchUser; coordinators: CouchUser[]; security: unknown; depot: string };
+};
+/** The territory database's design document (docs/couchdb-territory-design.json). */
+export const TERRITORY_DESIGN: { _id: string; validate_doc_update: string; views: { cells: { map: string; reduce: string } } };
 export function startCouchServer(options?: { port?: number; origins?: string[] }): Promise<CouchServer>;
 /** PouchDB with the memory, http, replication and map-reduce plugins (plugins apply once per process). */
 export const Base: import('pouchdb-core').PouchStatic;

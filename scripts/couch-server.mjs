@@ -4,7 +4,9 @@
 // structure runs (docs/couchdb.md); this speaks the same protocol.
 //
 // It sets itself up as docs/couchdb.md tells a structure to: an admin, one database per team with
-// one user, a _security object that admits only that user, CORS for the app's origin only.
+// one user, a _security object that admits only that user, CORS for the app's origin only; and the
+// territory observatory's database (its design document, the kiosks' and a coordinator's accounts),
+// with the depot a reverse proxy plays in front of it (/depot/territoire/<id>: PUT only).
 //
 //   node scripts/couch-server.mjs [port] [allowed origin…]
 import express from 'express';
@@ -21,6 +23,9 @@ import replication from 'pouchdb-replication';
 export const ADMIN = { username: 'admin', password: 'admin-du-serveur-de-test' };
 /** The example team of docs/couchdb.example.json. */
 export const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'docs', 'couchdb.example.json'), 'utf8'));
+
+/** The territory database's design document (docs/couchdb-territory-design.json): what it accepts, and its view. */
+export const TERRITORY_DESIGN = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'docs', 'couchdb-territory-design.json'), 'utf8'));
 
 // Plugins change PouchDB's prototype: once per process (tests and the bench use this one).
 export const Base = PouchDB.plugin(memory).plugin(http).plugin(replication).plugin(mapreduce);
@@ -53,6 +58,21 @@ export async function startCouchServer({ port = 0, origins = [], config = EXAMPL
     if (failure.mode === 'garbage') return res.status(200).type('text/html').send('<html>proxy error</html>');
     next();
   });
+  // The territory's depot, as the reverse proxy of docs/couchdb.md plays it: the PUT of one
+  // document, with no account from the kiosk, goes to the territory database under the kiosks'
+  // account; anything else is refused before it reaches the database.
+  const territory = config.territory;
+  if (territory) {
+    app.use((req, res, next) => {
+      if (!req.path.startsWith(`${territory.depot}/`)) return next();
+      const id = /^\/([^/]+)$/.exec(req.path.slice(territory.depot.length))?.[1];
+      if (req.method !== 'PUT' || !id || !/^tally-[a-z0-9]+$/.test(id)) return res.status(405).json({ error: 'method_not_allowed', reason: 'The depot takes the PUT of a tally only.' });
+      req.url = req.originalUrl = `/${territory.database}/${id}`;
+      req.headers.authorization = basic({ username: territory.kiosks.name, password: territory.kiosks.password });
+      delete req.headers.cookie;
+      return next();
+    });
+  }
   app.use('/', expressPouchdb(Pouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: join(tmpdir(), 'reperes-couch-server.log'), overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'routes/log', 'routes/stats'] } }));
   const server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
@@ -69,6 +89,14 @@ export async function startCouchServer({ port = 0, origins = [], config = EXAMPL
     await call('PUT', `/${team.database}`);
     await call('PUT', `/_users/org.couchdb.user:${team.user.name}`, { _id: `org.couchdb.user:${team.user.name}`, name: team.user.name, password: team.user.password, roles: [], type: 'user' });
     await call('PUT', `/${team.database}/_security`, team.security);
+  }
+  if (territory) {
+    await call('PUT', `/${territory.database}`);
+    for (const user of [territory.kiosks, ...territory.coordinators]) {
+      await call('PUT', `/_users/org.couchdb.user:${user.name}`, { _id: `org.couchdb.user:${user.name}`, name: user.name, password: user.password, roles: user.roles, type: 'user' });
+    }
+    await call('PUT', `/${territory.database}/_security`, territory.security);
+    await call('PUT', `/${territory.database}/_design/reperes`, TERRITORY_DESIGN);
   }
   return {
     url,

@@ -9,7 +9,8 @@ const root = document.getElementById('app');
 if (root) {
   // Every answer is written to IndexedDB (or kept in memory, with a notice, when it cannot be);
   // storage (idb) is loaded with import(), beside the first question rather than before it.
-  const persistence = createSessionPersistence({ open: async () => (await import('./storage/index.ts')).openStorage() });
+  const open = async () => (await import('./storage/index.ts')).openStorage();
+  const persistence = createSessionPersistence({ open });
   // The outer boundary catches what the app's own cannot; starting again reloads the page (a run in progress resumes).
   render(
     <ErrorBoundary onReset={() => window.location.replace(window.location.pathname)}>
@@ -20,7 +21,13 @@ if (root) {
   // Once the page has loaded and the main thread is idle: the service worker (and workbox-window)
   // never competes with the first screen for a slow tablet's CPU.
   const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500));
-  const register = () => whenIdle(() => void registerServiceWorker());
+  // Then, on a kiosk whose settings.json names the territory observatory, the tallies that wait
+  // (src/ui/territory-push.ts; elsewhere it reads settings.json and stops).
+  const register = () =>
+    whenIdle(() => {
+      void registerServiceWorker();
+      void import('./ui/territory-push.ts').then((push) => push.pushAtStart(open)).catch(() => undefined);
+    });
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });
 }

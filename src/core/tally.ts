@@ -92,7 +92,8 @@ export function tallyOf(questionnaireId: string, outcome: Pick<Outcome, 'profile
   };
 }
 
-function signature(t: KioskTally): string {
+/** What makes two tallies the same (merged into one with a count): everything but the count. */
+export function signature(t: KioskTally): string {
   const areas = Object.keys(t.areas)
     .sort()
     .map((a) => `${a}=${t.areas[a] ?? ''}`)

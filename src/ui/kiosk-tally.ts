@@ -4,7 +4,9 @@ import type { SessionFinished } from './session-events.ts';
 
 // Counting a finished kiosk run for the observatory: loaded with import() by session-persistence.ts
 // when a kiosk result shows, so none of it weighs on the first question. Only the book of the run's
-// week is read and written (see src/core/tally.ts), whatever the number of tallies kept.
+// week is read and written (see src/core/tally.ts), whatever the number of tallies kept. Once
+// counted, the territory observatory's push (territory-push.ts, with import(): it does nothing on
+// a kiosk whose settings.json names no `observatoryUrl`) sends what waits, without being awaited.
 
 /** What the persistence remembers between results of one kiosk run. */
 export interface TallyState {
@@ -25,8 +27,18 @@ async function changeWeek(store: SessionStore, week: string, change: (book: Retu
   return (await store.setSetting(key, book as unknown as SettingValue)).ok;
 }
 
-/** Adds the run's tally to its week's book (replacing the one it added before, if any). */
-export async function countKioskRun(store: SessionStore, session: SessionFinished, state: TallyState, today: () => string = localDate): Promise<void> {
+/** Sends the tallies to the territory observatory, if settings.json names it; never awaited, never failing. */
+export function pushLater(store: SessionStore): void {
+  void import('./territory-push.ts').then((push) => push.schedulePush({ store })).catch(() => undefined);
+}
+
+/** Adds the run's tally to its week's book (replacing the one it added before, if any), then pushes. */
+export async function countKioskRun(store: SessionStore, session: SessionFinished, state: TallyState, today: () => string = localDate, push: (store: SessionStore) => void = pushLater): Promise<void> {
+  await count(store, session, state, today);
+  push(store);
+}
+
+async function count(store: SessionStore, session: SessionFinished, state: TallyState, today: () => string): Promise<void> {
   const next = tallyOf(session.questionnaireId, session.outcome, today());
   if (state.resumed) {
     state.resumed = false;
