@@ -22,7 +22,7 @@ if (root) {
   // never competes with the first screen for a slow tablet's CPU.
   const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500));
   // Then, on a kiosk whose settings.json names the territory observatory, the tallies that wait
-  // (src/ui/territory-push.ts; elsewhere it reads settings.json and stops).
+  // (src/ui/territory-push.ts; elsewhere it looks at the settings the app read, and stops).
   const register = () =>
     whenIdle(() => {
       void registerServiceWorker();

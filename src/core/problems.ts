@@ -85,6 +85,7 @@ export const PROBLEM_CODES = [
   'settings.url-https',
   'settings.url-credentials',
   'settings.url-extra',
+  'settings.observatory-name',
   'value.unknown',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,4 +1,5 @@
 import type { Settings, SettingsFile } from './formats/settings.ts';
+import { serverUrl } from './server-url.ts';
 
 // The settings a device runs with, from a settings.json already checked (by the build, or by
 // readSettings in settings.ts): no check here, so the start screen needs no validator when the file
@@ -43,6 +44,9 @@ export function settingsOf(file: SettingsFile, context: SettingsContext): Settin
     modes: [...(file.modes ?? DEFAULT_SETTINGS.modes)],
     proIdleMinutes: file.proIdleMinutes ?? DEFAULT_SETTINGS.proIdleMinutes,
     defaultQuestionnaire,
-    ...(file.syncUrl === undefined ? {} : { syncUrl: file.syncUrl.trim().replace(/\/+$/, '') }),
+    ...(file.syncUrl === undefined ? {} : { syncUrl: serverUrl(file.syncUrl) }),
+    ...(file.observatoryUrl === undefined ? {} : { observatoryUrl: serverUrl(file.observatoryUrl) }),
+    ...(file.observatoryId === undefined || file.observatoryId.trim() === '' ? {} : { observatoryId: file.observatoryId.trim() }),
+    ...(file.territoryUrl === undefined ? {} : { territoryUrl: serverUrl(file.territoryUrl) }),
   };
 }

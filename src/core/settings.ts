@@ -2,6 +2,7 @@ import { parseJson } from './data-file.ts';
 import { checkShape, inFileOrder, unsoundPaths } from './formats/kit.ts';
 import { settingsFormat, type Settings, type SettingsFile } from './formats/settings.ts';
 import { ProblemList, suggest, type Problem } from './problems.ts';
+import { serverUrlProblem } from './server-url.ts';
 import { defaultQuestionnaireOf, settingsOf, type SettingsContext } from './settings-values.ts';
 
 // A structure's settings: one JSON file in the static build (settings.json), so a structure adapts
@@ -49,22 +50,16 @@ export function readSettings(text: string, context: SettingsContext, file = 'set
       if (!questionnaire.languages.includes(language)) p.error('settings.language', `$.languages[${i}]`, { language, id: questionnaire.id, languages: questionnaire.languages.join(', ') });
     });
   }
-  if (typeof root.syncUrl === 'string' && !unsound.has('$.syncUrl')) serverUrl(root.syncUrl, '$.syncUrl', p);
+  for (const key of ['syncUrl', 'observatoryUrl', 'territoryUrl'] as const) {
+    const url = root[key];
+    const problem = typeof url === 'string' && !unsound.has(`$.${key}`) ? serverUrlProblem(url) : undefined;
+    if (problem) p.error(problem, `$.${key}`, { url: String(url).trim() });
+  }
+  if (typeof root.observatoryUrl === 'string') {
+    const name = [root.observatoryId, root.structure].find((v) => typeof v === 'string' && v.trim() !== '');
+    if (!name || name.trim().length > 120) p.error('settings.observatory-name', root.observatoryId === undefined ? '$' : '$.observatoryId', {});
+  }
   const problems = inFileOrder(p.items, root);
   if (problems.some((problem) => problem.severity === 'error')) return { ok: false, problems };
   return { ok: true, settings: settingsOf(root, context), warnings: problems };
-}
-
-/** A server's address: https (http only on this machine), with no name or password in it. */
-function serverUrl(text: string, path: string, p: ProblemList): void {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return p.error('settings.url-absolute', path, { url: text.trim() });
-  }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) p.error('settings.url-https', path, { url: text.trim() });
-  else if (url.username || url.password) p.error('settings.url-credentials', path, { url: text.trim() });
-  else if (url.search || url.hash) p.error('settings.url-extra', path, { url: text.trim() });
 }

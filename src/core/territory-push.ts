@@ -144,3 +144,23 @@ export const TALLY_ID_BYTES = 24;
 export function tallyDocId(random: Uint8Array): string {
   return `tally-${Array.from(random.slice(0, TALLY_ID_BYTES), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
 }
+
+/** Where a kiosk notes how its sendings go (settings store), for the observatory section. */
+export const PUSH_STATUS_SETTING = 'observatory.push.status';
+
+/** What the observatory section shows the structure about this kiosk's sendings (never the person at the kiosk). */
+export interface PushStatus {
+  /** The day of the last document the server acknowledged, "YYYY-MM-DD". */
+  lastSent?: string | undefined;
+  /** What stopped the last push, if anything did. */
+  problem?: 'storage' | 'offline' | 'server' | 'refused' | undefined;
+}
+
+export function readPushStatus(raw: unknown): PushStatus {
+  if (!raw || typeof raw !== 'object') return {};
+  const { lastSent, problem } = raw as Record<string, unknown>;
+  return {
+    ...(typeof lastSent === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(lastSent) ? { lastSent } : {}),
+    ...(problem === 'storage' || problem === 'offline' || problem === 'server' || problem === 'refused' ? { problem } : {}),
+  };
+}

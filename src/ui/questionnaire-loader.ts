@@ -58,8 +58,18 @@ export type SettingsLoad =
   | { ok: true; settings: Settings; missing: boolean }
   | { ok: false; problems: Problem[] };
 
+let settingsRead: (settings: Settings) => void = () => undefined;
+/** The settings the app runs with, once fetchSettings has read them (the territory push waits for them rather than fetching the file again). */
+export const appSettings: Promise<Settings> = new Promise((resolve) => (settingsRead = resolve));
+
 /** settings.json, checked against the index (which may still be on its way: both are fetched at once); a missing file falls back to the defaults (and says so). */
 export async function fetchSettings(fetcher: FetchText, indexRead: QuestionnaireEntry[] | Promise<QuestionnaireEntry[]>): Promise<SettingsLoad> {
+  const load = await readSettingsFile(fetcher, indexRead);
+  if (load.ok) settingsRead(load.settings);
+  return load;
+}
+
+async function readSettingsFile(fetcher: FetchText, indexRead: QuestionnaireEntry[] | Promise<QuestionnaireEntry[]>): Promise<SettingsLoad> {
   let text: string;
   try {
     // `?fresh` asks the service worker for the network first: a structure edits the file without rebuilding.

@@ -3,15 +3,19 @@ import {
   acknowledged,
   nextDoc,
   observatoryTarget,
+  PUSH_STATUS_SETTING,
+  readPushStatus,
   readWeekPush,
   tallyDocId,
   TALLY_ID_BYTES,
   weekDone,
   type ObservatoryTarget,
+  type PushStatus,
   type TerritoryDoc,
   type WeekPush,
 } from '../core/territory-push.ts';
 import type { OpenedStorage, SessionStore, SettingValue } from '../storage/index.ts';
+import { appSettings } from './questionnaire-loader.ts';
 
 // The kiosk's tallies sent to the territory observatory (src/core/territory-push.ts says what and
 // when), on a kiosk whose settings.json names `observatoryUrl`: with plain fetch (no PouchDB in any
@@ -23,7 +27,8 @@ import type { OpenedStorage, SessionStore, SettingValue } from '../storage/index
 // What it keeps (settings store, in clear, not about a person; the kiosk wipe leaves it):
 // `observatory.push.<week>`: what the server acknowledged of the week, and the document on its way
 // (sent again as it is, same id, until the server answers); `observatory.push.done`: weeks over
-// and wholly sent, never looked at again.
+// and wholly sent, never looked at again; `observatory.push.status`: the day of the last sending
+// the server acknowledged and what stopped the last push, shown to the structure in the observatory.
 
 export const PUSH_SETTING = 'observatory.push';
 export const PUSH_DONE_SETTING = 'observatory.push.done';
@@ -36,12 +41,12 @@ export interface PushReport {
   /** Documents the server acknowledged in this push. */
   sent: number;
   /** What stopped it: no target in settings.json, storage, no answer, a failing server, a refusal. */
-  problem?: 'off' | 'storage' | SendResult | undefined;
+  problem?: 'off' | 'storage' | Exclude<SendResult, 'stored'> | undefined;
 }
 
 export interface PushOptions {
   store: SessionStore;
-  /** settings.json as the kiosk has it (the service worker's copy offline). */
+  /** The settings the kiosk runs with (settings.json as the start screen read it). */
   settings?: () => Promise<unknown>;
   fetch?: typeof fetch;
   /** Today's local calendar date, "YYYY-MM-DD". */
@@ -55,15 +60,8 @@ function localDate(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** settings.json as the app reads it: the server's (the service worker's last copy offline), else the build's. */
-const readSettingsFile = async (): Promise<unknown> => {
-  const get = async (url: string) => {
-    const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return response.json() as Promise<unknown>;
-  };
-  return get('./settings.json?fresh=1').catch(() => get('./settings.json'));
-};
+/** The settings the app started with (read once by the start screen; never fetched again here). */
+const readSettingsFile = (): Promise<unknown> => appSettings;
 
 /** One document to the depot: PUT, no account, no cookie; a copy the server has already is answered 409. */
 export async function sendDoc(url: string, doc: TerritoryDoc, fetcher: typeof fetch = fetch): Promise<SendResult> {
@@ -99,11 +97,21 @@ export async function pushTallies({ store, settings = readSettingsFile, fetch: f
     target = undefined;
   }
   if (!target) return { sent: 0, problem: 'off' };
+  let report: PushReport;
   try {
-    return await pushTo(target, store, fetcher, isoWeek(today()), () => tallyDocId(random(new Uint8Array(TALLY_ID_BYTES))));
+    report = await pushTo(target, store, fetcher, isoWeek(today()), () => tallyDocId(random(new Uint8Array(TALLY_ID_BYTES))));
   } catch {
-    return { sent: 0, problem: 'storage' };
+    report = { sent: 0, problem: 'storage' };
   }
+  await noteStatus(store, report, today()).catch(() => undefined);
+  return report;
+}
+
+async function noteStatus(store: SessionStore, report: PushReport, day: string): Promise<void> {
+  const before = readPushStatus(await store.getSetting(PUSH_STATUS_SETTING));
+  const problem = report.problem === 'off' ? undefined : report.problem;
+  const next: PushStatus = { ...(report.sent > 0 ? { lastSent: day } : before.lastSent ? { lastSent: before.lastSent } : {}), ...(problem ? { problem } : {}) };
+  if (JSON.stringify(next) !== JSON.stringify(before)) await store.setSetting(PUSH_STATUS_SETTING, next as unknown as SettingValue);
 }
 
 async function pushTo(target: ObservatoryTarget, store: SessionStore, fetcher: typeof fetch, thisWeek: string, newId: () => string): Promise<PushReport> {
@@ -173,7 +181,7 @@ export function schedulePush(options: PushOptions): Promise<PushReport> {
   return running;
 }
 
-/** At start, once idle: opens storage only on a kiosk whose settings.json names a target. */
+/** At start, once idle and the settings read: opens storage only on a kiosk whose settings.json names a target. */
 export async function pushAtStart(open: () => Promise<OpenedStorage>, settings: () => Promise<unknown> = readSettingsFile): Promise<PushReport> {
   let file: unknown;
   try {

@@ -132,3 +132,25 @@ describe('syncUrl (team sync, docs/couchdb.md)', () => {
     expect(!result.ok && result.problems).toEqual([expect.objectContaining({ code, path: '$.syncUrl', params: { url: syncUrl } })]);
   });
 });
+
+describe('the territory observatory (observatoryUrl, observatoryId, territoryUrl; docs/couchdb.md)', () => {
+  it('takes the depot and the territory database like syncUrl, and the name the kiosk sends', () => {
+    const result = read({ structure: 'CCAS de Montreuil', observatoryUrl: 'https://couchdb.example.org/depot/territoire/', observatoryId: ' ccas-93048 ', territoryUrl: 'https://couchdb.example.org/territoire' });
+    expect(result.ok && [result.settings.observatoryUrl, result.settings.observatoryId, result.settings.territoryUrl]).toEqual([
+      'https://couchdb.example.org/depot/territoire',
+      'ccas-93048',
+      'https://couchdb.example.org/territoire',
+    ]);
+    const none = read({});
+    expect(none.ok && [none.settings.observatoryUrl, none.settings.observatoryId, none.settings.territoryUrl]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('refuses an address as for syncUrl, and a depot with no structure name to send', () => {
+    expect(problems({ structure: 'A', observatoryUrl: 'http://couchdb.example.org/depot/territoire', territoryUrl: 'https://x:y@couchdb.example.org/territoire' })).toEqual([
+      { code: 'settings.url-https', path: '$.observatoryUrl' },
+      { code: 'settings.url-credentials', path: '$.territoryUrl' },
+    ]);
+    expect(problems({ observatoryUrl: 'https://couchdb.example.org/depot/territoire' })).toEqual([{ code: 'settings.observatory-name', path: '$' }]);
+    expect(problems({ structure: 'A', observatoryId: 'x'.repeat(121), observatoryUrl: 'https://couchdb.example.org/depot/territoire' })).toEqual([{ code: 'settings.observatory-name', path: '$.observatoryId' }]);
+  });
+});

@@ -24,6 +24,15 @@ export const settingsFormat = v.pipe(
     syncUrl: v.optional(
       v.pipe(text(), v.description("A team's CouchDB database for the professional space's sync (docs/couchdb.md), in https, e.g. \"https://couchdb.example.org/equipe-ccas\". Credentials are typed by the professional, never written here.")),
     ),
+    observatoryUrl: v.optional(
+      v.pipe(text(), v.description('The territory observatory\'s depot (docs/couchdb.md#the-territory-observatory), in https, e.g. "https://couchdb.example.org/depot/territoire": a kiosk sends its anonymous weekly tallies there (PUT only, no account). Omitted: a kiosk sends nothing anywhere.')),
+    ),
+    observatoryId: v.optional(
+      v.pipe(text(), v.description('The name the territory observatory knows this structure by (e.g. "ccas-93048"), 120 characters at most. Omitted: the structure\'s name.')),
+    ),
+    territoryUrl: v.optional(
+      v.pipe(text(), v.description('The territory\'s CouchDB database a coordinator reads in the professional space\'s observatory (docs/couchdb.md#the-territory-observatory), e.g. "https://couchdb.example.org/territoire". The coordinator\'s account is typed in the app, never written here.')),
+    ),
   }),
   v.title('Repères settings'),
   v.description("A structure's settings (settings.json beside index.html), edited without rebuilding. Every key is optional: an omitted key takes its default."),
@@ -32,6 +41,6 @@ export const settingsFormat = v.pipe(
 /** settings.json as a structure writes it: every key optional. */
 export type SettingsFile = v.InferOutput<typeof settingsFormat>;
 /** Keys without a default: a device without them simply has no such server. */
-type WithoutDefault = 'syncUrl';
+type WithoutDefault = 'syncUrl' | 'observatoryUrl' | 'observatoryId' | 'territoryUrl';
 /** The settings the app runs with: the file's keys, each with its value or its default (the servers only when given). */
 export type Settings = { -readonly [K in Exclude<keyof SettingsFile, '$schema' | WithoutDefault>]-?: NonNullable<SettingsFile[K]> } & { -readonly [K in WithoutDefault]?: string };

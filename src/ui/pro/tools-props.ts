@@ -21,7 +21,7 @@ export interface ToolsSectionProps {
   vault: VaultLike;
   questionnaire: LoadedQuestionnaire;
   language: string;
-  settings?: { structure: string };
+  settings?: { structure: string; territoryUrl?: string | undefined; observatoryUrl?: string | undefined };
   /** The clear-text settings store; the device's own when left out. */
   local?: LocalData;
   download?: Download;
