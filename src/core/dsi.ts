@@ -12,9 +12,10 @@
 import { answersOnPath, evaluate, evaluationFor } from './scoring.ts';
 import type { Answers, QuestionId, Questionnaire } from './types.ts';
 
-/** DigComp's five areas, as the DSI 2.0 names them. */
-export const DSI_AREAS = ['information', 'communication', 'content-creation', 'safety', 'problem-solving'] as const;
-export type DsiArea = (typeof DSI_AREAS)[number];
+// DigComp's five areas live in formats/values.ts, a module that imports nothing, so the questionnaire format can name them.
+import { DSI_AREAS, type DsiArea } from './formats/values.ts';
+
+export { DSI_AREAS, type DsiArea };
 
 /** An area's level: no activity, one ("basic"), more than one ("above basic"). */
 export const DSI_AREA_LEVELS = ['none', 'basic', 'above-basic'] as const;

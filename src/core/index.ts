@@ -14,12 +14,12 @@ export {
   CURRENT_RECORD_VERSION,
   createRecord,
   newSessionId,
-  readRecord,
   type SessionMode,
   type SessionRecord,
   type SessionRecordV1,
   type SessionStatus,
 } from './session-record.ts';
+export { readRecord, type RecordCheck } from './read-session-record.ts';
 export { replay, type Replay, type ReplaySource, type Snapshot } from './replay.ts';
 export { DEFAULT_SETTINGS, defaultQuestionnaireOf, SETTINGS_FILE, settingsOf, type SettingsContext } from './settings-values.ts';
 export { IDLE_SECONDS_RANGE, PRO_IDLE_MINUTES_RANGE, SESSION_MODES, readSettings, type Settings, type SettingsFile, type SettingsResult } from './settings.ts';

@@ -1,7 +1,9 @@
 import { answersOnPath, evaluate, evaluationFor, questionIndex } from './scoring.ts';
 import type { Answers, NextRule, Question, QuestionId, Questionnaire } from './types.ts';
 
-export const END = 'end';
+import { END } from './formats/values.ts';
+
+export { END };
 
 /** A question's "next" as ordered rules, whatever shorthand the file used. */
 export function nextRules(questionnaire: Questionnaire, question: Question): NextRule[] {

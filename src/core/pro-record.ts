@@ -1,60 +1,22 @@
-import { readRecord, type SessionMode, type SessionRecord } from './session-record.ts';
-import type { AreaId, Outcome, ProfileId, QuestionId } from './types.ts';
+import * as v from 'valibot';
+import { AGE_BRACKETS, ANSWER_SOURCES, CODE_ALPHABET, CODE_PATTERN, LABEL_MAX, NOTE_MAX, PRO_MODES, proRecordFormat, reasonOf, type AgeBracket, type AnswerSource, type PersonCode, type ProMode, type ProRecord } from './formats/records.ts';
+import { readRecord } from './read-session-record.ts';
+import type { SessionRecord } from './session-record.ts';
+import type { AreaId, Outcome, ProfileId } from './types.ts';
 
 // A professional record: a diagnostic made in interview mode (a social worker, the person beside
 // them) or workshop mode (an EPN animator placing a learner). It is the session record plus what
 // the professional adds: a random code instead of a name, an optional age bracket and free label,
 // notes per question and for the whole diagnostic, who answered each question, the notes chosen
 // for the referral sheet, and the outcome once finished. Pure data: the vault of src/storage
-// encrypts it whole; nothing here knows about storage.
+// encrypts it whole; nothing here knows about storage. Its format is declared in formats/records.ts.
 
 export const PRO_RECORD_VERSION = 1;
 
-/** Modes a professional record may be made in (the kiosk never makes one). */
-export const PRO_MODES = ['interview', 'workshop'] as const satisfies readonly SessionMode[];
-export type ProMode = (typeof PRO_MODES)[number];
-
-/** Age brackets only: never an age, never a birth date. */
-export const AGE_BRACKETS = ['moins-26', '26-44', '45-59', '60-74', '75-plus'] as const;
-export type AgeBracket = (typeof AGE_BRACKETS)[number];
-
-/** Who gave an answer: the person said it, or the professional observed it. */
-export const ANSWER_SOURCES = ['person', 'observed'] as const;
-export type AnswerSource = (typeof ANSWER_SOURCES)[number];
-
-/** The person's code, e.g. "K7F-2QX": three characters, a hyphen, three characters. */
-export type PersonCode = string & { readonly __personCode: true };
-
-/** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand (no 0/O, 1/I/L). */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`);
-/** How long a free label may be: a few words ("suivi RSA", "atelier mardi"), never a file. */
-export const LABEL_MAX = 80;
-/** How long a note may be. */
-export const NOTE_MAX = 4000;
+export { AGE_BRACKETS, ANSWER_SOURCES, CODE_ALPHABET, LABEL_MAX, NOTE_MAX, PRO_MODES, type AgeBracket, type AnswerSource, type PersonCode, type ProMode, type ProRecord };
 
 /** The key of the general note among the notes chosen for the referral sheet. */
 export const GENERAL_NOTE = '*';
-
-export interface ProRecord {
-  version: 1;
-  /** The run itself: answers, path, timestamps, mode 'interview' or 'workshop'. */
-  session: SessionRecord & { mode: ProMode };
-  code: PersonCode;
-  ageBracket?: AgeBracket;
-  /** A free label under the professional's control (never a name: the screen says so). */
-  label: string;
-  /** A note per question, by question id. */
-  notes: Partial<Record<QuestionId, string>>;
-  /** The note for the whole diagnostic. */
-  generalNote: string;
-  /** Who answered each question; a question without an entry was answered by the person. */
-  answeredBy: Partial<Record<QuestionId, AnswerSource>>;
-  /** Notes chosen for the referral sheet: question ids, and GENERAL_NOTE for the general note. */
-  sheetNotes: string[];
-  /** The result, once the run is completed. */
-  outcome?: Outcome;
-}
 
 /**
  * A new person code from random bytes: `randomBytes(n)` must return n bytes from a cryptographic
@@ -112,75 +74,19 @@ function isProMode(mode: unknown): mode is ProMode {
 
 export type ProRecordCheck = { ok: true; record: ProRecord } | { ok: false; reason: string };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Reads a stored professional record: checked field by field, the session through readRecord(); bad data is reported, never thrown. */
+/** Reads a stored professional record: its session migrated and checked by readRecord(), the whole against the format; bad data is reported, never thrown. */
 export function readProRecord(raw: unknown): ProRecordCheck {
-  if (!isObj(raw)) return { ok: false, reason: 'not an object' };
-  if (raw.version !== PRO_RECORD_VERSION) {
-    return { ok: false, reason: typeof raw.version === 'number' && raw.version > PRO_RECORD_VERSION ? `version ${raw.version} is newer than this app` : 'no known version' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const stored = raw as Record<string, unknown>;
+  if (stored.version !== PRO_RECORD_VERSION) {
+    return { ok: false, reason: typeof stored.version === 'number' && stored.version > PRO_RECORD_VERSION ? `version ${stored.version} is newer than this app` : 'no known version' };
   }
-  const session = readRecord(raw.session);
+  const session = readRecord(stored.session);
   if (!session.ok) return { ok: false, reason: `session: ${session.reason}` };
-  if (!isProMode(session.record.mode)) return { ok: false, reason: `mode ${session.record.mode} is not a professional mode` };
-  if (!isPersonCode(raw.code)) return { ok: false, reason: 'code is not a person code' };
-  if (raw.ageBracket !== undefined && !(AGE_BRACKETS as readonly unknown[]).includes(raw.ageBracket)) return { ok: false, reason: `unknown age bracket ${String(raw.ageBracket)}` };
-  if (typeof raw.label !== 'string' || raw.label.length > LABEL_MAX) return { ok: false, reason: 'label is not a short text' };
-  if (typeof raw.generalNote !== 'string' || raw.generalNote.length > NOTE_MAX) return { ok: false, reason: 'generalNote is not a text' };
-  const questions = new Set<string>(session.record.path);
-  for (const id of Object.keys(session.record.answers)) questions.add(id);
-  if (!isObj(raw.notes)) return { ok: false, reason: 'notes is not an object' };
-  for (const [id, note] of Object.entries(raw.notes)) {
-    if (typeof note !== 'string' || note.length > NOTE_MAX) return { ok: false, reason: `note on ${id} is not a text` };
-  }
-  if (!isObj(raw.answeredBy)) return { ok: false, reason: 'answeredBy is not an object' };
-  for (const [id, source] of Object.entries(raw.answeredBy)) {
-    if (!(ANSWER_SOURCES as readonly unknown[]).includes(source)) return { ok: false, reason: `answeredBy ${id} is neither person nor observed` };
-  }
-  if (!Array.isArray(raw.sheetNotes) || !raw.sheetNotes.every((n) => typeof n === 'string')) return { ok: false, reason: 'sheetNotes is not a list of note keys' };
-  if (raw.outcome !== undefined) {
-    const problem = checkOutcome(raw.outcome);
-    if (problem) return { ok: false, reason: `outcome: ${problem}` };
-  }
-  if (session.record.status === 'completed' && raw.outcome === undefined) return { ok: false, reason: 'a completed record has no outcome' };
-  const record: ProRecord = {
-    version: PRO_RECORD_VERSION,
-    session: session.record as ProRecord['session'],
-    code: raw.code,
-    label: raw.label,
-    notes: raw.notes as ProRecord['notes'],
-    generalNote: raw.generalNote,
-    answeredBy: raw.answeredBy as ProRecord['answeredBy'],
-    sheetNotes: raw.sheetNotes as string[],
-    ...(raw.ageBracket === undefined ? {} : { ageBracket: raw.ageBracket as AgeBracket }),
-    // Gaps came with the exercises: an outcome stored before them has none.
-    ...(raw.outcome === undefined ? {} : { outcome: { gaps: [], ...(raw.outcome as Omit<Outcome, 'gaps'>) } as Outcome }),
-  };
-  return { ok: true, record };
-}
-
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-
-function checkOutcome(o: unknown): string | undefined {
-  if (!isObj(o)) return 'not an object';
-  if (typeof o.profile !== 'string' || o.profile === '') return 'profile is missing';
-  if (!Array.isArray(o.areas)) return 'areas is not a list';
-  for (const a of o.areas) {
-    if (!isObj(a) || typeof a.area !== 'string') return 'an area has no id';
-    if (a.score !== null && (typeof a.score !== 'number' || a.score < 0 || a.score > 100)) return `score of ${a.area} is not 0-100`;
-    if (typeof a.points !== 'number' || typeof a.max !== 'number') return `points of ${a.area} are missing`;
-  }
-  if (o.global !== null && typeof o.global !== 'number') return 'global is not a number';
-  if (!isStringList(o.flags)) return 'flags is not a list';
-  if (!isStringList(o.steps)) return 'steps is not a list';
-  if (o.gaps !== undefined) {
-    if (!Array.isArray(o.gaps)) return 'gaps is not a list';
-    for (const g of o.gaps) {
-      if (!isObj(g) || typeof g.area !== 'string' || typeof g.question !== 'string' || typeof g.exercise !== 'string' || (g.direction !== 'over' && g.direction !== 'under')) return 'a gap is malformed';
-    }
-  }
-  return undefined;
+  const checked = v.safeParse(proRecordFormat, { ...stored, session: session.record });
+  if (!checked.success) return { ok: false, reason: reasonOf(checked.issues) };
+  if (checked.output.session.status === 'completed' && checked.output.outcome === undefined) return { ok: false, reason: 'a completed record has no outcome' };
+  return { ok: true, record: checked.output };
 }
 
 /** One point of a person's history: when, and each area's score then. */

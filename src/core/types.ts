@@ -7,6 +7,7 @@ export type Brand<T, B extends string> = T & ValibotBrand<B>;
 
 // The questionnaire file's types come from its format (formats/questionnaire.ts), the one source
 // of its types, its runtime check and questionnaires/schema.json.
+import type { Answer } from './formats/records.ts';
 import type {
   AreaId,
   FlagId,
@@ -38,39 +39,16 @@ export type {
 
 export type SessionId = Brand<string, 'SessionId'>;
 
-/** The three levels an area score falls into, from weakest to strongest. */
-export const AREA_LEVELS = ['a-travailler', 'en-cours', 'acquis'] as const;
-export type AreaLevel = (typeof AREA_LEVELS)[number];
-
-export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'scale', 'info', 'exercise'] as const;
-
-/** Option ids a yes / no / don't know question may use. */
-export const YES_NO_OPTIONS = ['oui', 'non', 'ne-sais-pas'] as const;
-
-/** Outcomes of a hands-on exercise; conditions test them like option ids. */
-export const EXERCISE_OUTCOMES = ['success', 'partial', 'failure', 'skipped'] as const;
-export type ExerciseOutcome = (typeof EXERCISE_OUTCOMES)[number];
+// The formats' closed lists live in formats/values.ts, a module that imports nothing.
+export { AREA_LEVELS, EXERCISE_OUTCOMES, QUESTION_KINDS, YES_NO_OPTIONS, type AreaLevel, type ExerciseOutcome } from './formats/values.ts';
 
 /** One locale file: nested keys, string leaves. */
 export interface LocaleTree {
   [key: string]: string | LocaleTree;
 }
 
-export interface ExerciseResult {
-  outcome: ExerciseOutcome;
-  /** Share of the exercise done right, 0 to 1. */
-  score: number;
-  attempts: number;
-  misses: number;
-  durationMs: number;
-  /** Why an exercise was skipped (by the person, or because the skill needs a pointer the person has not). */
-  skippedReason?: 'person' | 'no-pointer';
-}
-
-export type Answer =
-  | { type: 'choice'; option: OptionId }
-  | { type: 'choices'; options: OptionId[] }
-  | { type: 'exercise'; result: ExerciseResult };
+// What a run records (answers, exercise results) is declared with the records' format (formats/records.ts).
+export type { Answer, ExerciseResult } from './formats/records.ts';
 
 export type Answers = Partial<Record<QuestionId, Answer>>;
 
@@ -83,40 +61,8 @@ export interface LoadedQuestionnaire {
   contentHash: string;
 }
 
-export interface AreaResult {
-  area: AreaId;
-  /** 0-100, or null when no answer on the path measured this area. */
-  score: number | null;
-  level: AreaLevel | null;
-  /** Points earned and possible, so a professional can check the score. */
-  points: number;
-  max: number;
-}
-
-/**
- * A strong disagreement between what a person declared and what an exercise observed:
- * `over`, declared able (alone, or could show someone) and the exercise failed;
- * `under`, declared unable (or only with help) and the exercise succeeded.
- */
-export interface Gap {
-  area: AreaId;
-  /** The declared question (the exercise's `checks`). */
-  question: QuestionId;
-  exercise: QuestionId;
-  direction: 'over' | 'under';
-}
-
-export interface Outcome {
-  profile: ProfileId;
-  areas: AreaResult[];
-  /** Mean of the measured areas, 0-100. */
-  global: number | null;
-  flags: FlagId[];
-  /** Ordered next steps, each once. */
-  steps: StepId[];
-  /** Declared-versus-observed disagreements, for the professional only (the kiosk person's result does not show them). */
-  gaps: Gap[];
-}
+// A result as records keep it: formats/records.ts.
+export type { AreaResult, Gap, Outcome } from './formats/records.ts';
 
 /** One entry of questionnaires/index.json, which the build writes and the app reads first. */
 export interface QuestionnaireIndexEntry {

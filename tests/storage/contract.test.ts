@@ -164,7 +164,7 @@ describe.each(kinds)('SessionStore contract: %s', (_kind, makeHarness) => {
     const quarantine = await store.listQuarantine();
     expect(quarantine).toHaveLength(2);
     expect(quarantine.find((q) => q.key === 'bad')).toMatchObject({ source: 'runs', mode: 'kiosk', quarantinedAt: now(), raw: { id: 'bad', answers: 'nope' } });
-    expect(quarantine.find((q) => q.key === 'bad-result')?.reason).toMatch(/answer to q/);
+    expect(quarantine.find((q) => q.key === 'bad-result')?.reason).toMatch(/^answers\.q\.option is missing$/);
     // Set aside once: reading again finds nothing more to report.
     notices.length = 0;
     await store.listRuns();

@@ -4,10 +4,10 @@
 // reachability, loops and texts are the core's checks on top (validate.ts).
 import * as v from 'valibot';
 import { EXERCISE_COUNTS, EXERCISE_TYPES } from '../exercises.ts';
-import { END } from '../navigation.ts';
-import { QUESTION_KINDS, YES_NO_OPTIONS } from '../types.ts';
 import { COOP_AUTONOMIE, COOP_REDIRECTIONS } from '../coop-values.ts';
-import { DSI_AREAS } from '../dsi.ts';
+import { DSI_AREAS, END, QUESTION_KINDS, YES_NO_OPTIONS } from './values.ts';
+
+export { AREA_LEVELS, END, EXERCISE_OUTCOMES, QUESTION_KINDS, YES_NO_OPTIONS, type AreaLevel, type ExerciseOutcome } from './values.ts';
 import { describeValue, suggest, type ProblemCode } from '../problems.ts';
 import {
   alternatives,
