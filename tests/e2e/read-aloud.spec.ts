@@ -127,6 +127,28 @@ test('an exercise and the result read their texts', async ({ page, context }) =>
   expect(result.at(-1)?.text).toMatch(/conseil/);
 });
 
+test('"are you still there?" and a storage notice read their texts too', async ({ page, context }) => {
+  await stubVoices(context, ['fr-FR']);
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = function open(): IDBOpenDBRequest {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await page.clock.install();
+  await page.goto('./');
+  const notice = page.locator('.notice--storage');
+  await notice.getByRole('button', { name: 'Lire à voix haute' }).click();
+  await expect.poll(async () => (await spoken(page)).map((s) => s.text).join(' ')).toContain('Le questionnaire fonctionne normalement');
+  await page.locator('.start__begin').click();
+  await expect(page.locator('h1.question__title')).toBeVisible();
+  await page.clock.fastForward(91_000);
+  const dialog = page.getByRole('alertdialog', { name: 'Vous êtes toujours là ?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Lire à voix haute' }).click();
+  await expect.poll(async () => (await spoken(page))[0]).toEqual({ text: 'Vous êtes toujours là ?', lang: 'fr-FR' });
+  await expectNoAxeViolations(page, 'idle dialog with its read-aloud');
+});
+
 test('with no voice for the language, the person is told so', async ({ page, context }) => {
   await stubVoices(context, []);
   await offerLanguages(context, ['fr', 'uk']);
