@@ -33,23 +33,13 @@ export interface ImportOutcome {
   message: string;
 }
 
-/** Larger than any real catalogue or list of places (1,000 entries weigh about 0.5 MB): a wrong file, refused before it is read. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-
 /** A labelled file input for a JSON file; the problems of a refused file are listed under it, in an alert. */
-export function FileImport({ id, label, hint, onText, maxBytes = MAX_IMPORT_BYTES }: { id: string; label: string; hint: string; onText: (text: string, name: string) => Promise<ImportOutcome>; maxBytes?: number }) {
-  const { t } = useT();
+export function FileImport({ id, label, hint, onText }: { id: string; label: string; hint: string; onText: (text: string, name: string) => Promise<ImportOutcome> }) {
   const [outcome, setOutcome] = useState<ImportOutcome>();
   const change = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const megabytes = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString(document.documentElement.lang || 'fr');
-    if (file.size > maxBytes) {
-      setOutcome({ problems: [], message: t('pro.space.fileTooLarge', { name: file.name, size: megabytes(file.size), max: megabytes(maxBytes) }) });
-      input.value = '';
-      return;
-    }
     setOutcome(await onText(await file.text(), file.name));
     input.value = '';
   };

@@ -64,16 +64,6 @@ describe('the workshop catalogue section', () => {
     expect(catalogueOf(local.data.workshops).workshops).toHaveLength(5);
   });
 
-  it('refuses a file far larger than any catalogue before reading it, and changes nothing', async () => {
-    const local = memoryLocalData({ workshops: JSON.parse(exampleText('workshops')) });
-    await renderSection(WorkshopsSection, { local });
-    await screen.findByRole('heading', { level: 3, name: 'Premiers gestes sur tablette et ordinateur' });
-    importFile(`{"workshops": [${'"x",'.repeat(800_000)}"x"]}`, 'export-complet.json');
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe("« export-complet.json » pèse 3,1 Mo : c'est plus que le maximum de 2 Mo, bien plus qu'un catalogue ou une liste de lieux. Vérifiez que c'est le bon fichier ; rien n'a changé.");
-    expect(catalogueOf(local.data.workshops).workshops).toHaveLength(5);
-  });
-
   it('imports the example file, and exports the catalogue saying what the file holds', async () => {
     const { files } = await renderSection(WorkshopsSection);
     await screen.findByRole('heading', { level: 1 });
