@@ -55,7 +55,9 @@ export default defineConfig({
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The plugin lists manifest.webmanifest itself, after the glob: leave it out here to list it once.
-        globIgnores: ['manifest.webmanifest'],
+        // Published versions kept for old records (questionnaires/<id>/versions/) are fetched when a
+        // professional opens such a record, then kept (below): the kiosk never needs them.
+        globIgnores: ['manifest.webmanifest', 'questionnaires/*/versions/**'],
         // settings.json is precached (offline from the first visit), but a structure may edit it on
         // the server without rebuilding: `settings.json?fresh=…` goes to the network first, and its
         // last answer is kept for offline use (see docs/storage.md).
@@ -68,6 +70,12 @@ export default defineConfig({
             urlPattern: ({ url }) => /\/questionnaires\/[^/]+\/(questionnaire\.json|locales\/[^/]+\.json)$/.test(url.pathname) && url.searchParams.has('fresh'),
             handler: 'StaleWhileRevalidate',
             options: { cacheName: 'reperes-questionnaires', expiration: { maxEntries: 60 } },
+          },
+          // A published version never changes (the build refuses a changed one): the first copy is kept.
+          {
+            urlPattern: ({ url }) => /\/questionnaires\/[^/]+\/versions\//.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'reperes-versions', matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 200 } },
           },
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/settings.json') && url.searchParams.has('fresh'),

@@ -15,6 +15,7 @@ import en from '../src/i18n/validation/en.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { questionnaireFolders, readQuestionnaireFolder, ROOT } from './questionnaire-files.ts';
 import { formatAudioProblem, readAudio } from './audio-files.ts';
+import { formatVersionProblem, readPublishedVersions } from './questionnaire-versions.ts';
 
 const language = (process.env.LANG ?? '').startsWith('en') ? 'en' : 'fr';
 const i18n = i18next.createInstance();
@@ -88,6 +89,14 @@ for (const [kind, path] of targets) {
         // Recordings shipped with the questionnaire (audio/<language>/<key>.<ext>): src/core/audio.ts.
         for (const problem of readAudio(path, q.languages).problems) {
           console.error(formatAudioProblem(problem, language));
+          errors++;
+          failing.add(problem.file);
+        }
+        // Published versions kept for old records (versions/<version>/): src/core/versions.ts.
+        const published = readPublishedVersions(path, result.loaded);
+        report(published.problems);
+        for (const problem of published.versionProblems) {
+          console.error(formatVersionProblem(problem, language));
           errors++;
           failing.add(problem.file);
         }

@@ -6,12 +6,13 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import type { Plugin } from 'vite';
-import { checkedFiles, loadQuestionnaire, readSettings, type QuestionnaireIndexEntry } from '../src/core/index.ts';
+import { checkedFiles, contentHash, loadQuestionnaire, readSettings, type QuestionnaireIndexEntry } from '../src/core/index.ts';
 import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { fileFingerprint, QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder, ROOT } from './questionnaire-files.ts';
 import { AUDIO_EXTENSIONS, type AudioIndexEntry } from '../src/core/audio.ts';
 import { formatAudioProblem, readAudio } from './audio-files.ts';
+import { formatVersionProblem, readPublishedVersions } from './questionnaire-versions.ts';
 
 const SHIPPED = new RegExp(`\\.(json|svg|${AUDIO_EXTENSIONS.join('|')})$`);
 const AUDIO_TYPES: Record<string, string> = { mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg', m4a: 'audio/mp4', webm: 'audio/webm', wav: 'audio/wav' };
@@ -46,6 +47,9 @@ function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; e
     const q = result.loaded.questionnaire;
     const audio = readAudio(folder, q.languages);
     errors.push(...audio.problems.map((p) => formatAudioProblem(p)));
+    // Every published version records may still refer to (versions/<version>/), checked and shipped.
+    const published = readPublishedVersions(folder, result.loaded);
+    errors.push(...published.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, t)), ...published.versionProblems.map((p) => formatVersionProblem(p)));
     index.push({
       id: q.id,
       version: q.version,
@@ -58,6 +62,8 @@ function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; e
       checked: checkedFiles(source, result.loaded, fileFingerprint),
       // Recordings read aloud before speech synthesis, per language (src/ui/recorded-audio.ts).
       ...(Object.keys(audio.listing).length ? { audio: audio.listing } : {}),
+      structureHash: contentHash(q),
+      ...(published.versions.length ? { versions: published.versions } : {}),
     });
   }
   return { index, errors };

@@ -169,7 +169,7 @@ export interface FileHandoffInput {
  * recomputed from the answers when they came, or else holds the result's levels only (no scores).
  */
 export function recordFromHandoff({ questionnaire, contentHash, handoff, id, code, label, language, now }: FileHandoffInput): ProRecord {
-  const session = createRecord({ id, questionnaireId: questionnaire.id as QuestionnaireId, contentHash, mode: 'interview', language, now, start: questionnaire.start });
+  const session = createRecord({ id, questionnaireId: questionnaire.id as QuestionnaireId, questionnaireVersion: questionnaire.version, contentHash, mode: 'interview', language, now, start: questionnaire.start });
   const outcome: Outcome = handoff.answered
     ? outcomeOf(questionnaire, handoff.answered.answers, handoff.answered.path)
     : {

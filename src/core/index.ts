@@ -10,6 +10,7 @@ export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES,
 export { END, expectedPath, isAnswered, nextRules, nextStep } from './navigation.ts';
 export { answerEvents, explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
 export { canonicalJson, contentHash } from './hash.ts';
+export { carryAnswers, historyGroups, mappingChain, resolveVersion, versionFolder, versionOf, VERSION_PATTERN, type HistoryCarry, type HistoryGroup, type VersionRef, type VersionResolution } from './versions.ts';
 export {
   CURRENT_RECORD_VERSION,
   createRecord,

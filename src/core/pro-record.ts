@@ -95,6 +95,8 @@ export interface HistoryPoint {
   at: string;
   profile: ProfileId;
   scores: Partial<Record<AreaId, number | null>>;
+  /** The version whose answers were carried onto this one by a declared mapping, and rescored. */
+  convertedFrom?: string;
 }
 
 /** The completed diagnostics of one code, oldest first: what the progress chart draws. */

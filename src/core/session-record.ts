@@ -17,6 +17,8 @@ export { newSessionId } from './session-id.ts';
 export interface NewRecordInput {
   id: SessionId;
   questionnaireId: QuestionnaireId;
+  /** The questionnaire's `version`: with the content hash, which files render the record later (versions.ts). */
+  questionnaireVersion: string;
   contentHash: string;
   mode: SessionMode;
   language: string;
@@ -29,6 +31,7 @@ export function createRecord(input: NewRecordInput): SessionRecord {
     version: 2,
     id: input.id,
     questionnaireId: input.questionnaireId,
+    questionnaireVersion: input.questionnaireVersion,
     contentHash: input.contentHash,
     mode: input.mode,
     language: input.language,

@@ -24,6 +24,8 @@ export function tallyWeekSetting(week: string): string {
 
 export interface KioskTally {
   questionnaireId: string;
+  /** The questionnaire's version (absent on tallies counted before versions were recorded). */
+  questionnaireVersion?: string;
   /** ISO 8601 week, "2026-W48". */
   week: string;
   profile: string;
@@ -81,9 +83,10 @@ export function weekSunday(week: string): string {
 }
 
 /** The tally of one finished kiosk run, made on a local calendar date "YYYY-MM-DD". */
-export function tallyOf(questionnaireId: string, outcome: Pick<Outcome, 'profile' | 'areas' | 'flags'>, date: string): KioskTally {
+export function tallyOf(questionnaireId: string, outcome: Pick<Outcome, 'profile' | 'areas' | 'flags'>, date: string, questionnaireVersion?: string): KioskTally {
   return {
     questionnaireId,
+    ...(questionnaireVersion === undefined ? {} : { questionnaireVersion }),
     week: isoWeek(date),
     profile: outcome.profile,
     areas: Object.fromEntries(outcome.areas.map((a) => [a.area, a.level])),
@@ -98,7 +101,7 @@ export function signature(t: KioskTally): string {
     .sort()
     .map((a) => `${a}=${t.areas[a] ?? ''}`)
     .join(',');
-  return `${t.questionnaireId}|${t.week}|${t.profile}|${areas}|${[...t.flags].sort().join(',')}`;
+  return `${t.questionnaireId}|${t.questionnaireVersion ?? ''}|${t.week}|${t.profile}|${areas}|${[...t.flags].sort().join(',')}`;
 }
 
 /** The book with one more tally (merged into an identical one when there is). */
@@ -131,6 +134,7 @@ export function readTallyBook(raw: unknown): TallyBook {
       !!t &&
       typeof t === 'object' &&
       typeof t.questionnaireId === 'string' &&
+      (t.questionnaireVersion === undefined || typeof t.questionnaireVersion === 'string') &&
       typeof t.week === 'string' &&
       /^\d{4}-W\d{2}$/.test(t.week) &&
       typeof t.profile === 'string' &&

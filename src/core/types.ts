@@ -77,6 +77,32 @@ export interface QuestionnaireIndexEntry {
   pictograms: string[];
   /** What the build checked (see checkedFiles): unchanged files are not checked again in the browser. */
   checked?: CheckedFiles;
+  /** The hash of the structure alone, without texts (what a kiosk tally carries: a tally keeps no language). */
+  structureHash?: string;
+  /** Earlier published versions the build keeps (questionnaires/<id>/versions/<version>/), oldest first. */
+  versions?: PublishedVersion[];
+}
+
+/** How a published version's answers map onto a later version, as a structure declares it (versions/<v>/mapping.json). */
+export interface VersionMapping {
+  /** The version the answers are carried to. */
+  to: string;
+  /** Old question id → new question id, or null for a question the new version dropped. Unlisted ids stay as they are. */
+  questions?: Record<string, string | null>;
+  /** By old question id: old option id → new option id. Unlisted options stay as they are. */
+  options?: Record<string, Record<string, string>>;
+}
+
+/** One published version kept by the build, beside the current one. */
+export interface PublishedVersion {
+  version: string;
+  /** The hash of all its files (the `?fresh=` token of its files). */
+  contentHash: string;
+  /** What the build checked: its files' fingerprints and its content hash per language (what records carry). */
+  checked?: CheckedFiles;
+  /** The hash of its structure alone, without texts. */
+  structureHash?: string;
+  mapping?: VersionMapping;
 }
 
 /** Fingerprints (SHA-256, hex) of a questionnaire's files as the build validated them, and its content hash per language. */

@@ -154,6 +154,7 @@ export function createRun({ loaded, mode, language, resume, sink, now = () => ne
       version: 2,
       id: meta.id,
       questionnaireId: questionnaire.id,
+      questionnaireVersion: questionnaire.version,
       contentHash: loaded.contentHash,
       mode,
       language: context.language,

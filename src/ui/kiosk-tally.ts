@@ -39,7 +39,7 @@ export async function countKioskRun(store: SessionStore, session: SessionFinishe
 }
 
 async function count(store: SessionStore, session: SessionFinished, state: TallyState, today: () => string): Promise<void> {
-  const next = tallyOf(session.questionnaireId, session.outcome, today());
+  const next = tallyOf(session.questionnaireId, session.outcome, today(), session.questionnaireVersion);
   if (state.resumed) {
     state.resumed = false;
     state.counted = next;

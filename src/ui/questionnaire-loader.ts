@@ -9,7 +9,9 @@ import {
   type LoadResult,
   type LocaleTree,
   type Problem,
+  type PublishedVersion,
   type QuestionnaireIndexEntry,
+  versionFolder,
   type Settings,
   type SettingsFile,
 } from '../core/index.ts';
@@ -138,12 +140,17 @@ async function fetchFresh(fetcher: FetchText, url: string, build: string): Promi
   }
 }
 
-/** One questionnaire in one language: its structure (fetched once) and only that language's texts, validated. */
-export async function fetchQuestionnaire(fetcher: FetchText, entry: QuestionnaireEntry, wanted: string): Promise<QuestionnaireLoad> {
+/**
+ * One questionnaire in one language: its structure (fetched once) and only that language's texts,
+ * validated. `within` is a folder inside the questionnaire's, for a published version the build
+ * kept (see fetchPublishedVersion).
+ */
+export async function fetchQuestionnaire(fetcher: FetchText, entry: QuestionnaireEntry, wanted: string, within?: string): Promise<QuestionnaireLoad> {
   const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
-  const base = `${QUESTIONNAIRES_URL}/${entry.id}`;
-  setAudioQuestionnaire(entry.id);
-  const key = `${entry.id}@${entry.contentHash}`;
+  const folder = within ? `${entry.id}/${within}` : entry.id;
+  const base = `${QUESTIONNAIRES_URL}/${folder}`;
+  if (!within) setAudioQuestionnaire(entry.id);
+  const key = `${folder}@${entry.contentHash}`;
   let structures = fetched.get(fetcher);
   if (!structures) {
     structures = new Map();
@@ -158,8 +165,8 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
   const [structureText, localeText] = await Promise.all([structure, fetchFresh(fetcher, `${base}/locales/${language}.json`, entry.contentHash)]);
   const source = {
     folder: entry.id,
-    structure: { file: `${entry.id}/questionnaire.json`, text: structureText },
-    locales: [{ file: `${entry.id}/locales/${language}.json`, language, text: localeText }],
+    structure: { file: `${folder}/questionnaire.json`, text: structureText },
+    locales: [{ file: `${folder}/locales/${language}.json`, language, text: localeText }],
     pictograms: entry.pictograms,
   };
   // Files exactly as the build checked them are only parsed; an edited one is checked in full.
@@ -176,6 +183,24 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
   result ??= (await import('../core/validate.ts')).loadQuestionnaire(source, { languages: [language], reachability: false });
   await nextTask();
   return result.ok ? { ok: true, loaded: result.loaded, language } : { ok: false, problems: result.problems };
+}
+
+/**
+ * A published version the build kept (questionnaires/<id>/versions/<version>/), in one language:
+ * what an old record renders with. Its pictograms are the questionnaire's.
+ */
+export function fetchPublishedVersion(fetcher: FetchText, entry: QuestionnaireEntry, published: PublishedVersion, wanted: string): Promise<QuestionnaireLoad> {
+  const languages = Object.keys(published.checked?.contentHashes ?? {});
+  const { versions: _versions, audio: _audio, ...rest } = entry as QuestionnaireEntry & { audio?: unknown };
+  const asEntry: QuestionnaireEntry = {
+    ...rest,
+    version: published.version,
+    contentHash: published.contentHash,
+    ...(languages.length ? { languages, defaultLanguage: languages.includes(entry.defaultLanguage) ? entry.defaultLanguage : (languages[0] as string) } : {}),
+    ...(published.checked ? { checked: published.checked } : {}),
+  };
+  if (!published.checked) delete asEntry.checked;
+  return fetchQuestionnaire(fetcher, asEntry, wanted, versionFolder(published.version));
 }
 
 /**

@@ -15,6 +15,8 @@ export type { Observable };
 
 export interface SessionProgress {
   questionnaireId: QuestionnaireId;
+  /** The questionnaire's version the run is made with. */
+  questionnaireVersion?: string;
   /** Every answer given so far, including those on branches left by going back. */
   answers: Answers;
   /** The questions on the current path, the current one last. */

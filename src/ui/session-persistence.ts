@@ -84,7 +84,7 @@ export function createSessionPersistence({ open, today }: SessionPersistenceOpti
           } else if (notice.get() === 'storage.quota' || notice.get() === 'storage.failed') notice.set(undefined);
           if (outcome && session.mode === 'kiosk' && counted !== session.id && Array.isArray(outcome.areas)) {
             counted = session.id;
-            void tally({ questionnaireId: session.questionnaireId, answers: session.answers, path: session.path, language: session.language, outcome }, tallyState);
+            void tally({ questionnaireId: session.questionnaireId, ...(session.questionnaireVersion ? { questionnaireVersion: session.questionnaireVersion } : {}), answers: session.answers, path: session.path, language: session.language, outcome }, tallyState);
           }
           return { ok: result.ok };
         },

@@ -22,6 +22,7 @@ function session(id = 'abc', mode: 'interview' | 'workshop' | 'kiosk' = 'intervi
   return createRecord({
     id: id as SessionId,
     questionnaireId: 'autonomie-numerique' as QuestionnaireId,
+    questionnaireVersion: '1',
     contentHash: 'h',
     mode,
     language: 'fr',

@@ -7,7 +7,7 @@ const q = loaded.questionnaire;
 
 function recordOf(events: Parameters<typeof run>[0], status: SessionRecord['status'] = 'in-progress'): SessionRecord {
   const snapshot = run(events);
-  const base = createRecord({ id: newSessionId(seededRandom(7)), questionnaireId: q.id, contentHash: loaded.contentHash, mode: 'kiosk', language: 'fr', now: '2026-11-23T10:00:00.000Z', start: q.start });
+  const base = createRecord({ id: newSessionId(seededRandom(7)), questionnaireId: q.id, questionnaireVersion: q.version, contentHash: loaded.contentHash, mode: 'kiosk', language: 'fr', now: '2026-11-23T10:00:00.000Z', start: q.start });
   return { ...base, answers: snapshot.context.answers, path: snapshot.context.path, status };
 }
 
@@ -16,7 +16,7 @@ describe('session records', () => {
     const record = recordOf([next, pick('smartphone'), next, pick('parfois'), next]);
     const stored = JSON.parse(JSON.stringify(record));
     expect(readRecord(stored)).toEqual({ ok: true, record });
-    expect(Object.keys(record).sort()).toEqual(['answers', 'contentHash', 'id', 'language', 'mode', 'path', 'questionnaireId', 'startedAt', 'status', 'updatedAt', 'version']);
+    expect(Object.keys(record).sort()).toEqual(['answers', 'contentHash', 'id', 'language', 'mode', 'path', 'questionnaireId', 'questionnaireVersion', 'startedAt', 'status', 'updatedAt', 'version']);
   });
 
   it('migrate a version 1 record to the current version', () => {

@@ -170,7 +170,7 @@ describe('kiosk tallies for the observatory', () => {
     answer(first, never);
     const tallies = await book(first);
     expect(tallies).toEqual([expect.objectContaining({ questionnaireId: Q, week: '2026-W10', profile: 'decouverte', count: 1 })]);
-    expect(Object.keys(tallies?.[0] ?? {}).sort()).toEqual(['areas', 'count', 'flags', 'profile', 'questionnaireId', 'week']);
+    expect(Object.keys(tallies?.[0] ?? {}).sort()).toEqual(['areas', 'count', 'flags', 'profile', 'questionnaireId', 'questionnaireVersion', 'week']);
     first.stop();
     persistence.forgotten?.(); // "Terminer et effacer" or the idle reset
     await book();
@@ -236,7 +236,7 @@ describe('the kiosk with persistence', () => {
   }
   const entry = indexEntry();
   const base = () =>
-    createRecord({ id: 'abc' as SessionId, questionnaireId: Q, contentHash: entry.contentHash, mode: 'kiosk', language: 'fr', now: new Date().toISOString(), start: q('bienvenue') });
+    createRecord({ id: 'abc' as SessionId, questionnaireId: Q, questionnaireVersion: entry.version, contentHash: entry.contentHash, mode: 'kiosk', language: 'fr', now: new Date().toISOString(), start: q('bienvenue') });
 
   it('resumes a run at the same question, with the same answers', async () => {
     const { persistence, ready } = seeded({ ...base(), answers, path: [q('bienvenue'), q('equipement')] });

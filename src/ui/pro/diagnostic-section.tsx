@@ -67,6 +67,7 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
         const session = createRecord({
           id: newSessionId(randomUnit),
           questionnaireId: questionnaire.questionnaire.id,
+          questionnaireVersion: questionnaire.questionnaire.version,
           contentHash: questionnaire.contentHash,
           mode,
           language,
