@@ -1,7 +1,13 @@
-// The app's one i18next instance. French, the reference every other language falls back to, is
-// always there: it comes with the app's code, so the first screen waits for no further request.
-// Each other language's UI strings are a separate chunk, loaded when the language is chosen.
-import i18next, { type Resource, type ResourceLanguage, type TFunction } from 'i18next';
+// The kiosk's interface strings: the locale files (src/i18n/locales/<lang>.json, and the parts
+// loaded with import(): result, exercise, validation, pro) read as plain lookups, with the
+// language's plural rules (Intl.PluralRules) and {{value}} interpolation, exactly as i18next reads
+// them (tests/i18n/interface-t.test.ts compares both, key by key, in every language). i18next itself
+// (18 KB gzipped) stays off the first question: the professional space loads it with import()
+// (src/i18n/i18next.ts), over these same strings.
+//
+// French, the reference every other language falls back to, comes with the app's code, so the first
+// screen waits for no further request. Each other language's file is a chunk, loaded when chosen.
+import type { ResourceLanguage, TFunction } from 'i18next';
 import reference from './locales/fr.json';
 
 export const REFERENCE_LANGUAGE = 'fr';
@@ -17,73 +23,10 @@ export const UI_LANGUAGES = Object.keys(loaders)
   .map((path) => path.replace(/^.*\/(.+)\.json$/, '$1'))
   .sort((a, b) => Number(b === REFERENCE_LANGUAGE) - Number(a === REFERENCE_LANGUAGE));
 
-export const i18n = i18next.createInstance();
-
-// Initialised at once, with the reference strings already there: the very first render (before any
-// request, before any await) shows French text, never keys.
-void i18n.init({
-  lng: REFERENCE_LANGUAGE,
-  fallbackLng: REFERENCE_LANGUAGE,
-  resources: { [REFERENCE_LANGUAGE]: { translation: reference } } satisfies Resource,
-  partialBundledLanguages: true,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-// Strings already looked up. i18next resolves a key through its fallbacks, nesting and
-// interpolation on every call (milliseconds each on a slow tablet's first screen), and every render
-// asks again. Whatever adds or removes strings (a language's file, the professional space's) starts afresh.
-let generation = 0;
-i18n.store.on('added', () => generation++);
-i18n.store.on('removed', () => generation++);
-
 /**
- * Reads plain strings of one language straight from the bundles, as i18next would find them:
- * undefined whenever i18next has more to do (plurals, interpolation, nesting, a namespace, no string).
- */
-function plainReader(language: string): (key: string) => string | undefined {
-  // The codes i18next looks a key up under, in order ("fr-FALC": fr-Falc, fr).
-  const codes = i18n.services.languageUtils.toResolveHierarchy(language);
-  return (key) => {
-    if (key.includes(':')) return undefined;
-    for (const code of codes) {
-      const value: unknown = i18n.getResource(code, 'translation', key);
-      if (value === undefined || value === null) continue;
-      return typeof value === 'string' && !value.includes('{{') && !value.includes('$t(') ? value : undefined;
-    }
-    return undefined;
-  };
-}
-
-/**
- * The interface strings of one language, exactly as i18n.getFixedT(language) gives them: a plain
- * string is read straight from the bundles, anything else asks i18next; each answer is remembered
- * per key and options (options are plain values here: count, names, a default).
- */
-export function interfaceT(language: string): TFunction {
-  const fixed = i18n.getFixedT(language) as (key: unknown, options?: unknown) => unknown;
-  const plain = plainReader(language);
-  const known = new Map<string, unknown>();
-  let seen = generation;
-  const t = (key: unknown, options?: unknown): unknown => {
-    if (typeof key !== 'string' || (options !== undefined && (typeof options !== 'object' || options === null))) return fixed(key, options);
-    if (seen !== generation) {
-      known.clear();
-      seen = generation;
-    }
-    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
-    if (known.has(id)) return known.get(id);
-    const value = (options === undefined ? plain(key) : undefined) ?? fixed(key, options);
-    if (typeof value === 'string') known.set(id, value);
-    return value;
-  };
-  return t as TFunction;
-}
-
-/**
- * The code i18next looks strings up under. It canonicalises codes with a subtag, and reads the four
- * letters of "fr-FALC" as a script: "fr-FALC" becomes "fr-Falc". A bundle stored under "fr-FALC"
- * would never be found, and easy-read French would silently show the reference French.
+ * The code strings are kept under, as i18next keeps them: codes with a subtag are canonicalised, and
+ * the four letters of "fr-FALC" read as a script: "fr-Falc". (A bundle stored under "fr-FALC" would
+ * never be found by i18next, and easy-read French would silently show the reference French.)
  */
 export function bundleCode(language: string): string {
   try {
@@ -93,8 +36,96 @@ export function bundleCode(language: string): string {
   }
 }
 
-// Languages whose interface file is merged in. Not hasResourceBundle(): the professional space
-// (pro.ts) adds its own strings to a language's bundle, which must not pass for the whole file.
+type Tree = { [key: string]: unknown };
+
+/** Every string by language code and full key ("ui.start.begin"), flattened as the files are merged in. */
+const strings = new Map<string, Map<string, string>>();
+/** Every file merged in, in order, for whoever mirrors them (the professional space's i18next). */
+const added: { code: string; tree: ResourceLanguage }[] = [];
+const listeners = new Set<(code: string, tree: ResourceLanguage) => void>();
+
+function flatten(tree: Tree, into: Map<string, string>, prefix = ''): void {
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') into.set(prefix + key, value);
+    else if (value && typeof value === 'object') flatten(value as Tree, into, `${prefix}${key}.`);
+  }
+}
+
+/** Merges a file of strings into a language (later files win, key by key), as i18next's addResourceBundle(deep, overwrite). */
+export function addStrings(language: string, tree: ResourceLanguage): void {
+  const code = bundleCode(language);
+  let map = strings.get(code);
+  if (!map) strings.set(code, (map = new Map()));
+  flatten(tree as Tree, map);
+  added.push({ code, tree });
+  for (const listener of listeners) listener(code, tree);
+}
+
+/** Calls `listener` with every file merged in so far, then with each one merged in later; returns the unsubscription. */
+export function onStrings(listener: (code: string, tree: ResourceLanguage) => void): () => void {
+  for (const { code, tree } of added) listener(code, tree);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+addStrings(REFERENCE_LANGUAGE, reference);
+
+/** The codes a key is looked up under, in order, as i18next's hierarchy: "fr-FALC" → fr-Falc, fr; "en" → en, fr. */
+function hierarchy(language: string): string[] {
+  const code = bundleCode(language);
+  return [...new Set([code, code.split('-')[0] ?? code, REFERENCE_LANGUAGE])];
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralOf(code: string, count: number): string {
+  let rules = pluralRules.get(code);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(code);
+    } catch {
+      rules = new Intl.PluralRules(code.split('-')[0]);
+    }
+    pluralRules.set(code, rules);
+  }
+  return rules.select(count);
+}
+
+type Options = Record<string, unknown>;
+
+/** {{name}} (and {{name, number}}) replaced by the option's value, as i18next does without escaping: a name not given stays as written. */
+function interpolate(text: string, options: Options, language: string): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(/\{\{-?(.+?)\}\}/g, (whole, inner: string) => {
+    const written = inner.trim();
+    const [name = '', format] = written.split(',').map((part) => part.trim());
+    const value = options[name];
+    if (value === undefined) return Object.prototype.hasOwnProperty.call(options, written) ? '' : whole;
+    if (value === null) return '';
+    return format === 'number' ? new Intl.NumberFormat(language).format(value as number) : String(value);
+  });
+}
+
+/** One string: the language, its base language, then French; the plural form of `count` first; the key itself when missing. */
+export function translate(language: string, key: string, options?: Options): string {
+  const count = options?.count;
+  const plural = typeof count === 'number';
+  for (const code of hierarchy(language)) {
+    const map = strings.get(code);
+    if (!map) continue;
+    let value = plural ? ((count === 0 ? map.get(`${key}_zero`) : undefined) ?? map.get(`${key}_${pluralOf(code, count)}`)) : undefined;
+    value ??= map.get(key);
+    if (value !== undefined) return options ? interpolate(value, options, language) : value;
+  }
+  return key;
+}
+
+/** The interface strings of one language, as i18n.getFixedT(language) gives them. */
+export function interfaceT(language: string): TFunction {
+  return ((key: string, options?: Options) => translate(language, key, options)) as unknown as TFunction;
+}
+
+// Languages whose interface file is merged in. Not "has strings": the professional space adds its
+// own strings to a language, which must not pass for the whole file.
 const loadedLanguages = new Set<string>([REFERENCE_LANGUAGE]);
 
 async function ensureBundle(language: string): Promise<void> {
@@ -102,8 +133,20 @@ async function ensureBundle(language: string): Promise<void> {
   if (loadedLanguages.has(code)) return;
   const load = loaderFor(language);
   if (!load) return;
-  i18n.addResourceBundle(code, 'translation', await load(), true, true);
+  addStrings(code, await load());
   loadedLanguages.add(code);
+}
+
+// The languages written right to left, as i18next lists them.
+const RTL = new Set(
+  'ar shu sqr ssh xaa yhd yud aao abh abv acm acq acw acx acy adf ads aeb aec afb ajp apc apd arb arq ars ary arz auz avl ayh ayl ayn ayp bbz pga he iw ps pbt pbu pst prp prd ug ur ydd yds yih ji yi hbo men xmn fa jpr peo pes prs dv sam ckb'.split(
+    ' ',
+  ),
+);
+
+/** 'rtl' for a language written right to left (Arabic…), else 'ltr'. */
+export function direction(language: string): 'rtl' | 'ltr' {
+  return RTL.has(language.split('-')[0]?.toLowerCase() ?? '') || language.toLowerCase().indexOf('-arab') > 1 ? 'rtl' : 'ltr';
 }
 
 /**
@@ -114,11 +157,10 @@ async function ensureBundle(language: string): Promise<void> {
 export async function setLanguage(language: string): Promise<void> {
   const base = language.split('-')[0] ?? language;
   await Promise.all([ensureBundle(base), ensureBundle(language)]);
-  if (i18n.language !== language) await i18n.changeLanguage(language);
   if (typeof document !== 'undefined') {
     // Only when they change: setting them again makes the browser restyle the whole page.
     const root = document.documentElement;
-    const dir = i18n.dir(language);
+    const dir = direction(language);
     if (root.lang !== language) root.lang = language;
     if (root.dir !== dir) root.dir = dir;
   }
@@ -133,7 +175,7 @@ const browserNames = new Map<string, string>();
  * without a name there is named by the browser (Intl.DisplayNames), or by its code.
  */
 export function languageName(language: string): string {
-  const own = plainReader(i18n.language)(`ui.language.names.${language}`);
+  const own = strings.get(REFERENCE_LANGUAGE)?.get(`ui.language.names.${language}`);
   if (own) return own;
   let name = browserNames.get(language);
   if (name === undefined) {
@@ -161,7 +203,7 @@ export function stringFilesByLanguage(loaders: Record<string, () => Promise<Reso
 }
 
 /**
- * A loader that merges lazily loaded string files into the bundles of their languages, once;
+ * A loader that merges lazily loaded string files into the strings of their languages, once;
  * later calls wait for the same load, and a failed load (offline before caching) may be tried again.
  */
 export function lazyStrings(files: readonly LazyStringFile[]): () => Promise<void> {
@@ -169,7 +211,7 @@ export function lazyStrings(files: readonly LazyStringFile[]): () => Promise<voi
   return () => {
     loading ??= (async () => {
       const loaded = await Promise.all(files.map(async (f) => ({ language: f.language, strings: await f.load() })));
-      for (const { language, strings } of loaded) i18n.addResourceBundle(bundleCode(language), 'translation', strings, true, true);
+      for (const { language, strings } of loaded) addStrings(language, strings);
     })();
     loading.catch(() => (loading = undefined));
     return loading;

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { TFunction } from 'i18next';
-import { i18n } from '../i18n/index.ts';
+import { interfaceT } from '../i18n/index.ts';
 
 export interface I18nValue {
   t: TFunction;
@@ -9,7 +9,7 @@ export interface I18nValue {
   language: string;
 }
 
-export const I18nContext = createContext<I18nValue>({ t: i18n.t.bind(i18n) as TFunction, language: 'fr' });
+export const I18nContext = createContext<I18nValue>({ t: interfaceT('fr'), language: 'fr' });
 
 /** The interface strings in the current language; re-renders when the language changes. */
 export function useT(): I18nValue {

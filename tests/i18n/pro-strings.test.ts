@@ -1,7 +1,7 @@
 // The professional space's strings: every part in French (the reference) and English, with the same
 // keys, all under pro.<part>; loaded into the interface bundle without hiding the kiosk's own strings.
 import { describe, expect, it } from 'vitest';
-import { i18n, setLanguage } from '../../src/i18n/index.ts';
+import { interfaceT, setLanguage } from '../../src/i18n/index.ts';
 import { loadProStrings, PRO_STRING_FILES } from '../../src/i18n/pro.ts';
 
 type Tree = { [key: string]: string | Tree };
@@ -32,15 +32,18 @@ describe('professional strings', () => {
     }
   });
 
-  it('merges into the interface bundles; other languages fall back to French; the kiosk strings stay', async () => {
-    await loadProStrings();
+  it('merges into the interface strings, read by i18next in the space; other languages fall back to French; the kiosk strings stay', async () => {
+    const { i18nextT } = await loadProStrings();
     await setLanguage('en');
-    expect(i18n.t('pro.space.lock')).toBe('Lock');
-    expect(i18n.t('ui.start.begin')).toBe('Start');
+    for (const t of [interfaceT('en'), i18nextT('en')]) {
+      expect(t('pro.space.lock')).toBe('Lock');
+      expect(t('ui.start.begin')).toBe('Start');
+    }
     await setLanguage('uk');
-    expect(i18n.t('pro.space.lock')).toBe('Verrouiller');
-    expect(i18n.t('ui.start.begin')).not.toBe('Commencer');
-    await setLanguage('fr');
-    expect(i18n.t('pro.space.lock')).toBe('Verrouiller');
+    for (const t of [interfaceT('uk'), i18nextT('uk')]) {
+      expect(t('pro.space.lock')).toBe('Verrouiller');
+      expect(t('ui.start.begin')).not.toBe('Commencer');
+    }
+    expect(i18nextT('fr')('pro.space.lock')).toBe('Verrouiller');
   });
 });

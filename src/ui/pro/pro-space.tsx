@@ -6,7 +6,7 @@ import { loadProStrings } from '../../i18n/pro.ts';
 import { openVaultDoor, PASSPHRASE_MIN_LENGTH, type OpenVault, type VaultDoor, type VaultSummary } from '../../storage/vault.ts';
 import { BACKUP_REMINDER_DAYS, daysSince } from '../../storage/vault-backup.ts';
 import { webCrypto } from '../../storage/vault-crypto.ts';
-import { useT } from '../i18n-context.ts';
+import { I18nContext, useT, type I18nValue } from '../i18n-context.ts';
 import { LoadingStatus } from '../loading-status.tsx';
 import { useLazy } from '../use-lazy.ts';
 import { doorMachine, type DoorActor, type DoorProblem, type DoorSnapshot } from './door-machine.ts';
@@ -37,7 +37,7 @@ export interface ProSpaceProps {
 }
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
-const loadStrings = () => loadProStrings().then(() => true);
+const loadStrings = loadProStrings;
 
 /** The door's snapshot, re-rendering only when its state or its data change (not on every key press that restarts the idle delay). */
 function useDoor(actor: DoorActor): DoorSnapshot {
@@ -55,9 +55,21 @@ function useDoor(actor: DoorActor): DoorSnapshot {
   return snapshot;
 }
 
-export default function ProSpace({ loaded, settings, onLeave, openDoor = () => openVaultDoor(), sections = PRO_SECTIONS, initial }: ProSpaceProps) {
-  const { t, language } = useT();
+/** The space, once its strings (and i18next, which reads them here) have loaded. */
+export default function ProSpace(props: ProSpaceProps) {
+  const { language } = useT();
   const strings = useLazy(loadStrings);
+  const value = useMemo<I18nValue | undefined>(() => strings && { t: strings.i18nextT(language), language }, [strings, language]);
+  if (!value) return <LoadingStatus />;
+  return (
+    <I18nContext.Provider value={value}>
+      <Door {...props} />
+    </I18nContext.Provider>
+  );
+}
+
+function Door({ loaded, settings, onLeave, openDoor = () => openVaultDoor(), sections = PRO_SECTIONS, initial }: ProSpaceProps) {
+  const { t, language } = useT();
   // The open section's pending saves, awaited by the door (bounded) before the key is forgotten.
   const flushes = useMemo(() => createFlushRegistry(), []);
   const actor = useMemo(
@@ -98,7 +110,7 @@ export default function ProSpace({ loaded, settings, onLeave, openDoor = () => o
 
   const leave = () => actor.send({ type: 'door.leave' });
 
-  if (!strings || snapshot.matches('opening') || left) return <LoadingStatus />;
+  if (snapshot.matches('opening') || left) return <LoadingStatus />;
   if (snapshot.matches('noCrypto') || snapshot.matches('failed')) {
     return (
       <section class="pro pro-door" aria-labelledby="pro-title">

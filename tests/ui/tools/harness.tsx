@@ -7,7 +7,7 @@ import { render } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import type { TFunction } from 'i18next';
 import { loadQuestionnaire, type LoadedQuestionnaire } from '../../../src/core/index.ts';
-import { i18n, setLanguage } from '../../../src/i18n/index.ts';
+import { setLanguage } from '../../../src/i18n/index.ts';
 import { loadProStrings } from '../../../src/i18n/pro.ts';
 import { I18nContext } from '../../../src/ui/i18n-context.ts';
 import type { DownloadFile } from '../../../src/ui/pro/download.ts';
@@ -18,8 +18,7 @@ import { QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../../scri
 /** French, with the strings the professional space loads when it opens (its parts and the validator's messages). */
 export async function frenchWithProStrings(): Promise<TFunction> {
   await setLanguage('fr');
-  await loadProStrings();
-  return i18n.getFixedT('fr');
+  return (await loadProStrings()).i18nextT('fr');
 }
 
 let loaded: LoadedQuestionnaire | undefined;
