@@ -91,5 +91,12 @@ export default defineConfig({
     sourcemap: false,
     // The manifest lets scripts/check-budgets.ts follow what the first screen loads.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'kiosk', tags: ['$initial'] }],
+        },
+      },
+    },
   },
 });
