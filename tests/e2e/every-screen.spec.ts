@@ -84,6 +84,8 @@ const SKIP = '.question__actions .exercise-skip';
 /** The longest run from the start screen to the result, checking every screen on the way; returns the screens seen. */
 async function runLongest(page: Page, label: string, shots: boolean): Promise<string[]> {
   await checkScreen(page, `${label}: start`);
+  // Read aloud on every screen: the button, or the words saying this device has no voice for the language.
+  await expect(page.locator('#start-read')).toHaveCount(1);
   if (shots) await screenshot(page, `every-screen-${label}-start`);
   await page.locator('.start__begin').click();
   const seen: string[] = [];
@@ -91,6 +93,7 @@ async function runLongest(page: Page, label: string, shots: boolean): Promise<st
     const step = await currentStep(page);
     if (step === 'result') break;
     seen.push(step);
+    await expect(page.locator(`#q-${step}-read`), `read aloud on ${step}`).toHaveCount(1);
     const exercise = page.locator('.exercise');
     if (await page.locator(SKIP).count()) {
       await expect(exercise).toBeVisible();
@@ -109,6 +112,7 @@ async function runLongest(page: Page, label: string, shots: boolean): Promise<st
     await expect(screenHeading(page)).not.toHaveAttribute('id', `q-${step}-title`);
   }
   await expect(page.locator('#result-title')).toBeFocused();
+  await expect(page.locator('#result-read')).toHaveCount(1);
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   if (scrollWidth > clientWidth) console.log(await page.evaluate(() => { const w = document.documentElement.clientWidth; const out=[]; for (const el of document.querySelectorAll('body *')) { const r = el.getBoundingClientRect(); if (r.right > w + 1 || r.left < -1) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' ' + (el.textContent||'').slice(0,40)); } return out.slice(0,15); }));
   expect(scrollWidth, `horizontal overflow on ${label}: result`).toBeLessThanOrEqual(clientWidth);
