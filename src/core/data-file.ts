@@ -6,8 +6,38 @@ import { describeValue, parseErrorDetail, suggest, type ProblemList } from './pr
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The parsed JSON, or undefined with a `json.parse` problem naming the line and column. */
-export function parseJson(text: string, p: ProblemList): { value: unknown } | undefined {
+/**
+ * How large a data file may be (questionnaire, locale, settings, places): far beyond any real one
+ * (the largest questionnaire weighs about 0.2 MB), small enough to be read at once; a bigger file
+ * is a wrong file, refused before it is parsed.
+ */
+export const MAX_DATA_BYTES = 4 * 1024 * 1024;
+
+/** A size for people: "62 Mo", "1 Mo", "800 ko". */
+export const sizeForPeople = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} Mo` : `${Math.max(1, Math.round(bytes / 1024))} ko`);
+
+/** A file's size in bytes once encoded in UTF-8, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+/** Whether a file's text is over `max` bytes, reported as `file.too-large` with its size and the maximum. */
+export function tooLarge(text: string, p: ProblemList, max = MAX_DATA_BYTES): boolean {
+  // A character is at most 4 bytes: a text under a quarter of the maximum is never counted.
+  const bytes = text.length > max / 4 ? utf8Length(text) : text.length;
+  if (bytes <= max) return false;
+  p.error('file.too-large', '$', { size: sizeForPeople(bytes), max: sizeForPeople(max) });
+  return true;
+}
+
+/** The parsed JSON, or undefined with a `json.parse` problem naming the line and column (or `file.too-large`, unparsed, over `max` bytes). */
+export function parseJson(text: string, p: ProblemList, max = MAX_DATA_BYTES): { value: unknown } | undefined {
+  if (tooLarge(text, p, max)) return undefined;
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {

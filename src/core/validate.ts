@@ -5,7 +5,8 @@ import { localeFormat } from './formats/locale.ts';
 import { questionnaireFormat } from './formats/questionnaire.ts';
 import { contentHash } from './hash.ts';
 import { END, nextRules } from './navigation.ts';
-import { parseErrorDetail, ProblemList, slug, suggest, type Problem } from './problems.ts';
+import { parseJson } from './data-file.ts';
+import { ProblemList, slug, suggest, type Problem } from './problems.ts';
 import { RESULT_STATE } from './questionnaire-machine.ts';
 import { AREA_LEVELS, EXERCISE_OUTCOMES, type LoadedQuestionnaire, type LocaleTree, type Questionnaire } from './types.ts';
 
@@ -48,7 +49,7 @@ export interface LoadOptions {
 export function loadQuestionnaire(source: QuestionnaireSource, options: LoadOptions = {}): LoadResult {
   const file = source.structure.file;
   const semantic = new ProblemList(file);
-  const parsed = parseJson(source.structure.text, semantic);
+  const parsed = parseJson(source.structure.text, semantic) as { value: Json } | undefined;
   const problems: Problem[] = [];
   let questionnaire: Questionnaire | undefined;
   const refs = new Refs();
@@ -74,16 +75,6 @@ export function loadQuestionnaire(source: QuestionnaireSource, options: LoadOpti
     loaded: { questionnaire, locales, pictograms, contentHash: contentHash([questionnaire, locales]) },
     warnings: problems,
   };
-}
-
-function parseJson(text: string, problems: ProblemList): { value: Json } | undefined {
-  try {
-    return { value: JSON.parse(text) as Json };
-  } catch (error) {
-    const { line, column, detail } = parseErrorDetail(text, error);
-    problems.error('json.parse', '$', { line, column, detail });
-    return undefined;
-  }
 }
 
 type RefKind = 'question' | 'area' | 'flag' | 'profile' | 'step';
@@ -602,7 +593,7 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
       problems.push(...p.items);
       continue;
     }
-    const tree = parseJson(locale.text, p);
+    const tree = parseJson(locale.text, p) as { value: Json } | undefined;
     if (tree) {
       const shape = checkShape(localeFormat, tree.value, locale.file);
       for (const problem of shape) if (problem.code === 'locale.empty') problem.params.key = problem.path.replace(/^\$\.?/, '');

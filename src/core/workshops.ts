@@ -25,19 +25,6 @@ export interface Catalogue {
 
 export type CatalogueResult = { ok: true; catalogue: Catalogue; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/** A size for people: "62 Mo", "1 Mo", "800 ko". */
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} Mo` : `${Math.max(1, Math.round(bytes / 1024))} ko`);
-
-/** A file's size in bytes once encoded in UTF-8, without encoding it. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return bytes;
-}
-
 /** A sound workshop of a file as the app keeps it. */
 function workshopOf(w: WorkshopFile): Workshop {
   const title = w.title.trim();
@@ -59,12 +46,7 @@ function workshopOf(w: WorkshopFile): Workshop {
  */
 export function readCatalogue(source: string, context: { areas: readonly string[] }, file = CATALOGUE_FILE): CatalogueResult {
   const p = new ProblemList(file);
-  const bytes = source.length > MAX_CATALOGUE_BYTES / 4 ? utf8Length(source) : source.length;
-  if (bytes > MAX_CATALOGUE_BYTES) {
-    p.error('file.too-large', '$', { size: size(bytes), max: size(MAX_CATALOGUE_BYTES) });
-    return { ok: false, problems: p.items };
-  }
-  const parsed = parseJson(source, p);
+  const parsed = parseJson(source, p, MAX_CATALOGUE_BYTES);
   if (!parsed) return { ok: false, problems: p.items };
   p.items.push(...checkShape(catalogueFormat, parsed.value, file));
   const unsound = unsoundPaths(p.items);

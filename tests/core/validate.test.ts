@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire, type Problem, type QuestionnaireSource } from '../../src/core/index.ts';
 import fr from '../../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../../src/i18n/problems.ts';
+import { MAX_DATA_BYTES } from '../../src/core/data-file.ts';
+import { readPlaces } from '../../src/core/places.ts';
+import { readSettings } from '../../src/core/settings.ts';
 import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
 import { join } from 'node:path';
 
@@ -230,6 +233,19 @@ describe('the validator says the one thing to fix', () => {
     const text = `{"title": ${'{"a": '.repeat(50_000)}"x"${'}'.repeat(50_000)}}`;
     const locale = problemsOf({ ...sample, locales: sample.locales.map((l) => (l.language === 'en' ? { ...l, text } : l)) });
     expect(locale.find((p) => p.code === 'json.depth')).toMatchObject({ file: 'questionnaires/exemple/locales/en.json', path: expect.stringMatching(/^\$\.title(\.a)+$/) });
+  });
+
+  it('refuses a file too large to be a questionnaire, a locale, settings or places before parsing it, with its size and the maximum', () => {
+    const huge = `{"id": "exemple", "pad": "${'é'.repeat(MAX_DATA_BYTES / 2 + 300_000)}"}`;
+    const structure = problemsOf({ ...sample, structure: { ...sample.structure, text: huge } });
+    expect(structure.filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.file} ${p.path}`)).toEqual(['file.too-large questionnaires/exemple/questionnaire.json $']);
+    expect(formatProblem(structure[0] as Problem, i18n.t)).toContain('ce fichier pèse 5 Mo ; 4 Mo au plus sont acceptés');
+    const locale = problemsOf({ ...sample, locales: sample.locales.map((l) => (l.language === 'en' ? { ...l, text: huge } : l)) });
+    expect(locale.map((p) => `${p.code} ${p.file}`)).toEqual(['file.too-large questionnaires/exemple/locales/en.json']);
+    const settings = readSettings(huge, { questionnaires: [] }, 'public/settings.json');
+    expect(!settings.ok && settings.problems.map((p) => `${p.code} ${p.file}`)).toEqual(['file.too-large public/settings.json']);
+    const places = readPlaces(`[${'{"nom": "x"},'.repeat(MAX_DATA_BYTES / 12)}{}]`, 'lieux.json');
+    expect(!places.ok && places.problems.map((p) => `${p.code} ${p.file}`)).toEqual(['file.too-large lieux.json']);
   });
 
   it('refuses a count that is not a whole number, as the schema does', () => {

@@ -14,11 +14,13 @@ function validate(...paths: string[]) {
 
 describe('npm run validate', () => {
   it('checks a questionnaire, the shipped settings and the example files in docs/', () => {
-    const { status, out } = validate(join(QUESTIONNAIRES_DIR, 'exemple'), join(ROOT, 'public', 'settings.json'), join(ROOT, 'docs', 'workshops.example.json'), join(ROOT, 'docs', 'places.example.json'));
+    const dataInclusion = ['structures.json', 'services.json'].map((name) => join(ROOT, 'docs', 'data-inclusion', name));
+    const { status, out } = validate(join(QUESTIONNAIRES_DIR, 'exemple'), join(ROOT, 'public', 'settings.json'), join(ROOT, 'docs', 'workshops.example.json'), join(ROOT, 'docs', 'places.example.json'), ...dataInclusion);
     expect(out).toContain('exemple : valide');
     expect(out).toContain('public/settings.json : valide.');
     expect(out).toContain('docs/workshops.example.json : valide.');
     expect(out).toContain('docs/places.example.json : valide.');
+    expect(out).toContain('docs/data-inclusion/services.json : valide.');
     expect(status).toBe(0);
   });
 
@@ -40,5 +42,16 @@ describe('npm run validate', () => {
     expect(out).toMatch(/settings\.json — \$\.idleSeconds : un nombre est attendu ici, pas "long"/);
     expect(out).toMatch(/notes\.json : (ce fichier ou ce dossier n'existe pas|format inconnu)/);
     expect(out).not.toMatch(/RangeError|Maximum call stack/);
+  });
+
+  it('checks data·inclusion structures and services together, naming the file, the JSON path and the fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reperes-validate-'));
+    const services = JSON.parse(readFileSync(join(ROOT, 'docs', 'data-inclusion', 'services.json'), 'utf8')) as { type: string }[];
+    (services[0] as { type: string }).type = 'ateleir';
+    writeFileSync(join(dir, 'services.json'), JSON.stringify(services, null, 2));
+    const { status, out } = validate(join(ROOT, 'docs', 'data-inclusion', 'structures.json'), join(dir, 'services.json'));
+    expect(status).toBe(1);
+    expect(out).toMatch(/services\.json — \$\[0\]\.type : .*« ateleir ».*« atelier »/);
+    expect(out).not.toMatch(/services\.json : valide/);
   });
 });

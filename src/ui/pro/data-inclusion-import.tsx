@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { TFunction } from 'i18next';
 import type { DiProblem } from '../../core/data-inclusion.ts';
 import type { Place } from '../../core/places.ts';
 import { useT } from '../i18n-context.ts';
+import { formatDiProblem } from '../../i18n/problems.ts';
 
 // Places from data·inclusion (schema v1): one or several structures/services files, JSON or CSV,
 // checked whole (src/core/data-inclusion.ts), then added to the places or put in their stead. Every
@@ -11,20 +11,6 @@ import { useT } from '../i18n-context.ts';
 
 /** Problems shown at most; the rest is counted. */
 const SHOWN = 50;
-
-function where(p: DiProblem, t: TFunction): string {
-  if ('path' in p.at) return p.at.path;
-  return p.at.column ? t('pro.places.di.at.lineColumn', { line: p.at.line, column: p.at.column }) : t('pro.places.di.at.line', { line: p.at.line });
-}
-
-/** One problem as a sentence in the reader's language. */
-export function formatDiProblem(p: DiProblem, t: TFunction): string {
-  const params = { ...p.params, interpolation: { escapeValue: false } };
-  let message = t(`pro.places.di.codes.${p.code}`, params);
-  if (typeof p.params.suggestion === 'string' && p.params.suggestion !== '') message += ` ${t('pro.places.di.suggestion', params)}`;
-  if (p.severity === 'warning') message = `(${t('pro.places.di.warning')}) ${message}`;
-  return t('pro.places.di.line', { file: p.file, where: where(p, t), message, interpolation: { escapeValue: false } });
-}
 
 interface Outcome {
   message: string;
