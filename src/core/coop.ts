@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { toCsv, type CsvCell, type CsvSeparator } from './csv.ts';
-import { AGE_BRACKETS, type AgeBracket } from './pro-record.ts';
+import { AGE_BRACKETS, type AgeBracket, type ProRecord } from './pro-record.ts';
 import type { SessionMode } from './session-record.ts';
 import { COOP_AUTONOMIE, COOP_LABELS, COOP_REDIRECTIONS, COOP_THEMATIQUES, COOP_TRANCHES_AGE, COOP_TYPES, COOP_TYPES_LIEU } from './coop-values.ts';
 import type { CoopAutonomie, CoopRedirection, CoopThematique, CoopTrancheAge, CoopType, CoopTypeLieu } from './coop-values.ts';
@@ -98,6 +98,25 @@ export interface CoopDiagnostic {
   minutes: number;
   ageBracket?: AgeBracket | undefined;
   outcome: { profile: string; flags: readonly string[]; steps: readonly string[] };
+}
+
+/**
+ * What the export takes of a professional record: a completed one only (undefined otherwise), its
+ * mode, its local date (`localDate` turns the completion time into the device's calendar date), its
+ * duration in minutes, its age bracket and its outcome's profile, flags and steps.
+ */
+export function coopDiagnosticOf(record: Pick<ProRecord, 'session' | 'ageBracket' | 'outcome'>, localDate: (iso: string) => string): CoopDiagnostic | undefined {
+  const { session, outcome } = record;
+  if (session.status !== 'completed' || !outcome) return undefined;
+  const at = session.completedAt ?? session.updatedAt;
+  return {
+    mode: session.mode,
+    date: localDate(at),
+    at,
+    minutes: (Date.parse(at) - Date.parse(session.startedAt)) / 60_000,
+    ageBracket: record.ageBracket,
+    outcome: { profile: outcome.profile, flags: outcome.flags, steps: outcome.steps },
+  };
 }
 
 /** One row: one accompaniment, in the Coop's values. */

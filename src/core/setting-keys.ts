@@ -7,3 +7,5 @@ export const TALLY_SETTING = 'observatory.tallies';
 export const TALLY_WEEKS_SETTING = 'observatory.tallies.weeks';
 export const CATALOGUE_SETTING = 'workshops';
 export const PLACES_SETTING = 'places';
+/** A structure's Coop table for one questionnaire, under `coop.mapping.<questionnaire id>` (see coop.ts). */
+export const COOP_MAPPING_SETTING = 'coop.mapping';

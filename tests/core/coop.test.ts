@@ -10,6 +10,7 @@ import {
   COOP_TYPES_LIEU,
   coopActivities,
   coopCsv,
+  coopDiagnosticOf,
   coopDuration,
   defaultCoopMapping,
   readCoopMapping,
@@ -149,5 +150,25 @@ describe('the mapping table', () => {
   it('rounds a duration up to five minutes, and counts a diagnostic paused for hours at the default duration', () => {
     const table = mapping();
     expect([1, 5, 6, 23, 180, 181, 0, Number.NaN].map((m) => coopDuration(m, table))).toEqual([5, 5, 10, 25, 180, 45, 45, 45]);
+  });
+});
+
+describe('a professional record as a Coop diagnostic', () => {
+  const record = (status: 'completed' | 'in-progress', mode: 'interview' | 'workshop' = 'interview') =>
+    ({
+      session: { mode, status, startedAt: '2026-11-23T22:40:00.000Z', updatedAt: '2026-11-23T23:05:00.000Z', ...(status === 'completed' ? { completedAt: '2026-11-23T23:03:30.000Z' } : {}) },
+      ageBracket: '45-59',
+      outcome: status === 'completed' ? { profile: 'decouverte', flags: ['souhait-apprendre'], steps: ['epn-proche'], areas: [], global: null, gaps: [] } : undefined,
+    }) as unknown as Parameters<typeof coopDiagnosticOf>[0];
+  const paris = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString().slice(0, 10);
+
+  it('takes the mode, the local date of completion, the minutes, the age bracket and the outcome: never a code, a label, a note or an answer', () => {
+    const d = coopDiagnosticOf(record('completed'), paris);
+    expect(d).toEqual({ mode: 'interview', date: '2026-11-24', at: '2026-11-23T23:03:30.000Z', minutes: 23.5, ageBracket: '45-59', outcome: { profile: 'decouverte', flags: ['souhait-apprendre'], steps: ['epn-proche'] } });
+    expect(coopActivities([d!], mapping())[0]).toMatchObject({ date: '2026-11-24', duree: 25, autonomie: 'entierement_accompagne', tranche_age: 'quarante_cinquante_neuf' });
+  });
+
+  it('leaves out a diagnostic not finished', () => {
+    expect(coopDiagnosticOf(record('in-progress'), paris)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import * as backup from './backup-section.tsx';
 import * as handoff from './handoff-section.tsx';
 import * as sync from './sync-section.tsx';
 import * as voices from './voices-section.tsx';
+import * as coop from './coop-section.tsx';
 
 // The professional space's sections: the shell (pro-space.tsx) shows a nav of the sections whose
 // modes are enabled in settings.json, and one section at a time. A feature adds its section here,
@@ -57,6 +58,9 @@ export const PRO_SECTIONS: ProSection[] = [
   { id: 'sync', labelKey: 'pro.sync.nav', needs: (settings) => !!settings.syncUrl, load: async () => sync },
   // A structure's own voice for a text of the questionnaire, recorded and exported to ship with it.
   { id: 'voices', labelKey: 'pro.voices.nav', load: async () => voices },
+  // The finished diagnostics as activities of La Coop de la médiation numérique's report (CSV), and
+  // the profile → autonomy table a structure changes (clear-text settings store).
+  { id: 'coop', labelKey: 'pro.coop.nav', modes: ['interview', 'workshop'], load: async () => coop },
 ];
 
 /** The sections a device shows, given its enabled modes. */
