@@ -1,4 +1,5 @@
 import { toCsv, type CsvCell, type CsvSeparator } from './csv.ts';
+import { DSI_OVERALL, type DsiOverall } from './dsi.ts';
 import type { SessionMode } from './session-record.ts';
 import { isoWeek, weekMonday, weekSunday, type TallyBook } from './tally.ts';
 import type { AreaLevel, Outcome } from './types.ts';
@@ -17,8 +18,14 @@ export interface Observation {
   profile: string;
   areas: Record<string, AreaLevel | null>;
   flags: readonly string[];
+  /** The DSI-style overall level (dsi.ts), when it was computed: professional records of a questionnaire that declares one. */
+  dsi?: DsiOverall | undefined;
   count: number;
 }
+
+/** The DSI table's rows: the overall levels, then the diagnostics it was not computed for (kiosk tallies, which do not carry it). */
+export type DsiRow = DsiOverall | 'not-computed';
+export const DSI_ROWS: readonly DsiRow[] = [...DSI_OVERALL, 'not-computed'];
 
 export interface Period {
   /** First and last ISO weeks, included ("2026-W40"). */
@@ -39,6 +46,8 @@ export interface Figures {
   byMode: [mode: SessionMode, count: number][];
   /** Every week of the period, in order, with zero for a week without any run. */
   byWeek: [week: string, count: number][];
+  /** The DSI-style level, for a questionnaire that declares one (its `dsi` block); every level listed, zero included. */
+  byDsi?: [level: DsiRow, count: number][];
 }
 
 /** Kiosk tallies as observations. */
@@ -47,8 +56,9 @@ export function observationsOfTallies(book: TallyBook): Observation[] {
 }
 
 /** What the observatory reads of a professional record: its outcome, its mode and its local date "YYYY-MM-DD". */
-export function observationOfRecord(record: { questionnaireId: string; mode: SessionMode; date: string; outcome: Pick<Outcome, 'profile' | 'areas' | 'flags'> }): Observation {
+export function observationOfRecord(record: { questionnaireId: string; mode: SessionMode; date: string; outcome: Pick<Outcome, 'profile' | 'areas' | 'flags'>; dsi?: DsiOverall | undefined }): Observation {
   return {
+    ...(record.dsi ? { dsi: record.dsi } : {}),
     questionnaireId: record.questionnaireId,
     mode: record.mode,
     week: isoWeek(record.date),
@@ -78,6 +88,8 @@ export interface ObservedQuestionnaire {
   profiles: readonly string[];
   areas: readonly string[];
   flags: readonly string[];
+  /** Present when the questionnaire declares a DSI-style level: the observatory then counts it. */
+  dsi?: unknown;
 }
 
 /**
@@ -91,6 +103,7 @@ export function aggregate(observations: readonly Observation[], questionnaire: O
   const flags = new Map<string, number>(questionnaire.flags.map((f) => [f, 0]));
   const modes = new Map<SessionMode, number>(OBSERVATORY_MODES.map((m) => [m, 0]));
   const weeks = new Map<string, number>(weeksOf(period).map((w) => [w, 0]));
+  const dsi = new Map<DsiRow, number>(DSI_ROWS.map((l) => [l, 0]));
   let total = 0;
   for (const o of observations) {
     if (o.questionnaireId !== questionnaire.id || o.week < period.from || o.week > period.to) continue;
@@ -104,6 +117,8 @@ export function aggregate(observations: readonly Observation[], questionnaire: O
     for (const flag of o.flags) if (flags.has(flag)) flags.set(flag, (flags.get(flag) ?? 0) + n);
     modes.set(o.mode, (modes.get(o.mode) ?? 0) + n);
     weeks.set(o.week, (weeks.get(o.week) ?? 0) + n);
+    const level = o.dsi ?? 'not-computed';
+    dsi.set(level, (dsi.get(level) ?? 0) + n);
   }
   return {
     questionnaireId: questionnaire.id,
@@ -114,6 +129,7 @@ export function aggregate(observations: readonly Observation[], questionnaire: O
     byFlag: [...flags],
     byMode: [...modes],
     byWeek: [...weeks],
+    ...(questionnaire.dsi ? { byDsi: [...dsi] } : {}),
   };
 }
 
@@ -194,6 +210,8 @@ export interface PublishedFigures {
   series: { unit: 'week' | 'month'; rows: PublishedTable };
   /** Every week of the period, for the CSV (one row per week). */
   byWeek: PublishedTable;
+  /** The DSI-style level, when the questionnaire declares one. */
+  byDsi?: PublishedTable<DsiRow>;
 }
 
 /** Weeks up to this many are shown one by one; a longer period is shown by month. */
@@ -231,6 +249,7 @@ export function publish(figures: Figures): PublishedFigures {
     byMode: publishTable(figures.byMode, tooFew, true),
     series: byMonth ? { unit: 'month', rows: publishTable([...months], tooFew, true) } : { unit: 'week', rows: publishTable(figures.byWeek, tooFew, true) },
     byWeek: publishTable(figures.byWeek, tooFew, true),
+    ...(figures.byDsi ? { byDsi: publishTable(figures.byDsi, tooFew, true) } : {}),
   };
 }
 
@@ -238,7 +257,7 @@ export function publish(figures: Figures): PublishedFigures {
 export interface LongCsvLabels {
   /** Header row: period start, period end, questionnaire, indicator, category, value, count, note. */
   headers: readonly [string, string, string, string, string, string, string, string];
-  indicators: { total: string; profile: string; area: string; flag: string; mode: string; week: string };
+  indicators: { total: string; profile: string; area: string; flag: string; mode: string; week: string; dsi: string };
   /** What a suppressed cell's note says ("masqué : moins de 5"). */
   suppressed: string;
   questionnaire: string;
@@ -247,6 +266,7 @@ export interface LongCsvLabels {
   level(level: LevelOrNone): string;
   flag(id: string): string;
   mode(mode: SessionMode): string;
+  dsi(level: DsiRow): string;
 }
 
 /**
@@ -267,5 +287,6 @@ export function observatoryLongCsv(published: PublishedFigures, labels: LongCsvL
   for (const [flag, n] of published.byFlag) row(i.flag, labels.flag(flag), '', n);
   for (const [mode, n] of published.byMode) row(i.mode, labels.mode(mode), '', n);
   for (const [week, n] of published.byWeek) row(i.week, weekMonday(week), week, n);
+  for (const [level, n] of published.byDsi ?? []) row(i.dsi, labels.dsi(level), '', n);
   return toCsv(rows, separator);
 }

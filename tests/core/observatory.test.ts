@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaId, AreaLevel, FlagId, Outcome, ProfileId } from '../../src/core/index.ts';
+import type { DsiOverall } from '../../src/core/dsi.ts';
 import { aggregate, monthOfWeek, observationOfRecord, observationsOfTallies, observatoryLongCsv, publish, weeksOf, type LongCsvLabels } from '../../src/core/observatory.ts';
 import { addTally, EMPTY_TALLY_BOOK, isoWeek, readTallyBook, removeTally, tallyOf, weekMonday, weekSunday } from '../../src/core/tally.ts';
 
@@ -163,7 +164,7 @@ describe('aggregate', () => {
     const many = [...observations, ...Array.from({ length: 8 }, () => records[1]!)];
     const labels: LongCsvLabels = {
       headers: ['Début', 'Fin', 'Questionnaire', 'Indicateur', 'Catégorie', 'Valeur', 'Effectif', 'Note'],
-      indicators: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Situation', mode: 'Mode', week: 'Semaine' },
+      indicators: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Situation', mode: 'Mode', week: 'Semaine', dsi: 'Niveau DSI' },
       suppressed: 'masqué',
       questionnaire: 'Q',
       profile: (p) => p.toUpperCase(),
@@ -171,6 +172,7 @@ describe('aggregate', () => {
       level: (l) => l,
       flag: (f) => f,
       mode: (m) => m,
+      dsi: (l) => l,
     };
     const lines = observatoryLongCsv(publish(aggregate(many, questionnaire, { from: '2026-W48', to: '2026-W50' })), labels).split('\r\n');
     expect(lines.slice(0, 4)).toEqual(['Début;Fin;Questionnaire;Indicateur;Catégorie;Valeur;Effectif;Note', '2026-11-23;2026-12-13;Q;Total;;;14;', '2026-11-23;2026-12-13;Q;Profil;FAIBLE;;;masqué', '2026-11-23;2026-12-13;Q;Profil;FORT;;;masqué']);
@@ -195,5 +197,71 @@ describe('aggregate', () => {
     expect(f.total).toBe(10_000);
     expect(Object.fromEntries(f.byMode)).toMatchObject({ interview: 5_000, workshop: 5_000 });
     expect(f.byWeek.reduce((sum, [, n]) => sum + n, 0)).toBe(10_000);
+  });
+});
+
+describe('the DSI-style level', () => {
+  const withDsi = { ...questionnaire, dsi: { activities: [] } };
+  const record = (dsi: DsiOverall | undefined, date = '2026-11-24') => observationOfRecord({ questionnaireId: 'q', mode: 'interview', date, outcome: outcome('fort', ['acquis', null]), dsi });
+  const kiosk = observationsOfTallies(addTally(EMPTY_TALLY_BOOK, tallyOf('q', outcome('faible', ['a-travailler', null]), '2026-11-25')));
+  const observations = [
+    ...Array.from({ length: 7 }, () => record('basic')),
+    ...Array.from({ length: 5 }, () => record('limited')),
+    ...Array.from({ length: 2 }, () => record('above-basic')),
+    record('not-assessed', '2026-10-01'), // before the period
+    ...kiosk,
+  ];
+
+  it('is counted for a questionnaire that declares it, every level listed in order, kiosk tallies as not computed', () => {
+    const figures = aggregate(observations, withDsi, { from: '2026-W48', to: '2026-W48' });
+    expect(figures.total).toBe(15);
+    expect(figures.byDsi).toEqual([
+      ['not-assessed', 0],
+      ['none', 0],
+      ['limited', 5],
+      ['narrow', 0],
+      ['low', 0],
+      ['basic', 7],
+      ['above-basic', 2],
+      ['not-computed', 1],
+    ]);
+    expect(aggregate(observations, questionnaire, { from: '2026-W48', to: '2026-W48' }).byDsi).toBeUndefined();
+  });
+
+  it('has its small cells suppressed, a second one with them (the table adds up to the total shown), and its rows in the long CSV', () => {
+    const published = publish(aggregate(observations, withDsi, { from: '2026-W48', to: '2026-W48' }));
+    expect(published.byDsi).toEqual([
+      ['not-assessed', 0],
+      ['none', 0],
+      ['limited', 5],
+      ['narrow', 0],
+      ['low', 0],
+      ['basic', 7],
+      ['above-basic', 'suppressed'],
+      ['not-computed', 'suppressed'],
+    ]);
+    const labels: LongCsvLabels = {
+      headers: ['Début', 'Fin', 'Questionnaire', 'Indicateur', 'Catégorie', 'Valeur', 'Effectif', 'Note'],
+      indicators: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Situation', mode: 'Mode', week: 'Semaine', dsi: 'Niveau DSI' },
+      suppressed: 'masqué',
+      questionnaire: 'Q',
+      profile: (p) => p,
+      area: (a) => a,
+      level: (l) => l,
+      flag: (f) => f,
+      mode: (m) => m,
+      dsi: (l) => `niveau ${l}`,
+    };
+    const lines = observatoryLongCsv(published, labels).split('\r\n');
+    expect(lines.filter((l) => l.includes(';Niveau DSI;'))).toEqual([
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau not-assessed;;0;',
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau none;;0;',
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau limited;;5;',
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau narrow;;0;',
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau low;;0;',
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau basic;;7;',
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau above-basic;;;masqué',
+      '2026-11-23;2026-11-29;Q;Niveau DSI;niveau not-computed;;;masqué',
+    ]);
   });
 });

@@ -28,7 +28,7 @@ function Hatch({ id }: { id: string }) {
 }
 
 /** A horizontal bar chart drawn as SVG (label above each bar, the count after it), beside the same numbers as a table. */
-export function Chart({ id, title, bars, count, level = 2 }: { id: string; title: string; bars: Bar[]; count: (n: PublishedCount) => string; level?: 2 | 3 }) {
+export function Chart({ id, title, hint, bars, count, level = 2 }: { id: string; title: string; hint?: string; bars: Bar[]; count: (n: PublishedCount) => string; level?: 2 | 3 }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const { t } = useT();
   const max = Math.max(1, ...bars.map((b) => (b.value === 'suppressed' ? 0 : b.value)));
@@ -38,6 +38,7 @@ export function Chart({ id, title, bars, count, level = 2 }: { id: string; title
   return (
     <section class="pro-bars" aria-labelledby={`pro-chart-${id}`}>
       <Heading id={`pro-chart-${id}`}>{title}</Heading>
+      {hint && <p class="pro-field__hint pro-bars__hint">{hint}</p>}
       <div class="pro-bars__pair">
         <svg class="pro-bars__svg no-print" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} focusable="false">
           <Hatch id={hatch} />

@@ -6,6 +6,7 @@ import {
   observationsOfTallies,
   observatoryLongCsv,
   publish,
+  type DsiRow,
   type LevelOrNone,
   type Observation,
   type PublishedCount,
@@ -89,7 +90,7 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
   const period = useMemo(() => (valid ? { from: isoWeek(from), to: isoWeek(to) } : undefined), [valid, from, to]);
   const published = useMemo(() => {
     if (!tallies || !period) return undefined;
-    const observations = [...tallies, ...observationsOfRecords(records, loaded.questionnaire.id)];
+    const observations = [...tallies, ...observationsOfRecords(records, loaded.questionnaire)];
     return publish(aggregate(observations, loaded.questionnaire, period));
   }, [tallies, records, period, loaded]);
 
@@ -103,6 +104,7 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
   const flagLabel = (f: string) => localeText(texts, 'flags', f, 'label');
   const levelLabel = (l: LevelOrNone) => t(`pro.observatory.levels.${l}`);
   const modeLabel = (m: string) => t(`pro.observatory.modes.${m}`);
+  const dsiLabel = (l: DsiRow) => (l === 'not-computed' ? t('pro.observatory.dsiNotComputed') : t(`pro.interview.dsi.levels.${l}`));
   const day = (iso: string) => formatDay(iso, language);
   const seriesLabel = (key: string, unit: 'week' | 'month') => (unit === 'week' ? t('pro.observatory.week', { date: day(weekMonday(key)) }) : formatMonth(key, language));
 
@@ -125,6 +127,7 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
         flag: t('pro.observatory.indicators.flag'),
         mode: t('pro.observatory.indicators.mode'),
         week: t('pro.observatory.indicators.week'),
+        dsi: t('pro.observatory.indicators.dsi'),
       },
       suppressed: t('pro.observatory.csv.suppressed'),
       questionnaire: title,
@@ -133,6 +136,7 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
       level: levelLabel,
       flag: flagLabel,
       mode: modeLabel,
+      dsi: dsiLabel,
     });
     download({ name: `observatoire-${f.questionnaireId}-${f.period.from}-${f.period.to}.csv`, text: csv, type: 'text/csv' });
   };
@@ -200,6 +204,15 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
               <Chart id="profile" title={t('pro.observatory.sections.profile')} bars={published.byProfile.map(([p, n]) => ({ key: p, label: profileLabel(p), value: n }))} count={count} />
               <AreaChart rows={published.byAreaLevel.map(([a, levels]) => ({ key: a, label: areaLabel(a), levels }))} total={published.total} levelLabel={levelLabel} count={count} />
               <Chart id="flag" title={t('pro.observatory.sections.flag')} bars={published.byFlag.map(([f, n]) => ({ key: f, label: flagLabel(f), value: n }))} count={count} />
+              {published.byDsi && (
+                <Chart
+                  id="dsi"
+                  title={t('pro.observatory.sections.dsi')}
+                  hint={t('pro.observatory.dsiHint')}
+                  bars={published.byDsi.map(([l, n]) => ({ key: l, label: dsiLabel(l), value: n }))}
+                  count={count}
+                />
+              )}
               <Chart id="mode" title={t('pro.observatory.sections.mode')} bars={published.byMode.map(([m, n]) => ({ key: m, label: modeLabel(m), value: n }))} count={count} />
               <Chart
                 id="series"

@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type AreaLevel, type LoadedQuestionnaire, type QuestionId, type Settings } from '../../core/index.ts';
+import { type AreaLevel, type LoadedQuestionnaire, type Questionnaire, type QuestionId, type Settings } from '../../core/index.ts';
+import { DSI_AREAS, dsiOfRun } from '../../core/dsi.ts';
 import { GENERAL_NOTE, historyOf, readProRecord, sheetNotesOf, type HistoryPoint, type ProRecord } from '../../core/pro-record.ts';
 import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
@@ -323,6 +324,8 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
         <p>{localeText(tree, 'profiles', outcome.profile, 'description')}</p>
       </section>
 
+      <DsiLevel questionnaire={questionnaire} session={record.session} />
+
       <section aria-labelledby="pro-areas-title">
         <h2 id="pro-areas-title">{t('pro.interview.areasTitle')}</h2>
         <table class="pro-table">
@@ -454,6 +457,49 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
         </button>
       </div>
     </article>
+  );
+}
+
+/** The DSI-style level beside the profile, in words (src/core/dsi.ts): nothing when the questionnaire declares none. */
+export function DsiLevel({ questionnaire, session }: { questionnaire: Questionnaire; session: Pick<ProRecord['session'], 'answers' | 'path'> }) {
+  const { t } = useT();
+  const dsi = useMemo(() => dsiOfRun(questionnaire, session.answers, session.path), [questionnaire, session]);
+  if (!dsi || !questionnaire.dsi) return null;
+  const counted = new Set(dsi.activities);
+  const doneIn = (area: string) => questionnaire.dsi!.activities.filter((a) => a.area === area && counted.has(a.id)).length;
+  const assessed = dsi.overall !== 'not-assessed';
+  const atLeastBasic = DSI_AREAS.filter((a) => dsi.areas[a] !== 'none').length;
+  return (
+    <section class="pro-dsi" aria-labelledby="pro-dsi-title">
+      <h2 id="pro-dsi-title">{t('pro.interview.dsi.title')}</h2>
+      <p class="pro-view__profile">{t(`pro.interview.dsi.levels.${dsi.overall}`)}</p>
+      <p>{assessed ? t('pro.interview.dsi.summary', { count: atLeastBasic }) : t('pro.interview.dsi.notAssessed')}</p>
+      {assessed && (
+        <table class="pro-table pro-dsi__areas">
+          <thead>
+            <tr>
+              <th scope="col">{t('pro.interview.dsi.area')}</th>
+              <th scope="col">{t('pro.interview.dsi.level')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DSI_AREAS.map((area) => {
+              const done = doneIn(area);
+              return (
+                <tr key={area}>
+                  <th scope="row">{t(`pro.interview.dsi.areas.${area}`)}</th>
+                  <td>
+                    {t(`pro.interview.dsi.areaLevels.${dsi.areas[area]}`)}
+                    {done > 0 && ` (${t('pro.interview.dsi.activities', { count: done })})`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <p class="pro-field__hint">{t('pro.interview.dsi.hint')}</p>
+    </section>
   );
 }
 

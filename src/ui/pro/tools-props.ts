@@ -1,4 +1,5 @@
-import type { LoadedQuestionnaire, Outcome, SessionMode } from '../../core/index.ts';
+import type { Answers, LoadedQuestionnaire, Outcome, Questionnaire, QuestionId, SessionMode } from '../../core/index.ts';
+import { dsiOfRun, type DsiOverall } from '../../core/dsi.ts';
 import type { Observation } from '../../core/observatory.ts';
 import { observationOfRecord } from '../../core/observatory.ts';
 import { weakAreas, type Learner, type Roster } from '../../core/workshops.ts';
@@ -36,7 +37,7 @@ export const ROSTER_ID = 'group';
 /** The part of a professional record (src/core/pro-record.ts) these sections read. */
 interface RecordLike {
   code?: unknown;
-  session?: { mode?: unknown; questionnaireId?: unknown; status?: unknown; completedAt?: unknown; updatedAt?: unknown };
+  session?: { mode?: unknown; questionnaireId?: unknown; status?: unknown; completedAt?: unknown; updatedAt?: unknown; answers?: unknown; path?: unknown };
   outcome?: Outcome;
 }
 
@@ -64,11 +65,23 @@ export function learnersOf(values: readonly unknown[], questionnaireId: string):
   return [...newest.values()].map((x) => x.learner);
 }
 
-/** The observatory's view of professional records: the outcome, the mode and the local date only. */
-export function observationsOfRecords(values: readonly unknown[], questionnaireId: string): Observation[] {
+/** The DSI-style overall level of a stored record, when its questionnaire declares one (the answers are read, never kept). */
+function dsiOfRecord(questionnaire: Questionnaire, r: RecordLike): DsiOverall | undefined {
+  const { answers, path } = r.session ?? {};
+  if (!questionnaire.dsi || typeof answers !== 'object' || answers === null || !Array.isArray(path)) return undefined;
+  try {
+    return dsiOfRun(questionnaire, answers as Answers, path as QuestionId[])?.overall;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The observatory's view of professional records: the outcome, the mode, the local date and the DSI-style level only. */
+export function observationsOfRecords(values: readonly unknown[], questionnaire: Questionnaire): Observation[] {
+  const questionnaireId = questionnaire.id;
   return values.flatMap((value) => {
     const r = completed(value, questionnaireId);
-    return r ? [observationOfRecord({ questionnaireId, mode: r.mode, date: localDay(r.at), outcome: r.outcome })] : [];
+    return r ? [observationOfRecord({ questionnaireId, mode: r.mode, date: localDay(r.at), outcome: r.outcome, dsi: dsiOfRecord(questionnaire, r) })] : [];
   });
 }
 
