@@ -98,6 +98,18 @@ test('two devices replicate a record through the server, which holds nothing in 
   await second.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
   await expect(second.getByRole('rowheader', { name: code })).toBeVisible();
 
+  // The space syncs while it is open, whatever section shows: a record started on the first device
+  // reaches the second when the network comes back, neither opening « Équipe ».
+  await page.getByRole('navigation').getByRole('button', { name: 'Nouveau diagnostic' }).click();
+  const later = await page.getByLabel('Code de la personne').inputValue();
+  await page.getByRole('button', { name: "Commencer l'entretien" }).click();
+  await expect(page.locator('.pro-run')).toBeVisible();
+  await expect(async () => {
+    for (const p of [page, second]) await p.evaluate(() => window.dispatchEvent(new Event('online')));
+    await second.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
+    await expect(second.getByRole('rowheader', { name: later })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+
   // Both devices offline, each edits the record; back online, each syncs: both versions are shown.
   await page.context().setOffline(true);
   await other.setOffline(true);

@@ -6,6 +6,7 @@ import { loadProStrings } from '../../i18n/pro.ts';
 import { openVaultDoor, PASSPHRASE_MIN_LENGTH, type OpenVault, type VaultDoor, type VaultSummary } from '../../storage/vault.ts';
 import { BACKUP_REMINDER_DAYS, daysSince } from '../../storage/vault-backup.ts';
 import { webCrypto } from '../../storage/vault-crypto.ts';
+import { keepSyncing } from './team-sync.ts';
 import { I18nContext, useT, type I18nValue } from '../i18n-context.ts';
 import { LoadingStatus } from '../loading-status.tsx';
 import { useLazy } from '../use-lazy.ts';
@@ -560,6 +561,8 @@ function Shell({ door, vault, loaded, settings, sections: offered, initial, lang
   useEffect(() => {
     void door.summary().then(setSummary, () => undefined);
   }, [door, current.n]);
+  // Team sync while the space is open, whatever section shows (team-sync.ts); stops at lock or leave.
+  useEffect(() => (settings.syncUrl ? keepSyncing(vault, settings.syncUrl) : undefined), [vault, settings.syncUrl]);
   const days = daysSince(summary?.lastBackupAt);
   const backupDue = !!summary && summary.records > 0 && (days === undefined || days > BACKUP_REMINDER_DAYS) && sections.some((s) => s.id === 'backup') && section?.id !== 'backup';
 

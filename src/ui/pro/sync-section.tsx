@@ -1,105 +1,80 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OpenVault } from '../../storage/vault.ts';
-import type { SyncReport, VaultSync } from '../../storage/vault-sync.ts';
+import type { SyncReport } from '../../storage/vault-sync.ts';
 import { useT } from '../i18n-context.ts';
 import type { ProSectionProps } from './section-props.ts';
+import { ACCOUNT, defaultSync, STATUS, teamSyncOf, type Account, type CreateSync } from './team-sync.ts';
 
 // « Équipe »: the vault replicated with the team's CouchDB database named by settings.json's
-// syncUrl (src/storage/vault-sync.ts; PouchDB comes with import() here only). The account is kept
+// syncUrl (src/storage/vault-sync.ts; PouchDB comes with import() only). The account is kept
 // sealed in the vault (collection `device`, never sent, never in a backup). Status in plain words:
 // last sync, changes waiting, what went wrong; records changed on two devices, both versions shown
-// until one is kept. Syncs when opened, every minute while shown, when the network comes back.
-
-const ACCOUNT = { collection: 'device', id: 'sync' } as const;
-const STATUS = { collection: 'device', id: 'sync-status' } as const;
-const EVERY_MS = 60_000;
-
-interface Account {
-  username: string;
-  password: string;
-}
+// until one is kept. The space syncs while it is open (team-sync.ts: at once, every minute, when
+// the network comes back); this section shows those runs, syncs when opened and on demand.
 
 export interface SyncSectionProps extends ProSectionProps {
   /** For tests: the sync engine; PouchDB with IndexedDB otherwise. */
-  createSync?: (vault: OpenVault) => Promise<VaultSync>;
+  createSync?: CreateSync;
 }
-
-const defaultSync = async (vault: OpenVault): Promise<VaultSync> => {
-  const [{ Pouch }, { createVaultSync }] = await Promise.all([import('../../storage/pouch-browser.ts'), import('../../storage/vault-sync.ts')]);
-  return createVaultSync({ Pouch, vault });
-};
 
 type Version = { rev: string; value: unknown };
 
 export default function SyncSection({ vault, settings, language, createSync = defaultSync }: SyncSectionProps) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
-  const engine = useRef<Promise<VaultSync> | undefined>(undefined);
+  const url = settings.syncUrl ?? '';
+  const team = teamSyncOf(vault as OpenVault, url, createSync);
   const [account, setAccount] = useState<Account | null>();
   const [editing, setEditing] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [teamPassphrase, setTeamPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<SyncReport>();
-  const [lastOk, setLastOk] = useState<number>();
+  const [state, setState] = useState(team.state);
   const [pending, setPending] = useState<number>();
   const [conflicts, setConflicts] = useState<{ place: string; versions: Version[] }[]>([]);
-  const url = settings.syncUrl ?? '';
+  const [storedLastOk, setStoredLastOk] = useState<number>();
   useLayoutEffect(() => heading.current?.focus(), []);
-  const sync = () => (engine.current ??= createSync(vault as OpenVault));
+  const { busy, report } = state;
+  const lastOk = state.lastOk ?? storedLastOk;
 
   const refresh = useCallback(
     async (r: SyncReport | undefined) => {
-      const s = await sync();
+      const s = await team.engine();
       setPending(r?.pending ?? (await s.pending()));
       const places = r?.conflicts ?? [];
       setConflicts(await Promise.all(places.map(async (place) => ({ place, versions: await s.versions(place) }))));
     },
-    [vault],
+    [team],
+  );
+
+  // The space's runs (every minute, when the network returns) show here as they end.
+  useEffect(
+    () =>
+      team.subscribe((next) => {
+        setState(next);
+        if (next.report && !next.busy) void refresh(next.report).catch(() => undefined);
+      }),
+    [team, refresh],
   );
 
   const run = useCallback(
     async (with_: Account, passphrase?: string) => {
-      setBusy(true);
-      try {
-        const s = await sync();
-        const r = await s.sync({ url, ...with_ }, passphrase);
-        setReport(r);
-        if (r.ok) {
-          setLastOk(r.at);
-          await vault.put(STATUS.collection, STATUS.id, { lastOk: r.at });
-          setTeamPassphrase('');
-        }
-        await refresh(r);
-      } finally {
-        setBusy(false);
-      }
+      const r = await team.run(with_, passphrase);
+      if (r.ok) setTeamPassphrase('');
+      await refresh(r);
     },
-    [url, vault, refresh],
+    [team, refresh],
   );
 
   useEffect(() => {
     void (async () => {
       const [stored, status] = await Promise.all([vault.get<Account>(ACCOUNT.collection, ACCOUNT.id), vault.get<{ lastOk?: number }>(STATUS.collection, STATUS.id)]);
-      setLastOk(status?.lastOk);
+      setStoredLastOk(status?.lastOk);
       setAccount(stored ?? null);
       if (stored) await run(stored);
       else await refresh(undefined);
     })().catch(() => undefined);
   }, [vault]);
-
-  useEffect(() => {
-    if (!account) return undefined;
-    const again = () => void run(account);
-    const timer = setInterval(again, EVERY_MS);
-    window.addEventListener('online', again);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('online', again);
-      void engine.current?.then((s) => s.close()).catch(() => undefined);
-    };
-  }, [account, run]);
 
   const saveAccount = async (event: Event) => {
     event.preventDefault();
@@ -113,7 +88,7 @@ export default function SyncSection({ vault, settings, language, createSync = de
   };
 
   const keep = async (place: string, rev: string) => {
-    const s = await sync();
+    const s = await team.engine();
     await s.resolve(place, rev);
     if (account) await run(account);
   };
