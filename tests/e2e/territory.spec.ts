@@ -7,7 +7,8 @@
 import type { Page, Request } from '@playwright/test';
 import { ADMIN, EXAMPLE } from '../../scripts/couch-server.mjs';
 import { COUCH_PORT } from '../../playwright.config.ts';
-import { expect, expectNoAxeViolations, PRO_SETTINGS, screenshot, test } from './fixtures.ts';
+import { join } from 'node:path';
+import { expect, expectNoAxeViolations, PRO_SETTINGS, screenshot, SCREENSHOTS, test } from './fixtures.ts';
 import { h1, section, setPassphrase, tabTo, VIEWPORTS } from './pro-helpers.ts';
 import { PERSONAS, startAndRun } from './runs.ts';
 
@@ -120,6 +121,16 @@ test("a kiosk drops its week's tally at the depot once the week is over, again a
     await region.scrollIntoViewIfNeeded();
     await screenshot(pro, `pro-territory-${name}`);
   }
+  // The territory's printed report, alone, on one A4 page (the structure's own prints apart).
+  await pro.setViewportSize({ width: 703, height: 1032 });
+  await pro.evaluate(() => (document.documentElement.dataset.print = 'territory'));
+  await pro.emulateMedia({ media: 'print' });
+  await expect(h1(pro)).toBeHidden();
+  await expect(region.getByText(/^Observatoire du territoire — Votre autonomie numérique — du /)).toBeVisible();
+  await expect(region.getByRole('button', { name: 'Imprimer le territoire (une page)' })).toBeHidden();
+  await screenshot(pro, 'pro-territory-print');
+  const pdf = await pro.pdf({ format: 'A4', printBackground: true, path: join(SCREENSHOTS, 'pro-territory-report.pdf') });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).toHaveLength(1);
   await context.close();
 });
 

@@ -4,7 +4,8 @@ import { publishTerritory, territoryFigures, territoryLongCsv, type PublishedSco
 import { ignoreLocked } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import type { Download } from './download.ts';
-import { AreaChart, Chart } from './observatory-charts.tsx';
+import { AreaChart, Chart, formatDay } from './observatory-charts.tsx';
+import { weekMonday, weekSunday } from '../../core/tally.ts';
 import { readTerritory, type TerritoryAccount, type TerritoryProblem } from './territory-source.ts';
 import type { VaultLike } from './tools-props.ts';
 
@@ -181,6 +182,14 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
       )}
       {published && territory && (
         <>
+          <p class="pro-report__what">
+            {t('pro.observatory.territory.report', {
+              questionnaire: labels.title,
+              from: formatDay(weekMonday(published.period.from), language),
+              to: formatDay(weekSunday(published.period.to), language),
+              interpolation: { escapeValue: false },
+            })}
+          </p>
           <p class="pro-observatory__total">
             {territory.tooFew ? t('pro.observatory.territory.tooFew') : t('pro.observatory.territory.total', { count: territory.total as number })}
           </p>
@@ -206,6 +215,15 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
               />
             </div>
           )}
+          <p class="pro-report__printed print-only">{t('pro.observatory.printed', { date: formatDay(new Date().toISOString().slice(0, 10), language) })}</p>
+          <p class="pro-actions no-print">
+            <button type="button" class="button button--primary" aria-describedby="pro-territory-print-hint" onClick={printTerritory}>
+              {t('pro.observatory.territory.print')}
+            </button>
+          </p>
+          <p class="pro-field__hint no-print" id="pro-territory-print-hint">
+            {t('pro.observatory.territory.printHint')}
+          </p>
           <div class="pro-field no-print">
             <button type="button" class="button button--secondary" aria-describedby="pro-territory-export-hint" onClick={exportCsv}>
               {t('pro.observatory.territory.export')}
@@ -218,6 +236,15 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
       )}
     </section>
   );
+}
+
+/** Prints the territory's report alone (tools.css: html[data-print='territory']); the observatory's button prints the structure's. */
+function printTerritory() {
+  const root = document.documentElement;
+  root.dataset.print = 'territory';
+  const done = () => delete root.dataset.print;
+  window.addEventListener('afterprint', done, { once: true });
+  window.print();
 }
 
 /** Structures × profiles, with each structure's total and the territory's row: the grid whose lines are checked. */
