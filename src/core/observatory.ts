@@ -95,9 +95,10 @@ export interface ObservedQuestionnaire {
 /**
  * Counts the observations of one questionnaire within the period: per profile, per area and level,
  * per flag, per mode and per week. Profiles, areas and flags are listed in the questionnaire's
- * order, each with its count (zero included), so two periods line up.
+ * order, each with its count (zero included), so two periods line up. With `keepUnlisted`, those
+ * of an older version that the current one no longer has follow, counted, never dropped.
  */
-export function aggregate(observations: readonly Observation[], questionnaire: ObservedQuestionnaire, period: Period): Figures {
+export function aggregate(observations: readonly Observation[], questionnaire: ObservedQuestionnaire, period: Period, { keepUnlisted = false }: { keepUnlisted?: boolean } = {}): Figures {
   const profiles = new Map<string, number>(questionnaire.profiles.map((p) => [p, 0]));
   const areas = new Map<string, Record<LevelOrNone, number>>(questionnaire.areas.map((a) => [a, { 'a-travailler': 0, 'en-cours': 0, acquis: 0, none: 0 }]));
   const flags = new Map<string, number>(questionnaire.flags.map((f) => [f, 0]));
@@ -109,12 +110,13 @@ export function aggregate(observations: readonly Observation[], questionnaire: O
     if (o.questionnaireId !== questionnaire.id || o.week < period.from || o.week > period.to) continue;
     const n = o.count;
     total += n;
-    if (profiles.has(o.profile)) profiles.set(o.profile, (profiles.get(o.profile) ?? 0) + n);
+    if (keepUnlisted || profiles.has(o.profile)) profiles.set(o.profile, (profiles.get(o.profile) ?? 0) + n);
+    if (keepUnlisted) for (const area of Object.keys(o.areas)) if (!areas.has(area)) areas.set(area, { 'a-travailler': 0, 'en-cours': 0, acquis: 0, none: total - n });
     for (const [area, counts] of areas) {
       const level = o.areas[area] ?? 'none';
       counts[level] += n;
     }
-    for (const flag of o.flags) if (flags.has(flag)) flags.set(flag, (flags.get(flag) ?? 0) + n);
+    for (const flag of o.flags) if (keepUnlisted || flags.has(flag)) flags.set(flag, (flags.get(flag) ?? 0) + n);
     modes.set(o.mode, (modes.get(o.mode) ?? 0) + n);
     weeks.set(o.week, (weeks.get(o.week) ?? 0) + n);
     const level = o.dsi ?? 'not-computed';
@@ -131,6 +133,16 @@ export function aggregate(observations: readonly Observation[], questionnaire: O
     byWeek: [...weeks],
     ...(questionnaire.dsi ? { byDsi: [...dsi] } : {}),
   };
+}
+
+/** How many diagnostics each questionnaire has within the period, in the order the questionnaires are given, then any other met. */
+export function countByQuestionnaire(observations: readonly Observation[], questionnaireIds: readonly string[], period: Period): [questionnaireId: string, count: number][] {
+  const counts = new Map<string, number>(questionnaireIds.map((id) => [id, 0]));
+  for (const o of observations) {
+    if (o.week < period.from || o.week > period.to) continue;
+    counts.set(o.questionnaireId, (counts.get(o.questionnaireId) ?? 0) + o.count);
+  }
+  return [...counts];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaId, AreaLevel, FlagId, Outcome, ProfileId } from '../../src/core/index.ts';
 import type { DsiOverall } from '../../src/core/dsi.ts';
-import { aggregate, monthOfWeek, observationOfRecord, observationsOfTallies, observatoryLongCsv, publish, weeksOf, type LongCsvLabels } from '../../src/core/observatory.ts';
+import { aggregate, countByQuestionnaire, monthOfWeek, observationOfRecord, observationsOfTallies, observatoryLongCsv, publish, weeksOf, type LongCsvLabels } from '../../src/core/observatory.ts';
 import { addTally, EMPTY_TALLY_BOOK, isoWeek, readTallyBook, removeTally, tallyOf, weekMonday, weekSunday } from '../../src/core/tally.ts';
 
 const questionnaire = { id: 'q', profiles: ['faible', 'fort'], areas: ['internet', 'securite'], flags: ['urgence', 'langue'] };
@@ -263,5 +263,34 @@ describe('the DSI-style level', () => {
       '2026-11-23;2026-11-29;Q;Niveau DSI;niveau above-basic;;;masqué',
       '2026-11-23;2026-11-29;Q;Niveau DSI;niveau not-computed;;;masqué',
     ]);
+  });
+});
+
+describe('several questionnaires and versions', () => {
+  const period = { from: '2026-W48', to: '2026-W48' };
+  const record = (questionnaireId: string, profile: string, flags: string[] = []) => observationOfRecord({ questionnaireId, mode: 'interview', date: '2026-11-24', outcome: outcome(profile, ['acquis', null], flags) });
+
+  it('counts every questionnaire within the period, the given ones first (zero included), then any other met', () => {
+    const observations = [record('a', 'fort'), record('b', 'fort'), record('b', 'faible'), record('c', 'fort'), { ...record('a', 'fort'), week: '2026-W40' }];
+    expect(countByQuestionnaire(observations, ['b', 'a', 'z'], period)).toEqual([
+      ['b', 2],
+      ['a', 1],
+      ['z', 0],
+      ['c', 1],
+    ]);
+  });
+
+  it('keeps the profiles and flags of an older version, counted after the current ones, when asked', () => {
+    const observations = [record('q', 'fort'), record('q', 'ancien-profil', ['ancien-drapeau'])];
+    const kept = aggregate(observations, questionnaire, period, { keepUnlisted: true });
+    expect(kept.byProfile).toEqual([
+      ['faible', 0],
+      ['fort', 1],
+      ['ancien-profil', 1],
+    ]);
+    expect(kept.byFlag.at(-1)).toEqual(['ancien-drapeau', 1]);
+    expect(kept.total).toBe(2);
+    // Without it (the territory's tables line up structure by structure), the current lists only.
+    expect(aggregate(observations, questionnaire, period).byProfile.map(([p]) => p)).toEqual(['faible', 'fort']);
   });
 });

@@ -1,9 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ignoreLocked } from '../../storage/vault.ts';
-import type { LoadedQuestionnaire } from '../../core/index.ts';
+import type { LoadedQuestionnaire, Questionnaire } from '../../core/index.ts';
 import {
   aggregate,
+  countByQuestionnaire,
   observationsOfTallies,
+  suppressCount,
   observatoryLongCsv,
   publish,
   type DsiRow,
@@ -14,7 +16,7 @@ import {
 } from '../../core/observatory.ts';
 import { isoWeek, loadTallies, weekMonday, weekSunday } from '../../core/tally.ts';
 import { useT } from '../i18n-context.ts';
-import { fetchIndex, fetchQuestionnaire, fetchText, localeText } from '../questionnaire-loader.ts';
+import { fetchIndex, fetchQuestionnaire, fetchText, hasLocaleText, localeText } from '../questionnaire-loader.ts';
 import { downloadFile, today } from './download.ts';
 import { openLocalData } from './local-data.ts';
 import { observationsOfRecords, RECORDS, type ToolsSectionProps } from './tools-props.ts';
@@ -91,17 +93,32 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
   const published = useMemo(() => {
     if (!tallies || !period) return undefined;
     const observations = [...tallies, ...observationsOfRecords(records, loaded.questionnaire)];
-    return publish(aggregate(observations, loaded.questionnaire, period));
+    // Profiles, areas and flags of an older version are counted too, after the current ones.
+    return publish(aggregate(observations, loaded.questionnaire, period, { keepUnlisted: true }));
   }, [tallies, records, period, loaded]);
+  // Every questionnaire's count over the period: another questionnaire's diagnostics are never hidden.
+  const byQuestionnaire = useMemo(() => {
+    if (!tallies || !period) return [];
+    const ids = new Set([...choices.map((q) => q.questionnaire.id), ...tallies.map((o) => o.questionnaireId), ...records.flatMap((r) => questionnaireIdOf(r))]);
+    // Only counted here: a questionnaire no longer in the build is known by its id alone.
+    const questionnaireOf = (id: string) => choices.find((q) => q.questionnaire.id === id)?.questionnaire ?? ({ id } as unknown as Questionnaire);
+    const observations = [...tallies, ...[...ids].flatMap((id) => observationsOfRecords(records, questionnaireOf(id)))];
+    return countByQuestionnaire(observations, choices.map((q) => q.questionnaire.id), period).filter(([id, n]) => n > 0 || id === loaded.questionnaire.id);
+  }, [tallies, records, period, choices, loaded]);
 
   if (!tallies) {
     return <LoadingStatus />;
   }
 
   const title = localeText(texts, 'title');
-  const profileLabel = (p: string) => localeText(texts, 'profiles', p, 'title');
-  const areaLabel = (a: string) => localeText(texts, 'areas', a, 'label');
-  const flagLabel = (f: string) => localeText(texts, 'flags', f, 'label');
+  // A profile, area or flag of an older version that the current one no longer has: its id.
+  const profileLabel = (p: string) => (hasLocaleText(texts, 'profiles', p, 'title') ? localeText(texts, 'profiles', p, 'title') : p);
+  const areaLabel = (a: string) => (hasLocaleText(texts, 'areas', a, 'label') ? localeText(texts, 'areas', a, 'label') : a);
+  const flagLabel = (f: string) => (hasLocaleText(texts, 'flags', f, 'label') ? localeText(texts, 'flags', f, 'label') : f);
+  const titleOf = (id: string) => {
+    const q = choices.find((c) => c.questionnaire.id === id);
+    return q ? localeText(q.locales[language] ?? Object.values(q.locales)[0], 'title') : id;
+  };
   const levelLabel = (l: LevelOrNone) => t(`pro.observatory.levels.${l}`);
   const modeLabel = (m: string) => t(`pro.observatory.modes.${m}`);
   const dsiLabel = (l: DsiRow) => (l === 'not-computed' ? t('pro.observatory.dsiNotComputed') : t(`pro.interview.dsi.levels.${l}`));
@@ -197,6 +214,29 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
             </p>
             <p class="pro-report__secret">{t('pro.observatory.secret')}</p>
           </div>
+          {byQuestionnaire.length > 1 && (
+            <section class="pro-observatory__questionnaires" aria-labelledby="pro-observatory-by-questionnaire">
+              <h2 id="pro-observatory-by-questionnaire">{t('pro.observatory.byQuestionnaire.title')}</h2>
+              <table class="pro-table">
+                <caption>{t('pro.observatory.byQuestionnaire.caption', { from: day(weekMonday(published.period.from)), to: day(weekSunday(published.period.to)) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('pro.observatory.questionnaire')}</th>
+                    <th scope="col">{t('pro.observatory.byQuestionnaire.count')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {byQuestionnaire.map(([id, n]) => (
+                    <tr key={id} aria-current={id === loaded.questionnaire.id ? 'true' : undefined}>
+                      <th scope="row">{titleOf(id)}</th>
+                      <td>{count(suppressCount(n))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p class="pro-field__hint">{t('pro.observatory.byQuestionnaire.hint')}</p>
+            </section>
+          )}
           {published.total === 0 ? (
             <p>{t('pro.observatory.empty')}</p>
           ) : (
@@ -263,4 +303,10 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
       )}
     </section>
   );
+}
+
+/** The questionnaire id of a stored record, read without trusting it (the vault's values are checked where they are counted). */
+function questionnaireIdOf(value: unknown): string[] {
+  const id = (value as { session?: { questionnaireId?: unknown } } | undefined)?.session?.questionnaireId;
+  return typeof id === 'string' ? [id] : [];
 }

@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type AreaLevel, type LoadedQuestionnaire, type Questionnaire, type QuestionId, type Settings } from '../../core/index.ts';
+import { historyGroups, mappingChain, versionOf, type AreaLevel, type HistoryGroup, type LoadedQuestionnaire, type Questionnaire, type QuestionId, type Settings } from '../../core/index.ts';
 import { DSI_AREAS, dsiOfRun } from '../../core/dsi.ts';
-import { GENERAL_NOTE, historyOf, readProRecord, sheetNotesOf, type HistoryPoint, type ProRecord } from '../../core/pro-record.ts';
+import { GENERAL_NOTE, readProRecord, sheetNotesOf, type HistoryPoint, type ProRecord } from '../../core/pro-record.ts';
 import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import { localeText } from '../questionnaire-loader.ts';
@@ -11,11 +11,14 @@ import { ResultScreen } from '../result-screen.tsx';
 import Placement from './placement.tsx';
 import { RECORDS, type ProParams, type ProSectionProps } from './section-props.ts';
 import { LoadingStatus } from '../loading-status.tsx';
+import { useRecordQuestionnaire, type RecordQuestionnaire } from './record-questionnaire.ts';
 
 // The records of this device: find by code, open, resume, delete. An open record shows the
 // professional view (areas with points, answers with who gave them and the notes, flags, gaps
 // when the questionnaire has exercises, the history of the same code with a chart), the person's
-// view (the kiosk's result), and the printable referral sheet ("fiche de liaison").
+// view (the kiosk's result), and the printable referral sheet ("fiche de liaison"). A record renders
+// with the questionnaire and version it was made with (record-questionnaire.ts), and says which;
+// its history keeps other questionnaires and versions apart.
 
 
 /** Every readable professional record of the vault, newest first. */
@@ -214,7 +217,15 @@ interface RecordViewProps extends ProSectionProps {
   onChanged: () => void;
 }
 
-function RecordView({ record, all, vault, questionnaire, settings, navigate, onChanged }: RecordViewProps) {
+function RecordView(props: RecordViewProps) {
+  const { language } = useT();
+  const made = useRecordQuestionnaire(props.record.session, props.questionnaire, language);
+  if (!made) return <LoadingStatus />;
+  if (!made.loaded) return <RawRecordView record={props.record} made={made} />;
+  return <RecordViewWith {...props} device={props.questionnaire} questionnaire={made.loaded} made={made} />;
+}
+
+function RecordViewWith({ record, all, vault, questionnaire, device, made, settings, navigate, onChanged }: RecordViewProps & { device: LoadedQuestionnaire; made: RecordQuestionnaire }) {
   const { t, language } = useT();
   const [view, setView] = useState<View>('pro');
   const [sheetNotes, setSheetNotes] = useState(record.sheetNotes);
@@ -254,7 +265,7 @@ function RecordView({ record, all, vault, questionnaire, settings, navigate, onC
     return (
       <>
         {switcher}
-        <ReferralSheet record={current} loaded={questionnaire} settings={settings} headingRef={heading} />
+        <ReferralSheet record={current} loaded={questionnaire} settings={settings} headingRef={heading} made={made} />
       </>
     );
   }
@@ -265,6 +276,8 @@ function RecordView({ record, all, vault, questionnaire, settings, navigate, onC
         record={current}
         all={all}
         loaded={questionnaire}
+        device={device}
+        made={made}
         headingRef={heading}
         onToggleNote={(k, on) => void toggleNote(k, on)}
         onNew={() => navigate('diagnostic', { code: record.code, mode: record.session.mode })}
@@ -291,6 +304,8 @@ interface ProViewProps {
   record: ProRecord;
   all: ProRecord[];
   loaded: LoadedQuestionnaire;
+  device: LoadedQuestionnaire;
+  made: RecordQuestionnaire;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onToggleNote: (key: string, on: boolean) => void;
   onNew: () => void;
@@ -299,13 +314,12 @@ interface ProViewProps {
 
 const LEVEL_KEY = (level: AreaLevel | null) => `ui.result.levels.${level ?? 'none'}`;
 
-function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList }: ProViewProps) {
+function ProView({ record, all, loaded, device, made, headingRef, onToggleNote, onNew, onList }: ProViewProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const outcome = record.outcome!;
   const { questionnaire } = loaded;
   const chosen = new Set(record.sheetNotes);
-  const history = historyOf(all, record.code);
   const gaps = outcome.gaps;
 
   return (
@@ -318,6 +332,7 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
         {record.ageBracket && ` · ${t(`pro.interview.ages.${record.ageBracket}`)}`}
         {record.label && ` · ${record.label}`}
       </p>
+      <VersionNote record={record} made={made} />
       <section aria-labelledby="pro-profile-title">
         <h2 id="pro-profile-title">{t('pro.interview.profileTitle')}</h2>
         <p class="pro-view__profile">{localeText(tree, 'profiles', outcome.profile, 'title')}</p>
@@ -397,7 +412,9 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
           <tbody>
             {record.session.path.map((id) => {
               const question = questionnaire.questions.find((q) => q.id === id);
-              if (!question || question.kind === 'info') return null;
+              if (question?.kind === 'info') return null;
+              // An answer to a question this version does not have is shown as recorded, never dropped.
+              if (!question) return <AnswerAsRecorded key={id} id={id} record={record} version={loaded.questionnaire.version} />;
               const answer = record.session.answers[id];
               const picked = answer?.type === 'choice' ? [answer.option] : answer?.type === 'choices' ? answer.options : [];
               const text =
@@ -446,7 +463,7 @@ function ProView({ record, all, loaded, headingRef, onToggleNote, onNew, onList 
         )}
       </section>
 
-      <History points={history} loaded={loaded} code={record.code} current={record.session.id} />
+      <Histories record={record} all={all} loaded={loaded} device={device} made={made} />
 
       <div class="pro-actions no-print">
         <button type="button" class="button button--primary" onClick={onNew}>
@@ -506,28 +523,42 @@ export function DsiLevel({ questionnaire, session }: { questionnaire: Questionna
 const CHART = { width: 220, height: 72, pad: 8 };
 
 /** The progress of each area over the diagnostics of one code: a small chart per area, and the same figures as a table. */
-export function History({ points, loaded, code, current }: { points: HistoryPoint[]; loaded: LoadedQuestionnaire; code: string; current: string }) {
+interface HistoryProps {
+  points: HistoryPoint[];
+  loaded: LoadedQuestionnaire;
+  code: string;
+  current: string;
+  /** Another questionnaire's or version's diagnostics, below the record's own: an h3 of their own, ids apart. */
+  apart?: { id: string; title: string };
+}
+
+export function History({ points, loaded, code, current, apart }: HistoryProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const areas = loaded.questionnaire.areas;
+  const id = apart ? `pro-history-${apart.id}` : 'pro-history';
+  const Heading = apart ? 'h3' : 'h2';
+  const dateOf = (p: HistoryPoint) => (p.convertedFrom ? t('pro.interview.versions.converted', { date: formatDate(p.at, language), version: p.convertedFrom }) : formatDate(p.at, language));
   return (
-    <section class="pro-history" aria-labelledby="pro-history-title">
-      <h2 id="pro-history-title">{t('pro.interview.historyTitle', { code })}</h2>
+    <section class="pro-history" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`}>{apart ? apart.title : t('pro.interview.historyTitle', { code })}</Heading>
+      {!apart && <p class="pro-history__of">{t('pro.interview.versions.historyOf', { title: localeText(tree, 'title'), version: loaded.questionnaire.version })}</p>}
+      {points.some((p) => p.convertedFrom) && <p>{t('pro.interview.versions.convertedNote', { version: loaded.questionnaire.version })}</p>}
       {points.length < 2 ? (
-        <p>{t('pro.interview.historyOne')}</p>
+        <p>{t(apart ? 'pro.interview.versions.historyOneApart' : 'pro.interview.historyOne')}</p>
       ) : (
         <ul class="pro-charts" role="list">
           {areas.map((area) => {
             const label = localeText(tree, 'areas', area, 'label');
             const series = points.map((p) => p.scores[area] ?? null);
-            const described = series.map((s, i) => `${formatDate(points[i]!.at, language)} : ${s === null ? t(LEVEL_KEY(null)) : s}`).join(', ');
+            const described = series.map((s, i) => `${dateOf(points[i]!)} : ${s === null ? t(LEVEL_KEY(null)) : s}`).join(', ');
             const x = (i: number) => CHART.pad + (i * (CHART.width - 2 * CHART.pad)) / Math.max(1, points.length - 1);
             const y = (s: number) => CHART.height - CHART.pad - (s * (CHART.height - 2 * CHART.pad)) / 100;
             const drawn = series.map((s, i) => (s === null ? null : ([x(i), y(s)] as const)));
             const line = drawn.filter((p) => p !== null).map((p) => `${p[0].toFixed(1)},${p[1].toFixed(1)}`).join(' ');
             return (
               <li key={area} class="pro-chart">
-                <p class="pro-chart__label" id={`pro-chart-${area}`}>
+                <p class="pro-chart__label" id={`${id}-chart-${area}`}>
                   {label}
                 </p>
                 <svg
@@ -536,10 +567,10 @@ export function History({ points, loaded, code, current }: { points: HistoryPoin
                   width={CHART.width}
                   height={CHART.height}
                   role="img"
-                  aria-labelledby={`pro-chart-${area}`}
-                  aria-describedby={`pro-chart-${area}-desc`}
+                  aria-labelledby={`${id}-chart-${area}`}
+                  aria-describedby={`${id}-chart-${area}-desc`}
                 >
-                  <desc id={`pro-chart-${area}-desc`}>{described}</desc>
+                  <desc id={`${id}-chart-${area}-desc`}>{described}</desc>
                   {[0, 50, 100].map((g) => (
                     <line key={g} class="pro-chart__grid" x1={CHART.pad} x2={CHART.width - CHART.pad} y1={y(g)} y2={y(g)} />
                   ))}
@@ -556,13 +587,13 @@ export function History({ points, loaded, code, current }: { points: HistoryPoin
       )}
       {points.length > 0 && (
         <table class="pro-table pro-history__table">
-          <caption>{t('pro.interview.historyTable', { code })}</caption>
+          <caption>{apart ? `${t('pro.interview.historyTable', { code })} — ${apart.title}` : t('pro.interview.historyTable', { code })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('pro.interview.columns.area')}</th>
               {points.map((p) => (
                 <th key={p.recordId} scope="col">
-                  {formatDate(p.at, language)}
+                  {dateOf(p)}
                 </th>
               ))}
             </tr>
@@ -584,15 +615,139 @@ export function History({ points, loaded, code, current }: { points: HistoryPoin
   );
 }
 
+/**
+ * The history of a code: the record's own questionnaire and version on one chart (older versions
+ * joined only through a mapping the structure declared, rescored and marked), then every other
+ * questionnaire or version apart, each with its own chart, and a sentence that says why.
+ */
+function Histories({ record, all, loaded, device, made }: { record: ProRecord; all: ProRecord[]; loaded: LoadedQuestionnaire; device: LoadedQuestionnaire; made: RecordQuestionnaire }) {
+  const { t } = useT();
+  const versionOfRecord = (r: ProRecord) => versionOf(made.index, r.session);
+  const version = loaded.questionnaire.version;
+  const entry = made.resolution.status === 'no-questionnaire' ? undefined : made.resolution.entry;
+  const carry = entry ? { questionnaireId: entry.id, version, questionnaire: loaded.questionnaire, chain: (from: string) => mappingChain(entry, from, version) } : undefined;
+  const groups = historyGroups(all, record.code, versionOfRecord, { questionnaireId: record.session.questionnaireId, version }, carry);
+  const own = groups.find((g) => g.points.some((p) => p.recordId === record.session.id));
+  const others = groups.filter((g) => g !== own);
+  return (
+    <>
+      <History points={own?.points ?? []} loaded={loaded} code={record.code} current={record.session.id} />
+      {others.length > 0 && (
+        <section class="pro-history-apart" aria-labelledby="pro-history-apart-title">
+          <h2 id="pro-history-apart-title">{t('pro.interview.versions.apartTitle', { code: record.code })}</h2>
+          <p>{t('pro.interview.versions.apart')}</p>
+          {others.map((g, i) => (
+            <OtherHistory key={`${g.questionnaireId}-${g.version ?? ''}`} n={i} group={g} all={all} device={device} code={record.code} />
+          ))}
+        </section>
+      )}
+    </>
+  );
+}
+
+/** One other questionnaire's or version's diagnostics of the code, with the texts they were made with. */
+function OtherHistory({ n, group, all, device, code }: { n: number; group: HistoryGroup; all: ProRecord[]; device: LoadedQuestionnaire; code: string }) {
+  const { t, language } = useT();
+  const representative = all.find((r) => r.session.id === group.points.at(-1)?.recordId);
+  const made = useRecordQuestionnaire(representative?.session ?? { questionnaireId: group.questionnaireId, contentHash: '' }, device, language);
+  if (!made) return <LoadingStatus />;
+  const title = made.loaded ? localeText(made.loaded.locales[language], 'title') : group.questionnaireId;
+  const heading = t('pro.interview.versions.groupTitle', { title, version: group.version ?? t('pro.interview.versions.unknown') });
+  if (!made.loaded) {
+    return (
+      <section aria-labelledby={`pro-history-${n}-title`}>
+        <h3 id={`pro-history-${n}-title`}>{heading}</h3>
+        <ul>
+          {group.points.map((p) => (
+            <li key={p.recordId}>{formatDate(p.at, language)}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  return <History points={group.points} loaded={made.loaded} code={code} current="" apart={{ id: String(n), title: heading }} />;
+}
+
+/** Which questionnaire and version the record was made with, and what that means for what is shown. */
+function VersionNote({ record, made }: { record: ProRecord; made: RecordQuestionnaire }) {
+  const { t, language } = useT();
+  const { resolution, loaded } = made;
+  const title = loaded ? localeText(loaded.locales[language], 'title') : record.session.questionnaireId;
+  const madeWith = resolution.version ?? t('pro.interview.versions.unknown');
+  const details: string[] = [];
+  if (resolution.status === 'archived') details.push(t('pro.interview.versions.archived', { version: resolution.version, current: resolution.entry.version }));
+  if (resolution.status === 'not-kept') details.push(t(resolution.version ? 'pro.interview.versions.notKept' : 'pro.interview.versions.notKeptUnknown', { version: resolution.version, current: resolution.entry.version }));
+  if (resolution.status === 'no-questionnaire') details.push(t('pro.interview.versions.noQuestionnaire', { id: record.session.questionnaireId }));
+  if ((resolution.status === 'current' || resolution.status === 'archived') && !resolution.sameContent) details.push(t('pro.interview.versions.changed'));
+  return (
+    <div class={`pro-version${details.length ? ' notice' : ''}`}>
+      <p class="pro-version__made">{t('pro.interview.versions.madeWith', { title, version: madeWith })}</p>
+      {details.map((d) => (
+        <p key={d}>{d}</p>
+      ))}
+    </div>
+  );
+}
+
+/** An answer to a question the loaded version does not have: its id and options as recorded. */
+function AnswerAsRecorded({ id, record, version }: { id: string; record: ProRecord; version: string }) {
+  const { t } = useT();
+  const answer = record.session.answers[id as QuestionId];
+  const text = answer?.type === 'choice' ? answer.option : answer?.type === 'choices' ? answer.options.join(' · ') : answer?.type === 'exercise' ? answer.result.outcome : '—';
+  return (
+    <tr data-row={id}>
+      <th scope="row">
+        {id} <span class="pro-field__hint">{t('pro.interview.versions.missingQuestion', { version })}</span>
+      </th>
+      <td>{text}</td>
+      <td>{t(`pro.interview.source.${record.answeredBy[id as QuestionId] ?? 'person'}`)}</td>
+      <td>{record.notes[id as QuestionId]?.trim() && <p class="pro-note">{record.notes[id as QuestionId]}</p>}</td>
+    </tr>
+  );
+}
+
+/** A record whose questionnaire this installation no longer has: what it holds, as recorded. */
+function RawRecordView({ record, made }: { record: ProRecord; made: RecordQuestionnaire }) {
+  const { t, language } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => heading.current?.focus(), []);
+  return (
+    <article class="pro-section pro-view" aria-labelledby="pro-view-title">
+      <h1 id="pro-view-title" tabIndex={-1} ref={heading}>
+        {t('pro.interview.viewTitle', { code: record.code, date: formatDate(record.session.completedAt ?? record.session.updatedAt, language) })}
+      </h1>
+      <VersionNote record={record} made={made} />
+      <p>{t('pro.interview.versions.rawProfile', { profile: record.outcome?.profile ?? '—' })}</p>
+      <table class="pro-table pro-answers">
+        <caption>{t('pro.interview.answersTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('pro.interview.columns.question')}</th>
+            <th scope="col">{t('pro.interview.columns.answer')}</th>
+            <th scope="col">{t('pro.interview.columns.source')}</th>
+            <th scope="col">{t('pro.interview.columns.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {record.session.path.filter((id) => record.session.answers[id]).map((id) => (
+            <AnswerAsRecorded key={id} id={id} record={record} version={made.resolution.version ?? '?'} />
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
 interface ReferralSheetProps {
   record: ProRecord;
   loaded: LoadedQuestionnaire;
+  made: RecordQuestionnaire;
   settings: Settings;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** The "fiche de liaison" for a partner structure: one printed page, no name, only the notes chosen. */
-function ReferralSheet({ record, loaded, settings, headingRef }: ReferralSheetProps) {
+function ReferralSheet({ record, loaded, settings, headingRef, made }: ReferralSheetProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const outcome = record.outcome!;
@@ -620,6 +775,10 @@ function ReferralSheet({ record, loaded, settings, headingRef }: ReferralSheetPr
           <div>
             <dt>{t('pro.interview.sheet.date')}</dt>
             <dd>{formatDay(record.session.completedAt ?? record.session.updatedAt, language)}</dd>
+          </div>
+          <div>
+            <dt>{t('pro.interview.versions.sheetQuestionnaire')}</dt>
+            <dd>{t('pro.interview.versions.sheetValue', { title: localeText(tree, 'title'), version: made.resolution.version ?? loaded.questionnaire.version })}</dd>
           </div>
           {record.ageBracket && (
             <div>
