@@ -248,6 +248,12 @@ class Semantics {
     const from = q.id;
     this.pictogram(q.pictogram, `${path}.pictogram`);
     const seen = new Set<string>();
+    const links = new Set<string>();
+    list(q.links).forEach((l, i) => {
+      if (!isObj(l) || typeof l.id !== 'string') return;
+      if (links.has(l.id)) this.p.error('id.duplicate', `${path}.links[${i}].id`, { id: l.id, suggestion: '' });
+      links.add(l.id);
+    });
     list(q.options).forEach((o, i) => {
       const at = `${path}.options[${i}]`;
       if (!isObj(o)) return;
@@ -574,8 +580,9 @@ function requiredKeys(root: Json, refs: Refs): string[] {
       if (typeof exercise.checks === 'string') keys.push(`questions.${q.id}.gap.over`, `questions.${q.id}.gap.under`);
     }
     for (const o of list(q.options)) if (isObj(o) && typeof o.id === 'string') keys.push(`questions.${q.id}.options.${o.id}`);
+    if (q.kind === 'info') for (const l of list(q.links)) if (isObj(l) && typeof l.id === 'string') keys.push(`questions.${q.id}.links.${l.id}`);
   }
-  return keys;
+  return [...new Set(keys)];
 }
 
 /** `only`: the languages the caller loaded (the browser loads one at a time); all declared ones otherwise. */

@@ -5,6 +5,7 @@ import type { RunController, RunView } from '../run/run-controller.ts';
 import { useT } from './i18n-context.ts';
 import { Pictogram } from './pictogram.tsx';
 import { localeText } from './questionnaire-loader.ts';
+import { describedByTexts, QuestionTexts, questionTexts } from './question-texts.tsx';
 import { ReadAloud } from './read-aloud.tsx';
 import { RichText } from './rich-text.tsx';
 import { runKeyAction, type RunKeyAction, type RunVariant } from './run-keys.ts';
@@ -193,6 +194,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   // Read aloud part by part, each with its text's key: a recording the questionnaire ships plays first.
   const readParts = [
     { key: `questions.${question.id}.text`, text },
+    ...questionTexts(question, tree),
     ...options.map((o, i) => ({ key: `questions.${question.id}.options.${o.id}`, text: `${i + 1}. ${localeText(tree, 'questions', question.id, 'options', o.id)}` })),
   ];
   const title = (
@@ -203,7 +205,9 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
       </span>
     </h1>
   );
-  const describedBy = [`${id}-hint`, missing ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [...describedByTexts(question, tree, id), `${id}-hint`, missing ? `${id}-error` : ''].filter(Boolean).join(' ');
+  // The question's own texts (its hint; an info screen's body and links), under its heading.
+  const texts = <QuestionTexts question={question} tree={tree} id={id} />;
   const Body = kind.body;
   const send = (event: QuestionnaireEvent) => {
     if (event.type === 'answer.select') select(event.option);
@@ -245,6 +249,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
       {kind.grouped ? (
         <fieldset class="question__group" aria-describedby={describedBy}>
           <legend class="question__legend">{title}</legend>
+          {texts}
           {media}
           <p id={`${id}-hint`} class="question__hint">
             {t(question.kind === 'multiple' ? 'ui.question.hintMultiple' : 'ui.question.hintSingle')}{' '}
@@ -256,6 +261,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
       ) : (
         <div class="question__group">
           {title}
+          {texts}
           {media}
           {body}
         </div>

@@ -248,6 +248,18 @@ describe('the validator says the one thing to fix', () => {
     expect(!places.ok && places.problems.map((p) => `${p.code} ${p.file}`)).toEqual(['file.too-large lieux.json']);
   });
 
+  it("checks an info screen's links: https only, on info screens only, each with its words in every language", () => {
+    const bienvenue = (q: Json) => question(q, 'bienvenue');
+    const http = problemsOf(broken((q) => { bienvenue(q).links = [{ id: 'aide', link: 'http://www.france-services.gouv.fr' }]; }));
+    expect(http.map((p) => `${p.code} ${p.path}`)).toEqual(['step.link $.questions[0].links[0].link']);
+    const wordless = problemsOf(broken((q) => { bienvenue(q).links = [{ id: 'aide', link: 'https://a.fr' }, { id: 'carte', link: 'https://b.fr' }]; }));
+    expect(wordless.map((p) => `${p.code} ${p.file} ${p.path}`).sort()).toEqual(['locale.missing-key questionnaires/exemple/locales/en.json $.questions.bienvenue.links.carte', 'locale.missing-key questionnaires/exemple/locales/fr.json $.questions.bienvenue.links.carte']);
+    const twice = problemsOf(broken((q) => { bienvenue(q).links = [{ id: 'aide', link: 'https://a.fr' }, { id: 'aide', link: 'https://b.fr' }]; }));
+    expect(twice.map((p) => `${p.code} ${p.path}`)).toEqual(['id.duplicate $.questions[0].links[1].id']);
+    const onChoice = problemsOf(broken((q) => { question(q, 'usage-internet').links = [{ id: 'aide', link: 'https://a.fr' }]; }));
+    expect(onChoice.map((p) => `${p.code} ${p.path}`)).toEqual(['key.unknown $.questions[2].links']);
+  });
+
   it('refuses a count that is not a whole number, as the schema does', () => {
     const problems = problemsOf(broken((q) => { questions(q).splice(3, 0, { id: 'clic', kind: 'exercise', exercise: { type: 'click-target', settings: { targets: 2.5 } } }); }, exerciseTexts));
     expect(problems.find((p) => p.code === 'type.integer')).toMatchObject({ path: '$.questions[3].exercise.settings.targets' });

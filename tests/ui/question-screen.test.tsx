@@ -28,6 +28,24 @@ describe('one question a screen', () => {
     expect(screen.getByText(/Choisissez une ou plusieurs réponses/)).toBeTruthy();
   });
 
+  it("shows an info screen's text and links, and a question's hint, as the questionnaire writes them", async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+    expect(screen.getByText(/Il n'y a pas de bonne ou de mauvaise réponse/)).toBeTruthy();
+    const link = screen.getByRole('link', { name: /Trouver une aide au numérique près de chez vous/ });
+    expect(link.getAttribute('href')).toBe('https://www.france-services.gouv.fr');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    fireEvent.click(screen.getByRole('button', { name: /Suivant/ }));
+    await screen.findByRole('heading', { level: 1, name: /Quels appareils avez-vous/ });
+    fireEvent.click(screen.getByText('Un smartphone'));
+    next();
+    await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    const hint = screen.getByText('Sur un téléphone, une tablette ou un ordinateur, chez vous ou ailleurs.');
+    const group = screen.getByRole('group', { name: /Allez-vous sur internet/ });
+    expect(group.getAttribute('aria-describedby')?.split(' ')).toContain(hint.closest('p')?.id);
+  });
+
   it('answers with the mouse: clicking anywhere on a card ticks it', async () => {
     await startRun();
     fireEvent.click(screen.getByText('Un smartphone'));

@@ -148,6 +148,16 @@ const optionList = /* @__NO_SIDE_EFFECTS__ */ <T extends v.GenericSchema>(item: 
 const needsOptions = { missing: { options: { code: 'options.count', params: { count: 0 }, onKey: true } } } as const;
 
 const shared = { id: questionId, pictogram: v.optional(pictogram), next: v.optional(next) };
+
+/** An outside address the person may visit later (https); the app never fetches it. */
+const outsideLink = /* @__NO_SIDE_EFFECTS__ */ () =>
+  v.pipe(
+    v.string(problem('type.string', (input) => ({ actual: describeValue(input) }))),
+    v.regex(/^https:\/\/[^\s/]+\.\S+$/, problem('step.link', (input) => ({ link: String(input) }))),
+    v.description('An outside address the person may visit later (https); the app never fetches it.'),
+  );
+/** A link an info screen offers: its address here, its words in questions.<id>.links.<link id>. */
+const infoLink = object({ id: id(), link: outsideLink() });
 const choice = withEntries(shared, { exercise: forbidden('exercise.forbidden') });
 
 // Exercises: the settings each kind takes; a setting of another kind is refused by name.
@@ -190,7 +200,14 @@ export const question = v.variant(
     object(withEntries(choice, { kind: v.pipe(oneOfValues(['single', 'scale']), v.description('scale options go from weakest to strongest.')), options: optionList(option) }), needsOptions),
     object(withEntries(choice, { kind: v.literal('multiple'), options: optionList(multipleOption) }), needsOptions),
     object(withEntries(choice, { kind: v.pipe(v.literal('yes-no'), v.description('Options among oui, non and ne-sais-pas.')), options: optionList(yesNoOption) }), needsOptions),
-    object(withEntries(shared, { kind: v.literal('info'), options: forbidden('options.forbidden'), exercise: forbidden('exercise.forbidden') })),
+    object(
+      withEntries(shared, {
+        kind: v.pipe(v.literal('info'), v.description('A screen without answer: questions.<id>.text is its heading, the optional questions.<id>.body its text.')),
+        links: v.optional(v.pipe(list(infoLink, { min: 1 }), v.description('Outside addresses the screen offers, in order; each one\'s words in questions.<id>.links.<link id>.'))),
+        options: forbidden('options.forbidden'),
+        exercise: forbidden('exercise.forbidden'),
+      }),
+    ),
     object(withEntries(shared, { kind: v.literal('exercise'), options: forbidden('options.forbidden'), exercise }), { missing: { exercise: { code: 'exercise.missing', onKey: true } } }),
   ],
   discriminated('kind', 'kind.unknown', QUESTION_KINDS),
@@ -203,13 +220,7 @@ const step = object({
   kind: oneOfValues(STEP_KINDS, 'kind.unknown'),
   areas: v.optional(list(areaId)),
   level: v.optional(oneOfValues(STEP_LEVELS, 'reference.level')),
-  link: v.optional(
-    v.pipe(
-      v.string(problem('type.string', (input) => ({ actual: describeValue(input) }))),
-      v.regex(/^https:\/\/[^\s/]+\.\S+$/, problem('step.link', (input) => ({ link: String(input) }))),
-      v.description('An outside address the person may visit later (https); the app never fetches it.'),
-    ),
-  ),
+  link: v.optional(outsideLink()),
   phone: v.optional(text()),
 });
 const stepList = /* @__NO_SIDE_EFFECTS__ */ () => list(stepId);
