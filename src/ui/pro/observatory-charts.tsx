@@ -1,9 +1,29 @@
 import { LEVELS_OR_NONE, type LevelOrNone, type PublishedCount } from '../../core/observatory.ts';
+import type { TFunction } from 'i18next';
 import { useT } from '../i18n-context.ts';
 
 // The observatory's charts, shared by the structure's report (observatory-section.tsx) and the
 // territory's (territory-panel.tsx): bars drawn in SVG beside the same numbers as a table, a
 // suppressed count hatched (never a bar of some length, never 0).
+
+/** The words both long CSVs share (the structure's and the territory's), in the professional's language. */
+export function csvWords(t: TFunction) {
+  return {
+    from: t('pro.observatory.csv.from'),
+    to: t('pro.observatory.csv.to'),
+    questionnaire: t('pro.observatory.csv.questionnaire'),
+    /** The headers after the questionnaire's (and the territory's structure column). */
+    rest: [t('pro.observatory.csv.indicator'), t('pro.observatory.csv.category'), t('pro.observatory.csv.value'), t('pro.observatory.csv.count'), t('pro.observatory.csv.note')] as const,
+    indicators: {
+      total: t('pro.observatory.csv.total'),
+      profile: t('pro.observatory.indicators.profile'),
+      area: t('pro.observatory.indicators.area'),
+      flag: t('pro.observatory.indicators.flag'),
+      week: t('pro.observatory.indicators.week'),
+    },
+    suppressed: t('pro.observatory.csv.suppressed'),
+  };
+}
 
 export interface Bar {
   key: string;

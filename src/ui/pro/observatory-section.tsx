@@ -22,7 +22,7 @@ import { openLocalData } from './local-data.ts';
 import { observationsOfRecords, RECORDS, type ToolsSectionProps } from './tools-props.ts';
 import './tools.css';
 import { LoadingStatus } from '../loading-status.tsx';
-import { AreaChart, Chart, formatDay, formatMonth } from './observatory-charts.tsx';
+import { AreaChart, Chart, csvWords, formatDay, formatMonth } from './observatory-charts.tsx';
 import { TerritoryPanel } from './territory-panel.tsx';
 import { PUSH_STATUS_SETTING, readPushStatus, type PushStatus } from '../../core/territory-push.ts';
 
@@ -126,27 +126,11 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
   const seriesLabel = (key: string, unit: 'week' | 'month') => (unit === 'week' ? t('pro.observatory.week', { date: day(weekMonday(key)) }) : formatMonth(key, language));
 
   const exportCsv = (f: PublishedFigures) => {
+    const words = csvWords(t);
     const csv = observatoryLongCsv(f, {
-      headers: [
-        t('pro.observatory.csv.from'),
-        t('pro.observatory.csv.to'),
-        t('pro.observatory.csv.questionnaire'),
-        t('pro.observatory.csv.indicator'),
-        t('pro.observatory.csv.category'),
-        t('pro.observatory.csv.value'),
-        t('pro.observatory.csv.count'),
-        t('pro.observatory.csv.note'),
-      ],
-      indicators: {
-        total: t('pro.observatory.csv.total'),
-        profile: t('pro.observatory.indicators.profile'),
-        area: t('pro.observatory.indicators.area'),
-        flag: t('pro.observatory.indicators.flag'),
-        mode: t('pro.observatory.indicators.mode'),
-        week: t('pro.observatory.indicators.week'),
-        dsi: t('pro.observatory.indicators.dsi'),
-      },
-      suppressed: t('pro.observatory.csv.suppressed'),
+      headers: [words.from, words.to, words.questionnaire, ...words.rest],
+      indicators: { ...words.indicators, mode: t('pro.observatory.indicators.mode'), dsi: t('pro.observatory.indicators.dsi') },
+      suppressed: words.suppressed,
       questionnaire: title,
       profile: profileLabel,
       area: areaLabel,

@@ -4,7 +4,7 @@ import { publishTerritory, territoryFigures, territoryLongCsv, type PublishedSco
 import { ignoreLocked } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import type { Download } from './download.ts';
-import { AreaChart, Chart, formatDay } from './observatory-charts.tsx';
+import { AreaChart, Chart, csvWords, formatDay } from './observatory-charts.tsx';
 import { weekMonday, weekSunday } from '../../core/tally.ts';
 import { readTerritory, type TerritoryAccount, type TerritoryProblem } from './territory-source.ts';
 import type { VaultLike } from './tools-props.ts';
@@ -99,28 +99,12 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
 
   const exportCsv = () => {
     if (!published) return;
+    const words = csvWords(t);
     const csv = territoryLongCsv(published, {
-      headers: [
-        t('pro.observatory.csv.from'),
-        t('pro.observatory.csv.to'),
-        t('pro.observatory.csv.questionnaire'),
-        t('pro.observatory.territory.csv.structure'),
-        t('pro.observatory.csv.indicator'),
-        t('pro.observatory.csv.category'),
-        t('pro.observatory.csv.value'),
-        t('pro.observatory.csv.count'),
-        t('pro.observatory.csv.note'),
-      ],
-      indicators: {
-        total: t('pro.observatory.csv.total'),
-        profile: t('pro.observatory.indicators.profile'),
-        area: t('pro.observatory.indicators.area'),
-        flag: t('pro.observatory.indicators.flag'),
-        week: t('pro.observatory.indicators.week'),
-        month: t('pro.observatory.territory.csv.month'),
-      },
+      headers: [words.from, words.to, words.questionnaire, t('pro.observatory.territory.csv.structure'), ...words.rest],
+      indicators: { ...words.indicators, month: t('pro.observatory.territory.csv.month') },
       territory: t('pro.observatory.territory.all'),
-      suppressed: t('pro.observatory.csv.suppressed'),
+      suppressed: words.suppressed,
       questionnaire: labels.title,
       profile: labels.profile,
       area: labels.area,
