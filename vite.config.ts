@@ -93,8 +93,14 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       output: {
+        // Few requests before the first question on a slow connection: the start screen is one
+        // chunk; what the first question needs besides (the run, storage, the read-aloud button,
+        // workbox-window) is one more, fetched while the start screen shows.
         codeSplitting: {
-          groups: [{ name: 'kiosk', tags: ['$initial'] }],
+          groups: [
+            { name: 'kiosk', tags: ['$initial'], priority: 2 },
+            { name: 'run', test: /\/src\/(ui\/(run|read-aloud-button)\.tsx|storage\/index\.ts)$|\/workbox-window\//, priority: 1 },
+          ],
         },
       },
     },
