@@ -70,10 +70,15 @@ export function onStrings(listener: (code: string, tree: ResourceLanguage) => vo
 
 addStrings(REFERENCE_LANGUAGE, reference);
 
-/** The codes a key is looked up under, in order, as i18next's hierarchy: "fr-FALC" → fr-Falc, fr; "en" → en, fr. */
+const hierarchies = new Map<string, string[]>();
+/** The codes a key is looked up under, in order, as i18next's hierarchy: "fr-FALC" → fr-Falc, fr; "en" → en, fr. Worked out once per language (Intl is slow on a cheap tablet, and every string asks). */
 function hierarchy(language: string): string[] {
-  const code = bundleCode(language);
-  return [...new Set([code, code.split('-')[0] ?? code, REFERENCE_LANGUAGE])];
+  let codes = hierarchies.get(language);
+  if (!codes) {
+    const code = bundleCode(language);
+    hierarchies.set(language, (codes = [...new Set([code, code.split('-')[0] ?? code, REFERENCE_LANGUAGE])]));
+  }
+  return codes;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();

@@ -37,11 +37,22 @@ export function Breakable({ text }: { text: string }) {
 const ADDRESS = String.raw`(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+(?:fr|com|org|net|info|eu|gouv\.fr)(?:\/[^\s)»"]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 const NUMBER = String.raw`\+?\d[\d\u00a0\u202f .,:]*\d`;
 
+const patterns = new Map<string, RegExp>();
+/** The pattern for one list of French names, compiled once: a Unicode pattern costs milliseconds to compile on a cheap tablet, and every text on screen asks. */
+function patternFor(frenchTerms: readonly string[]): RegExp {
+  const key = frenchTerms.join('\u0000');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const terms = frenchTerms.filter(Boolean).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const sources = [`(${ADDRESS})`, `(${NUMBER})`, terms.length ? `(${terms.join('|')})` : '(?!)'];
+    patterns.set(key, (pattern = new RegExp(sources.join('|'), 'gu')));
+  }
+  return pattern;
+}
+
 /** `text` cut into plain runs and runs to isolate, ready to render. */
 export function textRuns(text: string, frenchTerms: readonly string[] = []): { kind: 'plain' | 'address' | 'number' | 'french'; text: string }[] {
-  const terms = frenchTerms.filter(Boolean).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const sources = [`(${ADDRESS})`, `(${NUMBER})`, terms.length ? `(${terms.join('|')})` : '(?!)'];
-  const pattern = new RegExp(sources.join('|'), 'gu');
+  const pattern = patternFor(frenchTerms);
   const runs: ReturnType<typeof textRuns> = [];
   let at = 0;
   for (const match of text.matchAll(pattern)) {
