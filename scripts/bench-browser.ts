@@ -1,130 +1,294 @@
 // Browser figures for `npm run bench`, on the built app (dist/) in Debian's Chromium. Prints, never asserts.
+// 1. Side by side, interleaved (each round loads every page in turn): Repères, the vanilla floor
+//    (bench/floor/, a hand-written one-question-a-screen page) and SurveyJS (survey-core +
+//    survey-js-ui, pinned devDependencies, their published builds; bench/surveyjs/), on the same 27
+//    French questions, at 4× CPU slowdown, 150 ms RTT and 1.6 Mbit/s (CDP). BENCH_BEFORE=<a dist
+//    folder> adds that build of Repères as a column (e.g. main's, built in another checkout).
+// 2. IndexedDB write per answer. 3. Lighthouse (BENCH_LIGHTHOUSE=0 skips it).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './questionnaire-files.ts';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const PORT = 4390;
 const URL_ = `http://localhost:${PORT}/`;
-const LOADS = 7;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ANSWERS = 20;
+const PEERS = join(ROOT, 'test-results', 'bench-peers');
+/** A cheap tablet on a poor connection. */
+const CPU_SLOWDOWN = 4;
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))] ?? NaN;
 
 function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (n = ${samples.length})`;
+  return `median ${median(samples).toFixed(1)} ms, p95 ${p95(samples).toFixed(1)} ms (n = ${samples.length})`;
 }
 
-async function waitForServer(): Promise<void> {
+async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 50; i++) {
     try {
-      if ((await fetch(URL_)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the static server did not start');
+  throw new Error(`the static server of ${url} did not start`);
 }
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+function serve(dist: string, port: number) {
+  return spawn('node', [join(ROOT, 'scripts', 'serve.mjs'), String(port)], { stdio: 'ignore', env: { ...process.env, REPERES_DIST: resolve(ROOT, dist) } });
+}
 
-/** Closes a page after the kiosk's stored run is gone, as after "Terminer et effacer": the next load starts afresh instead of resuming it. */
-async function closeForgetting(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    indexedDB.deleteDatabase('reperes'); // completes once this page's connection closes
-  });
-  await page.close();
+interface PeerQuestion {
+  title: string;
+  multiple: boolean;
+  options: string[];
+}
+
+/** The questionnaire's questions in French (exercises left out), as the peers show them: the same texts, one a screen. */
+function peerQuestions(): PeerQuestion[] {
+  const dir = join(ROOT, 'questionnaires', 'autonomie-numerique');
+  const file = JSON.parse(readFileSync(join(dir, 'questionnaire.json'), 'utf8')) as { questions: { id: string; kind: string; options?: { id: string }[] }[] };
+  const texts = JSON.parse(readFileSync(join(dir, 'locales', 'fr.json'), 'utf8')) as { questions: Record<string, { text: string; options?: Record<string, string> }> };
+  return file.questions
+    .filter((q) => q.kind !== 'exercise' && q.options)
+    .map((q) => ({ title: texts.questions[q.id]?.text ?? q.id, multiple: q.kind === 'multiple', options: (q.options ?? []).map((o) => texts.questions[q.id]?.options?.[o.id] ?? o.id) }));
+}
+
+/** The peers' pages in test-results/bench-peers/ (served like dist/: assets/ cached for long, pages revalidated). False when SurveyJS is not installed. */
+function preparePeers(): { surveyjs: boolean } {
+  rmSync(PEERS, { recursive: true, force: true });
+  const questions = JSON.stringify(peerQuestions());
+  mkdirSync(join(PEERS, 'floor', 'assets'), { recursive: true });
+  writeFileSync(join(PEERS, 'index.html'), '<!doctype html><title>bench</title>');
+  copyFileSync(join(ROOT, 'bench', 'floor', 'index.html'), join(PEERS, 'floor', 'index.html'));
+  writeFileSync(join(PEERS, 'floor', 'assets', 'questions.json'), questions);
+  const libs = [
+    ['survey-core', 'survey.core.min.js'],
+    ['survey-core', 'survey-core.min.css'],
+    ['survey-js-ui', 'survey-js-ui.min.js'],
+  ].map(([pkg, file]) => join(ROOT, 'node_modules', pkg ?? '', file ?? ''));
+  if (!libs.every((lib) => existsSync(lib))) return { surveyjs: false };
+  const assets = join(PEERS, 'surveyjs', 'assets');
+  mkdirSync(assets, { recursive: true });
+  copyFileSync(join(ROOT, 'bench', 'surveyjs', 'index.html'), join(PEERS, 'surveyjs', 'index.html'));
+  copyFileSync(join(ROOT, 'bench', 'surveyjs', 'survey-page.js'), join(assets, 'survey-page.js'));
+  for (const lib of libs) copyFileSync(lib, join(assets, lib.replace(/^.*\//, '')));
+  writeFileSync(join(assets, 'questions.json'), questions);
+  return { surveyjs: true };
+}
+
+interface Subject {
+  name: string;
+  url: string;
+  /** The current question's title, in the page (null on any other screen). */
+  title: string;
+  /** Answers the question on screen; gives the button that goes on, or undefined at the end of the path. */
+  answer(page: Page, round: number): Promise<Locator | undefined>;
+  /** Waits until the page may be closed or reused (Repères: its service worker has installed). */
+  settle?(page: Page): Promise<void>;
+  /** Closes the page so that the next load starts afresh. */
+  close?(page: Page): Promise<void>;
+}
+
+const next = (page: Page) => page.getByRole('button', { name: /^(Suivant|Voir mon résultat|Je préfère passer)$/ });
+
+function reperes(name: string, url: string): Subject {
+  return {
+    name,
+    url,
+    title: '.question h1',
+    async answer(page, round) {
+      const button = next(page);
+      const label = await button.innerText();
+      if (label === 'Voir mon résultat') return undefined;
+      const options = label === 'Je préfère passer' ? 0 : (await page.getByRole('radio').count()) + (await page.getByRole('checkbox').count());
+      // Digits pick an answer; the runs vary their answers so that they take different paths.
+      if (options > 0) await page.keyboard.press(String(Math.min(options, 2 + (round % 3))));
+      return button;
+    },
+    async settle(page) {
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+    },
+    // The kiosk's stored run goes, as after "Terminer et effacer": the next load starts afresh instead of resuming it.
+    async close(page) {
+      await page.evaluate(() => {
+        indexedDB.deleteDatabase('reperes'); // completes once this page's connection closes
+      });
+    },
+  };
+}
+
+function peer(name: string, url: string, title: string, option: string): Subject {
+  return {
+    name,
+    url,
+    title,
+    async answer(page, round) {
+      const button = page.getByRole('button', { name: 'Suivant' });
+      if (!(await button.isVisible())) return undefined;
+      const options = page.locator(option);
+      await options.nth(Math.min((await options.count()) - 1, 1 + (round % 3))).click();
+      return button;
+    },
+  };
+}
+
+/** In every page: the time of the last click, as the event has it (for « Commencer » → question 1 and answer → next). */
+const RECORD_CLICKS = () => {
+  addEventListener('click', (event) => ((window as unknown as { lastClick: number }).lastClick = event.timeStamp), { capture: true });
+};
+
+/**
+ * Waits, checking at every frame, for a question title other than `before`; gives the time from the
+ * last click to that frame (the frame that paints it), or from the navigation when `sinceLoad`.
+ */
+async function frameWithTitle(page: Page, selector: string, before: string | null, sinceLoad = false): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ selector, before, sinceLoad }) => {
+      const text = document.querySelector(selector)?.textContent ?? null;
+      if (text === null || text === before) return false;
+      return performance.now() - (sinceLoad ? 0 : (window as unknown as { lastClick: number }).lastClick);
+    },
+    { selector, before, sinceLoad },
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** The frame in which « Commencer » can be pressed, from the navigation. */
+async function startUsable(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const button = [...document.querySelectorAll('button, input[type=button]')].find((b) => (b.textContent || (b as HTMLInputElement).value).trim() === 'Commencer');
+      return button && !(button as HTMLButtonElement).disabled && button.getAttribute('aria-disabled') !== 'true' ? performance.now() : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+interface Figures {
+  cold: number[];
+  warm: number[];
+  commencerAtOnce: number[];
+  commencerAfterReading: number[];
+  requests: number[];
+  answer: number[];
+  heap: number[];
+  /** What the first cold load asked for before question 1. */
+  firstRequests?: string[];
+}
+
+async function throttled(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  return page;
+}
+
+const startButton = (page: Page) => page.getByRole('button', { name: 'Commencer' });
+
+/** One round of a subject: a cold load (empty cache) with « Commencer » pressed at once, 20 answers, the heap; then a warm load, « Commencer » after 3 s. */
+async function round(browser: Browser, subject: Subject, index: number, into: Figures): Promise<void> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 800, height: 1280 } });
+  await context.addInitScript(RECORD_CLICKS);
+  try {
+    let page = await throttled(context);
+    const requests: string[] = [];
+    let counting = true;
+    page.on('request', (request) => counting && requests.push(new URL(request.url()).pathname));
+    await page.goto(subject.url);
+    into.cold.push(await startUsable(page));
+    await startButton(page).click();
+    into.commencerAtOnce.push(await frameWithTitle(page, subject.title, null));
+    counting = false;
+    into.requests.push(requests.length);
+    into.firstRequests ??= requests;
+    for (let answered = 0; answered < ANSWERS; answered++) {
+      const before = await page.locator(subject.title).first().textContent();
+      const button = await subject.answer(page, index);
+      if (!button) break;
+      await button.click();
+      into.answer.push(await frameWithTitle(page, subject.title, before));
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    into.heap.push(((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1024 / 1024);
+    await subject.settle?.(page);
+    await subject.close?.(page);
+    await page.close();
+
+    page = await throttled(context);
+    await page.goto(subject.url);
+    into.warm.push(await startUsable(page));
+    await page.waitForTimeout(3000);
+    await startButton(page).click();
+    into.commencerAfterReading.push(await frameWithTitle(page, subject.title, null));
+    await subject.close?.(page);
+    await page.close();
+  } finally {
+    await context.close();
+  }
+}
+
+async function sideBySide(browser: Browser, subjects: Subject[]): Promise<void> {
+  const figures = new Map(subjects.map((s) => [s.name, { cold: [], warm: [], commencerAtOnce: [], commencerAfterReading: [], requests: [], answer: [], heap: [] } as Figures]));
+  for (let r = 0; r < ROUNDS; r++) {
+    // Interleaved, and each round in another order: a busy moment of the host falls on every page alike.
+    const order = subjects.map((_, i) => subjects[(i + r) % subjects.length]!);
+    for (const subject of order) await round(browser, subject, r, figures.get(subject.name)!);
+  }
+  const floor = figures.get('vanilla floor');
+  const ms = (xs: number[]) => `${Math.round(median(xs))} ms`;
+  const ratio = (xs: number[], base: number[] | undefined) => (base && base.length && xs !== base ? ` (${(median(xs) / median(base)).toFixed(1)}×)` : '');
+  const rows: [string, (f: Figures) => string][] = [
+    ['cold load → « Commencer » usable', (f) => ms(f.cold) + ratio(f.cold, floor?.cold)],
+    ['cold: « Commencer » pressed at once → question 1', (f) => ms(f.commencerAtOnce)],
+    ['cold load → question 1 (sum of the two above)', (f) => ms(f.cold.map((c, i) => c + (f.commencerAtOnce[i] ?? NaN))) + ratio(f.cold.map((c, i) => c + (f.commencerAtOnce[i] ?? NaN)), floor && floor.cold.map((c, i) => c + (floor.commencerAtOnce[i] ?? NaN)))],
+    ['requests before question 1 (cold)', (f) => String(median(f.requests))],
+    ['warm load → « Commencer » usable', (f) => ms(f.warm) + ratio(f.warm, floor?.warm)],
+    ['warm: « Commencer » after 3 s → question 1', (f) => ms(f.commencerAfterReading)],
+    ['answer → next question painted, median', (f) => ms(f.answer)],
+    ['answer → next question painted, p95', (f) => `${Math.round(p95(f.answer))} ms`],
+    ['JS heap after 20 answers (after GC)', (f) => `${median(f.heap).toFixed(1)} MB`],
+  ];
+  console.log(`Side by side, ${ROUNDS} interleaved rounds, Chromium 800 × 1280, CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms RTT, 1.6 Mbit/s (medians; × = ratio to the floor):`);
+  console.log(`| metric | ${subjects.map((s) => s.name).join(' | ')} |`);
+  console.log(`|---|${subjects.map(() => '---|').join('')}`);
+  for (const [label, cell] of rows) console.log(`| ${label} | ${subjects.map((s) => cell(figures.get(s.name)!)).join(' | ')} |`);
+  for (const subject of subjects) console.log(`  ${subject.name}, requests before question 1: ${figures.get(subject.name)?.firstRequests?.join(' ')}`);
 }
 
 async function main(): Promise<void> {
-  const server = spawn('node', [join(ROOT, 'scripts', 'serve.mjs'), String(PORT)], { stdio: 'ignore' });
+  const peersReady = preparePeers();
+  const before = process.env.BENCH_BEFORE;
+  const servers = [serve('dist', PORT), serve(PEERS, PORT + 2), ...(before ? [serve(before, PORT + 1)] : [])];
   try {
-    await waitForServer();
+    await Promise.all([URL_, `http://localhost:${PORT + 2}/`, ...(before ? [`http://localhost:${PORT + 1}/`] : [])].map(waitForServer));
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const subjects = [
+      reperes('Repères', URL_),
+      ...(before ? [reperes('Repères before', `http://localhost:${PORT + 1}/`)] : []),
+      ...(peersReady.surveyjs ? [peer('SurveyJS 2.5.38', `http://localhost:${PORT + 2}/surveyjs/`, '.sd-question__title', '.sd-item__control-label')] : []),
+      peer('vanilla floor', `http://localhost:${PORT + 2}/floor/`, '#q', 'label'),
+    ];
+    if (!peersReady.surveyjs) console.log('SurveyJS is not installed (survey-core, survey-js-ui): its column is left out.');
+    await sideBySide(browser, subjects);
+
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 412, height: 823 } });
-    const warm = await context.newPage();
-    await warm.goto(URL_);
-    await warm.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await warm.reload();
-    await warm.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await warm.close();
 
-    // 1. Time to the first question, from the service worker's cache, with the CPU slowed down 4×.
-    const toStart: number[] = [];
-    const toQuestion: number[] = [];
-    let fromWorker = 0;
-    for (let i = 0; i < LOADS; i++) {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      page.on('response', (r) => {
-        if (r.fromServiceWorker()) fromWorker++;
-      });
-      const t0 = performance.now();
-      await page.goto(URL_);
-      await page.getByRole('button', { name: 'Commencer' }).waitFor();
-      toStart.push(performance.now() - t0);
-      await page.getByRole('button', { name: 'Commencer' }).click();
-      await page.getByText(/Étape 1 sur/).first().waitFor();
-      toQuestion.push(performance.now() - t0);
-      await closeForgetting(page);
-    }
-    // The run (XState, the question screens) is fetched at the first touch or key on the start
-    // screen, or after 3 s there: pressing "Commencer" the moment it shows (above) waits for it; a
-    // person who reads the start screen first does not.
-    const afterReading: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.goto(URL_);
-      await page.getByRole('button', { name: 'Commencer' }).waitFor();
-      await page.waitForTimeout(3500);
-      const t0 = performance.now();
-      await page.getByRole('button', { name: 'Commencer' }).click();
-      await page.getByText(/Étape 1 sur/).first().waitFor();
-      afterReading.push(performance.now() - t0);
-      await closeForgetting(page);
-    }
-    console.log('Browser (Chromium, 412 × 823, service worker in control):');
-    console.log(`  start screen ready, 4× CPU slowdown:            ${stats(toStart)}`);
-    console.log(`  first question shown (load + "Commencer"), 4×: ${stats(toQuestion)}`);
-    console.log(`  "Commencer" → first question after 3.5 s on the start screen, 4×: ${stats(afterReading)}`);
-    console.log(`  responses served by the service worker:         ${fromWorker}`);
-
-    // 2. Answer to next question: digit 1 picks the first answer, then "Suivant"; until the result.
-    const answerTimes: number[] = [];
-    for (let run = 0; run < 6; run++) {
-      const page = await context.newPage();
-      await page.goto(URL_);
-      await page.getByRole('button', { name: 'Commencer' }).click();
-      await page.getByText(/Étape 1 sur/).first().waitFor();
-      for (let step = 0; step < 40; step++) {
-        const before = await heading(page).innerText();
-        // The step's way on: "Suivant" or "Voir mon résultat" on a question; an exercise is passed
-        // ("Je préfère passer" goes straight on). What is timed is the move to the next step.
-        const next = page.getByRole('button', { name: /^(Suivant|Voir mon résultat|Je préfère passer)$/ });
-        const label = await next.innerText();
-        const exercise = label === 'Je préfère passer';
-        // Vary the answers between runs, so the runs take different paths.
-        const options = exercise ? 0 : (await page.getByRole('radio').count()) + (await page.getByRole('checkbox').count());
-        if (options > 0) await page.keyboard.press(String(Math.min(options, 2 + (run % 3))));
-        const finishing = label === 'Voir mon résultat';
-        const t0 = performance.now();
-        await next.click();
-        if (finishing) break;
-        await page.waitForFunction((text) => document.querySelector('h1')?.textContent !== text, before);
-        answerTimes.push(performance.now() - t0);
-      }
-      await closeForgetting(page);
-    }
-    console.log(`  answer → next question shown (no slowdown):     ${stats(answerTimes)}`);
-
-    // 3. A storage write per answer: one session record written whole in one IndexedDB transaction, as src/storage does.
+    // 2. A storage write per answer: one session record written whole in one IndexedDB transaction, as src/storage does.
     const page = await context.newPage();
     await page.goto(URL_);
     const writes = await page.evaluate(async () => {
@@ -155,7 +319,7 @@ async function main(): Promise<void> {
     console.log(`  storage write of the run per answer (IndexedDB): ${stats(writes)}`);
     await browser.close();
 
-    // 4. Lighthouse (mobile emulation), run with npx as ../shared/TOOLING.md advises: performance is noisy here, so the median of 5.
+    // 3. Lighthouse (mobile emulation), run with npx as ../shared/TOOLING.md advises: performance is noisy here, so the median of 5.
     if (process.env.BENCH_LIGHTHOUSE !== '0') {
       const out = join(ROOT, 'test-results', 'lighthouse');
       mkdirSync(out, { recursive: true });
@@ -181,7 +345,7 @@ async function main(): Promise<void> {
       console.log(`  medians: ${Object.entries(metrics).map(([id, xs]) => `${id} ${median(xs)} ms`).join(', ')}`);
     }
   } finally {
-    server.kill();
+    for (const server of servers) server.kill();
   }
 }
 
