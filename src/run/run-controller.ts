@@ -103,10 +103,23 @@ export interface RunController {
 
 let runs = 0;
 
+const machines = new WeakMap<LoadedQuestionnaire['questionnaire'], ReturnType<typeof createQuestionnaireMachine>>();
+/** The questionnaire's machine, made once: a pure definition its runs share (making it is a good part of « Commencer » on a cheap tablet). */
+function machineOf(questionnaire: LoadedQuestionnaire['questionnaire']): ReturnType<typeof createQuestionnaireMachine> {
+  let machine = machines.get(questionnaire);
+  if (!machine) machines.set(questionnaire, (machine = createQuestionnaireMachine(questionnaire)));
+  return machine;
+}
+
+/** Makes the questionnaire's machine ahead, while the start screen waits, so that « Commencer » finds it made. */
+export function prepareRun(loaded: LoadedQuestionnaire): void {
+  machineOf(loaded.questionnaire);
+}
+
 /** Starts a run, new or resumed, and writes it at once and on every change. */
 export function createRun({ loaded, mode, language, resume, sink, now = () => new Date().toISOString(), newId = () => newSessionId() }: RunOptions): RunController {
   const { questionnaire } = loaded;
-  const machine = createQuestionnaireMachine(questionnaire);
+  const machine = machineOf(questionnaire);
   let complete = true;
   let actor;
   if (resume) {

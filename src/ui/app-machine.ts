@@ -18,6 +18,8 @@ export const proEnabled = (s: Settings | undefined) => !!s?.modes.some((m) => m 
 /** What the run module (run.tsx, loaded with import()) gives the machine. */
 export interface RunModule {
   createRun: typeof import('../run/run-controller.ts').createRun;
+  /** Makes ahead what « Commencer » needs (the questionnaire's machine). */
+  prepareRun?: typeof import('../run/run-controller.ts').prepareRun;
 }
 
 /** What the machine needs from the page: all of it passed in, so tests pass their own. */
@@ -224,7 +226,13 @@ export const appMachine = setup({
       context.deps.onForget();
       context.deps.events?.forgotten?.();
     },
-    preloadRun: ({ context }) => void context.deps.loadRunModule().catch(() => undefined),
+    preloadRun: ({ context }) => {
+      const { loaded } = context;
+      void context.deps
+        .loadRunModule()
+        .then((run) => loaded && run.prepareRun?.(loaded))
+        .catch(() => undefined);
+    },
     openPro: ({ context }) => context.deps.onPro(),
     toDefaultLanguage: raise(({ context }) => ({ type: 'LANGUAGE' as const, language: offeredLanguages(context)[0] ?? context.language })),
   },
@@ -285,12 +293,13 @@ export const appMachine = setup({
             PRO: { guard: 'proEnabled', target: 'pro', actions: 'openPro' },
           },
           states: {
-            // The run is fetched at the person's first touch or key, or after a few seconds, so that
-            // "Commencer" finds it ready without competing with the start screen for a slow CPU.
+            // The run is fetched (and its machine made) at the person's first touch or key, or a second
+            // after the start screen shows, so that "Commencer" finds it ready without competing with
+            // the start screen's first paint for a slow CPU.
             // A language chosen by someone who then walked away goes back to the default.
             waiting: {
               after: {
-                3000: { actions: 'preloadRun' },
+                1000: { actions: 'preloadRun' },
                 idle: { guard: 'notDefaultLanguage', actions: 'toDefaultLanguage' },
               },
               on: { ACTIVITY: { target: 'waiting', reenter: true, actions: 'preloadRun' } },

@@ -12,7 +12,7 @@ import { useRunView } from './use-run.ts';
 // after the start screen shows, with XState and the question screens, so the start screen waits
 // for neither.
 
-export { createRun } from '../run/run-controller.ts';
+export { createRun, prepareRun } from '../run/run-controller.ts';
 
 export interface RunProps {
   run: RunController;

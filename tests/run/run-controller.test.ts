@@ -2,7 +2,7 @@
 // through one subscription; the kiosk and the professional interview are two views of it.
 import { describe, expect, it } from 'vitest';
 import { possibleAnswers, seededRandom, type Answer, type ExerciseResult, type LoadedQuestionnaire, type QuestionId, type SessionId } from '../../src/core/index.ts';
-import { createRun, type RunController, type RunEntry, type RunSink } from '../../src/run/run-controller.ts';
+import { createRun, prepareRun, type RunController, type RunEntry, type RunSink } from '../../src/run/run-controller.ts';
 import { loadAutonomie } from '../core/autonomie.ts';
 import { loadSample } from '../core/sample.ts';
 
@@ -91,6 +91,26 @@ describe('the run controller', () => {
     expect(run.next()).toBe(true);
     expect(run.view().question?.id).toBe('usage-internet');
     run.stop();
+  });
+
+  // The questionnaire's machine is made once, ahead (prepareRun, while the start screen waits) and shared:
+  // runs side by side, or one after another on the same kiosk, never see each other's answers.
+  it('keeps each run to its own answers when the machine was made ahead and is shared', () => {
+    const loaded = loadAutonomie();
+    prepareRun(loaded);
+    const first = createRun({ loaded, mode: 'kiosk', language: 'fr' });
+    first.select('aucun' as never);
+    first.next();
+    const second = createRun({ loaded, mode: 'kiosk', language: 'fr' });
+    expect(second.view().question?.id).toBe('equipement');
+    expect(second.view().canGoOn).toBe(false);
+    expect(second.view().context.answers).toEqual({});
+    second.select('smartphone' as never);
+    second.next();
+    expect(second.view().question?.id).not.toBe('equipement');
+    expect(first.view().context.answers).toEqual({ equipement: { type: 'choices', options: ['aucun'] } });
+    first.stop();
+    second.stop();
   });
 
   it('gives the kiosk and the professional the same record and outcome for the same answers', async () => {
