@@ -33,11 +33,12 @@ function i18n() {
   return instance;
 }
 
-function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; errors: string[] } {
+/** questionnaires/index.json for the folders under `dir`, and every error that must stop the build. */
+export function buildIndex(dir = QUESTIONNAIRES_DIR): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; errors: string[] } {
   const { t } = i18n();
   const index: (QuestionnaireIndexEntry & AudioIndexEntry)[] = [];
   const errors: string[] = [];
-  for (const folder of questionnaireFolders()) {
+  for (const folder of questionnaireFolders(dir)) {
     const source = readQuestionnaireFolder(folder);
     const result = loadQuestionnaire(source);
     if (!result.ok) {
@@ -67,6 +68,19 @@ function buildIndex(): { index: (QuestionnaireIndexEntry & AudioIndexEntry)[]; e
     });
   }
   return { index, errors };
+}
+
+/** Every file the build ships under questionnaires/ (published versions included), and the index. */
+export function shippedFiles(index: QuestionnaireIndexEntry[], dir = QUESTIONNAIRES_DIR): { fileName: string; source: Buffer | string }[] {
+  const files: { fileName: string; source: Buffer | string }[] = [];
+  for (const entry of index) {
+    for (const file of listFiles(join(dir, entry.id))) {
+      if (!SHIPPED.test(file)) continue;
+      files.push({ fileName: `questionnaires/${relative(dir, file).split('\\').join('/')}`, source: readFileSync(file) });
+    }
+  }
+  files.push({ fileName: 'questionnaires/index.json', source: JSON.stringify(index) });
+  return files;
 }
 
 export function questionnairesPlugin(): Plugin {
@@ -104,15 +118,7 @@ export function questionnairesPlugin(): Plugin {
         const settings = readSettings(readFileSync(SETTINGS, 'utf8'), { questionnaires: index }, 'public/settings.json');
         if (!settings.ok) this.error(`Réglages invalides :\n${settings.problems.map((p) => formatProblem(p, i18n().t)).join('\n')}`);
       }
-      for (const entry of index) {
-        const folder = join(QUESTIONNAIRES_DIR, entry.id);
-        for (const file of listFiles(folder)) {
-          if (!SHIPPED.test(file)) continue;
-          const fileName = `questionnaires/${relative(QUESTIONNAIRES_DIR, file).split('\\').join('/')}`;
-          this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
-        }
-      }
-      this.emitFile({ type: 'asset', fileName: 'questionnaires/index.json', source: JSON.stringify(index) });
+      for (const { fileName, source } of shippedFiles(index)) this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }
