@@ -107,6 +107,7 @@ test("a kiosk drops its week's tally at the depot once the week is over, again a
   await pro.keyboard.type(coordinator.password);
   await pro.keyboard.press('Enter');
   await expect(region.getByText(/^Décomptes du territoire lus à /)).toBeVisible();
+  await expect(region.getByRole('button', { name: 'Relire les décomptes' })).toBeFocused();
   // 1 + 12 + 2 = 15 (a retried suite adds to the server's counts: at least 15).
   await expect(region.getByText(/^\d+ diagnostics en borne sur le territoire, toutes structures confondues\.$/)).toBeVisible();
   const table = region.getByRole('table', { name: 'Diagnostics en borne par structure et par profil' });

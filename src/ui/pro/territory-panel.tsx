@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LevelOrNone, ObservedQuestionnaire, Period, PublishedCount } from '../../core/observatory.ts';
 import { publishTerritory, territoryFigures, territoryLongCsv, type PublishedScope, type TerritoryCell } from '../../core/territory.ts';
 import { ignoreLocked } from '../../storage/vault.ts';
@@ -58,6 +58,16 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
   const [last, setLast] = useState<Read>();
   const [problem, setProblem] = useState<TerritoryProblem>();
   const key = period ? `${period.from}/${period.to}` : '';
+  // The focus follows the form: to the name when it opens on « Changer de compte », to « Relire »
+  // once the account is saved (the button pressed is gone: the focus never falls to the page).
+  const moved = useRef(false);
+  const nameField = useRef<HTMLInputElement>(null);
+  const readButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (editing ? nameField.current : readButton.current)?.focus();
+  }, [editing, account]);
 
   useEffect(() => {
     void vault
@@ -91,6 +101,7 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
     setMissing(false);
     await vault.put(ACCOUNT.collection, ACCOUNT.id, next);
     setPassword('');
+    moved.current = true;
     setEditing(false);
     setAccount(next);
   };
@@ -128,7 +139,7 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
           <p class="pro-field__hint">{t('pro.observatory.territory.accountHint')}</p>
           <div class="pro-field">
             <label for="pro-territory-user">{t('pro.observatory.territory.username')}</label>
-            <input id="pro-territory-user" type="text" autocomplete="username" value={username} aria-invalid={missing && !username.trim()} onInput={(e) => setUsername(e.currentTarget.value)} />
+            <input id="pro-territory-user" ref={nameField} type="text" autocomplete="username" value={username} aria-invalid={missing && !username.trim()} onInput={(e) => setUsername(e.currentTarget.value)} />
           </div>
           <div class="pro-field">
             <label for="pro-territory-password">{t('pro.observatory.territory.password')}</label>
@@ -146,10 +157,17 @@ export function TerritoryPanel({ vault, url, questionnaire, period, labels, down
       ) : (
         account && (
           <p class="pro-actions no-print">
-            <button type="button" class="button button--primary" disabled={busy || !period} onClick={() => void load(account)}>
+            <button type="button" ref={readButton} class="button button--primary" aria-disabled={busy || !period} onClick={() => !busy && period && void load(account)}>
               {t(busy ? 'pro.observatory.territory.reading' : 'pro.observatory.territory.readAgain')}
             </button>
-            <button type="button" class="button button--tertiary" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              class="button button--tertiary"
+              onClick={() => {
+                moved.current = true;
+                setEditing(true);
+              }}
+            >
               {t('pro.observatory.territory.changeAccount')}
             </button>
           </p>

@@ -62,6 +62,10 @@ describe("the territory observatory, the coordinator's view", () => {
     fireEvent.input(within(region).getByLabelText('Mot de passe'), { target: { value: 'change-moi' } });
     fireEvent.click(within(region).getByRole('button', { name: 'Lire les décomptes du territoire' }));
     await within(region).findByText('24 diagnostics en borne sur le territoire, toutes structures confondues.');
+    // The form is gone: the focus is on « Relire », never on the page; « Changer de compte » takes it to the name.
+    expect(document.activeElement).toBe(within(region).getByRole('button', { name: 'Relire les décomptes' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Changer de compte' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(region).getByLabelText("Nom d'utilisateur")));
 
     expect(seen).toHaveLength(1);
     const url = new URL(seen[0]!.url);
@@ -112,9 +116,9 @@ describe("the territory observatory, the coordinator's view", () => {
     const region = screen.getByRole('region', { name: 'Observatoire du territoire' });
     await within(region).findByText('24 diagnostics en borne sur le territoire, toutes structures confondues.');
     answers.splice(0, 1, { status: 500, body: { error: 'internal' } }, 'offline', { status: 401, body: { error: 'unauthorized' } }, { status: 200, body: '<html>proxy</html>' });
-    const again = within(region).getByRole('button', { name: 'Relire les décomptes' });
+    const again = within(region).getByRole('button', { name: /^(Relire les décomptes|Lecture en cours…)$/ });
     for (const words of ['a une panne', 'ne répond pas', 'refuse ce nom', 'incompréhensible']) {
-      await waitFor(() => expect((again as HTMLButtonElement).disabled).toBe(false));
+      await waitFor(() => expect(again.getAttribute('aria-disabled')).toBe('false'));
       fireEvent.click(again);
       await waitFor(() => expect(within(region).getByRole('alert').textContent).toContain(words));
       expect(within(region).getByRole('alert').textContent).toContain('Les nombres lus la dernière fois restent affichés.');
