@@ -66,7 +66,7 @@ test('three diagnostics: the DSI-style level beside the profile, the Coop export
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // The structure counts a « découverte » as partly autonomous, with the keyboard (kept on the device).
-  const decouverte = page.getByRole('combobox', { name: "Niveau d'autonomie pour la Coop : Découvrir le numérique" });
+  const decouverte = page.getByRole('combobox', { name: 'Découvrir le numérique' });
   await tabTo(page, decouverte);
   await decouverte.selectOption('partiellement_autonome');
   await expect(page.getByText('Table enregistrée sur cet appareil.')).toBeVisible();
@@ -97,7 +97,7 @@ test('three diagnostics: the DSI-style level beside the profile, the Coop export
   const [labelled] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   const labelledLines = readFileSync((await labelled.path()) ?? '', 'utf8').replace(/^\uFEFF/, '').split('\r\n');
   expect(labelledLines[0]).toBe('Date;Type;Participants;Bénéficiaire;Canaux d’accompagnement;Durée (min);Thématique(s) d’accompagnement;Niveau d’autonomie (ou de l’atelier);Bénéficiaire réorienté;Structure de redirection;Tranche d’âge du bénéficiaire');
-  expect(labelledLines[2]).toMatch(/^\d{2}\/\d{2}\/\d{4};Accompagnement individuel;1;Bénéficiaire anonyme;Lieu d’activité;\d+;Diagnostic numérique;1\/3;Oui;Aide aux démarches administratives;70 ans et plus$/);
+  expect(labelledLines[2]).toMatch(/^\d{2}\/\d{2}\/\d{4};Accompagnement individuel;1;Bénéficiaire anonyme;Lieu d’activité;\d+;Diagnostic numérique;1\/3;Oui;Structure d’aide aux démarches administratives \(France Services…\);70 ans et plus$/);
 
   // The observatory: the level by diagnostics, fewer than five in all, so every count is masked.
   await section(page, 'Observatoire', 'Observatoire');

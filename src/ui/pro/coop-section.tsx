@@ -148,46 +148,32 @@ export default function CoopSection({ vault, questionnaire, local, download = do
       <section aria-labelledby="pro-coop-table-title">
         <h2 id="pro-coop-table-title">{t('pro.coop.tableTitle')}</h2>
         <p>{t('pro.coop.tableIntro', { questionnaire: localeText(texts, 'title') })}</p>
-        <table class="pro-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('pro.coop.profile')}</th>
-              <th scope="col">{t('pro.coop.autonomie')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {questionnaire.questionnaire.profiles.map((p) => {
-              const label = localeText(texts, 'profiles', p, 'title');
-              return (
-                <tr key={p}>
-                  <th scope="row" id={`pro-coop-profile-${p}`}>
-                    {label}
-                  </th>
-                  <td>
-                    <select
-                      aria-label={t('pro.coop.autonomieFor', { profile: label })}
-                      value={table.autonomie[p] ?? ''}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value as (typeof COOP_AUTONOMIE)[number] | '';
-                        const autonomie = { ...table.autonomie };
-                        if (value) autonomie[p] = value;
-                        else delete autonomie[p];
-                        void change({ ...table, autonomie });
-                      }}
-                    >
-                      <option value="">{t('pro.coop.levels.none')}</option>
-                      {COOP_AUTONOMIE.map((level) => (
-                        <option key={level} value={level}>
-                          {t(`pro.coop.levels.${level}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <fieldset class="pro-field pro-choice pro-coop__levels">
+          <legend>{t('pro.coop.autonomie')}</legend>
+          {questionnaire.questionnaire.profiles.map((p) => (
+            <div class="pro-field" key={p}>
+              <label for={`pro-coop-level-${p}`}>{localeText(texts, 'profiles', p, 'title')}</label>
+              <select
+                id={`pro-coop-level-${p}`}
+                value={table.autonomie[p] ?? ''}
+                onChange={(e) => {
+                  const value = e.currentTarget.value as (typeof COOP_AUTONOMIE)[number] | '';
+                  const autonomie = { ...table.autonomie };
+                  if (value) autonomie[p] = value;
+                  else delete autonomie[p];
+                  void change({ ...table, autonomie });
+                }}
+              >
+                <option value="">{t('pro.coop.levels.none')}</option>
+                {COOP_AUTONOMIE.map((level) => (
+                  <option key={level} value={level}>
+                    {t(`pro.coop.levels.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
         <div class="pro-field">
           <label for="pro-coop-workshop">{t('pro.coop.workshopType')}</label>
           <select id="pro-coop-workshop" aria-describedby="pro-coop-workshop-hint" value={table.type.workshop} onChange={(e) => void change({ ...table, type: { ...table.type, workshop: e.currentTarget.value as (typeof COOP_TYPES)[number] } })}>

@@ -122,7 +122,9 @@ describe('« Pour la Coop »', () => {
     const local = memoryLocalData();
     const { files } = await renderSection(CoopSection, { vault: vault(), local });
     await screen.findByRole('heading', { level: 1 });
-    const premiersPas = screen.getByRole('combobox', { name: "Niveau d'autonomie pour la Coop : Premiers pas" });
+    const levels = screen.getByRole('group', { name: "Niveau d'autonomie pour la Coop, par profil" });
+    expect(within(levels).getAllByRole('combobox')).toHaveLength(5);
+    const premiersPas = within(levels).getByRole('combobox', { name: 'Premiers pas' });
     expect((premiersPas as HTMLSelectElement).value).toBe('partiellement_autonome');
     fireEvent.change(premiersPas, { target: { value: 'entierement_accompagne' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Un diagnostic fait en mode atelier compte comme' }), { target: { value: 'collectif' } });
@@ -142,7 +144,7 @@ describe('« Pour la Coop »', () => {
     cleanup();
     await renderSection(CoopSection, { vault: vault(), local });
     await screen.findByRole('heading', { level: 1 });
-    expect((screen.getByRole('combobox', { name: "Niveau d'autonomie pour la Coop : Premiers pas" }) as HTMLSelectElement).value).toBe('entierement_accompagne');
+    expect((screen.getByRole('combobox', { name: 'Premiers pas' }) as HTMLSelectElement).value).toBe('entierement_accompagne');
     fireEvent.click(screen.getByRole('button', { name: 'Revenir à la table du questionnaire' }));
     await screen.findByText('Table du questionnaire remise et enregistrée.');
     expect((local.data['coop.mapping.autonomie-numerique'] as { autonomie: Record<string, string> }).autonomie['premiers-pas']).toBe('partiellement_autonome');
@@ -152,7 +154,7 @@ describe('« Pour la Coop »', () => {
     const local = { ...memoryLocalData(), set: async () => false };
     const { files } = await renderSection(CoopSection, { vault: vault(), local: local as never });
     await screen.findByRole('heading', { level: 1 });
-    fireEvent.change(screen.getByRole('combobox', { name: "Niveau d'autonomie pour la Coop : Autonome" }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Autonome' }), { target: { value: '' } });
     await screen.findByText(/^La table n'a pas pu être enregistrée sur cet appareil/);
     fireEvent.click(screen.getByRole('button', { name: /^Exporter pour la Coop/ }));
     expect(rowsOf(files[0]!.text)[2]?.autonomie).toBe('');
