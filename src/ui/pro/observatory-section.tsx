@@ -225,7 +225,11 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
             <p>{t('pro.observatory.empty')}</p>
           ) : (
             <div class="pro-report">
-              <Chart id="profile" title={t('pro.observatory.sections.profile')} bars={published.byProfile.map(([p, n]) => ({ key: p, label: profileLabel(p), value: n }))} count={count} />
+              {/* Profiles and modes share one cell of the printed report's grid (beside the situations, which run longer), so the report stays on one page. */}
+              <div class="pro-report__stack">
+                <Chart id="profile" title={t('pro.observatory.sections.profile')} bars={published.byProfile.map(([p, n]) => ({ key: p, label: profileLabel(p), value: n }))} count={count} />
+                <Chart id="mode" title={t('pro.observatory.sections.mode')} bars={published.byMode.map(([m, n]) => ({ key: m, label: modeLabel(m), value: n }))} count={count} />
+              </div>
               <AreaChart rows={published.byAreaLevel.map(([a, levels]) => ({ key: a, label: areaLabel(a), levels }))} total={published.total} levelLabel={levelLabel} count={count} />
               <Chart id="flag" title={t('pro.observatory.sections.flag')} bars={published.byFlag.map(([f, n]) => ({ key: f, label: flagLabel(f), value: n }))} count={count} />
               {published.byDsi && (
@@ -237,7 +241,6 @@ export default function ObservatorySection({ vault, questionnaire, language: pro
                   count={count}
                 />
               )}
-              <Chart id="mode" title={t('pro.observatory.sections.mode')} bars={published.byMode.map(([m, n]) => ({ key: m, label: modeLabel(m), value: n }))} count={count} />
               <Chart
                 id="series"
                 title={t(published.series.unit === 'week' ? 'pro.observatory.sections.week' : 'pro.observatory.sections.month')}
