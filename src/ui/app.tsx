@@ -10,7 +10,7 @@ import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
 import { LanguageMenu } from './language-menu.tsx';
 import { LazyResult } from './lazy-result.tsx';
 import { LoadingStatus } from './loading-status.tsx';
-import { fetchText as defaultFetchText, type FetchText } from './questionnaire-loader.ts';
+import { fetchText as defaultFetchText, localeText, type FetchText } from './questionnaire-loader.ts';
 import { ReadAloud, stopReading } from './read-aloud.tsx';
 import { SkipLink } from './skip-link.tsx';
 import { fitResult, readProRoute, type SharedResult } from './result-link.ts';
@@ -206,6 +206,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         onStart={() => send({ type: 'BEGIN' })}
         onUpdate={updateReady && update ? () => void update.apply() : undefined}
         onPro={proEnabled(settings) ? () => send({ type: 'PRO' }) : undefined}
+        questionnaire={{ title: localeText(loaded.locales[language], 'title'), intro: localeText(loaded.locales[language], 'intro') }}
       />
     );
   } else if (screen === 'run' && run && runModule) {

@@ -24,9 +24,11 @@ export interface StartScreenProps {
    * interface strings that come with the code), the rest of the screen when it has arrived.
    */
   loading?: boolean;
+  /** The questionnaire's own title and intro (its locale's `title` and `intro`), once it has arrived. */
+  questionnaire?: { title: string; intro: string } | undefined;
 }
 
-export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate, onPro, loading = false }: StartScreenProps) {
+export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate, onPro, loading = false, questionnaire }: StartScreenProps) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -35,6 +37,9 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
   useEffect(() => {
     document.title = t('ui.app.name');
   }, [t]);
+  // The questionnaire's own words once it is there; until then, what the interface says of any.
+  const title = questionnaire ? { key: 'title', text: questionnaire.title } : { key: 'ui.start.title', text: t('ui.start.title') };
+  const what = questionnaire ? { key: 'intro', text: questionnaire.intro } : { key: 'ui.start.what', text: t('ui.start.what') };
   return (
     <section class="start" aria-labelledby="start-title">
       {notice && (
@@ -51,14 +56,14 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
         </div>
       )}
       <h1 id="start-title" class="start__title" tabIndex={-1} ref={heading}>
-        {t('ui.start.title')}
+        {title.text}
       </h1>
-      <p class="start__lead">{t('ui.start.what')}</p>
+      <p class="start__lead">{what.text}</p>
       <ReadAloud
         id="start-read"
         parts={[
-          { key: 'ui.start.title', text: t('ui.start.title') },
-          { key: 'ui.start.what', text: t('ui.start.what') },
+          title,
+          what,
           ...(loading ? [] : [{ key: 'ui.start.duration', text: t('ui.start.duration', { count: minutes }) }]),
           { key: 'ui.start.privacy', text: t('ui.start.privacy') },
         ]}

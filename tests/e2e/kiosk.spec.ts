@@ -225,7 +225,7 @@ test.describe('kiosk self-test', () => {
     // While the result shows, it is kept (a reload shows it again); "Terminer et effacer" removes it.
     await expect.poll(() => storedSessions(page)).toBe(1);
     await page.getByRole('button', { name: 'Terminer et effacer' }).click();
-    await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
+    await expect(h1(page)).toHaveText(START_TITLE);
     await expect(page.getByText('Découvrir le numérique')).toHaveCount(0);
     const state = await page.evaluate(async () => ({
       history: history.length,
@@ -240,7 +240,7 @@ test.describe('kiosk self-test', () => {
     await page.goBack();
     expect(page.url()).toBe('about:blank');
     await page.goForward();
-    await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
+    await expect(h1(page)).toHaveText(START_TITLE);
     await expect(page.getByText('Découvrir le numérique')).toHaveCount(0);
     await page.getByRole('button', { name: 'Commencer' }).click();
     expect(await currentStep(page)).toBe('equipement');
@@ -304,7 +304,7 @@ test.describe('kiosk self-test', () => {
   test('a missing settings.json means the defaults, with a notice, and the real questionnaire, never the sample', async ({ page }) => {
     await page.route('**/settings.json*', (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await page.goto('./');
-    await expect(h1(page)).toHaveText('Où en êtes-vous avec le numérique ?');
+    await expect(h1(page)).toHaveText(START_TITLE);
     await expect(page.getByRole('status')).toContainText('réglages par défaut');
     await screenshot(page, 'kiosk-settings-missing');
     await page.locator('.start__begin').click();

@@ -83,13 +83,14 @@ test('each screen reads its text in its language, with a voice of that language'
   await read.click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken.length)).toBeGreaterThanOrEqual(4);
   const start = await spoken(page);
-  expect(start[0]).toEqual({ text: 'Où en êtes-vous avec le numérique ?', lang: 'fr-FR' });
+  // The questionnaire's own title, then its intro.
+  expect(start[0]).toEqual({ text: 'Votre autonomie numérique', lang: 'fr-FR' });
   expect(start.at(-1)?.text).toMatch(/^Rien n'est gardé/);
 
   // In Arabic: the start screen, then a question, in Arabic.
   await page.locator('.button--language[lang="ar"]').click();
   await page.getByRole('button', { name: 'القراءة بصوت عالٍ' }).click();
-  await expect.poll(async () => (await spoken(page))[0]).toEqual({ text: 'أين أنت من استخدام الأدوات الرقمية؟', lang: 'ar-SA' });
+  await expect.poll(async () => (await spoken(page))[0]).toEqual({ text: 'استقلاليتك الرقمية', lang: 'ar-SA' });
   await page.locator('.start__begin').click();
   const first = await currentStep(page);
   await page.locator(`#q-${first}-read`).click();
@@ -162,21 +163,21 @@ test('with no voice for the language, the person is told so', async ({ page, con
 
 test('a recording shipped with the questionnaire plays before speech synthesis', async ({ page, context }) => {
   await stubVoices(context, ['fr-FR']);
-  // The build lists a recording of the start screen's lead in French; the file is served as the build would.
+  // The build lists a recording of the start screen's lead (the questionnaire's intro) in French; the file is served as the build would.
   await context.route(/\/questionnaires\/index\.json$/, async (route) => {
     const response = await route.fetch();
     const index = (await response.json()) as { id: string; audio?: Record<string, string[]> }[];
-    for (const entry of index) if (entry.id === 'autonomie-numerique') entry.audio = { fr: ['ui.start.what.wav'] };
+    for (const entry of index) if (entry.id === 'autonomie-numerique') entry.audio = { fr: ['intro.wav'] };
     await route.fulfill({ response, json: index });
   });
-  await context.route(/\/audio\/fr\/ui\.start\.what\.wav$/, (route) => route.fulfill({ contentType: 'audio/wav', body: silence() }));
+  await context.route(/\/audio\/fr\/intro\.wav$/, (route) => route.fulfill({ contentType: 'audio/wav', body: silence() }));
   await page.goto('./');
   await expect(page.locator('.start__begin')).toBeVisible();
   await page.getByRole('button', { name: 'Lire à voix haute' }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken.length)).toBeGreaterThanOrEqual(3);
-  expect(await played(page)).toEqual(['/questionnaires/autonomie-numerique/audio/fr/ui.start.what.wav']);
+  expect(await played(page)).toEqual(['/questionnaires/autonomie-numerique/audio/fr/intro.wav']);
   const texts = (await spoken(page)).map((s) => s.text);
   // The title is spoken, the lead is the recording (not spoken), then the rest is spoken.
-  expect(texts[0]).toBe('Où en êtes-vous avec le numérique ?');
+  expect(texts[0]).toBe('Votre autonomie numérique');
   expect(texts).not.toContain(await page.locator('.start__lead').textContent());
 });

@@ -117,7 +117,8 @@ export function persona(profile: Persona['profile']): Persona {
   return found;
 }
 
-export const START_TITLE = 'Où en êtes-vous avec le numérique ?';
+/** The start screen's heading: the questionnaire's own title (its locale's `title`). */
+export const START_TITLE = 'Votre autonomie numérique';
 
 /** The heading of the screen shown: a question's, or the result's. */
 export const screenHeading = (page: Page) => page.locator('h1.question__title, h1.result__title');

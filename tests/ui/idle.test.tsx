@@ -19,7 +19,7 @@ beforeEach(() => {
 async function personMidRun(events?: SessionEvents) {
   await renderKiosk({ events });
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
-  await screen.findByRole('heading', { level: 1, name: /Where are you/ });
+  await screen.findByRole('heading', { level: 1, name: 'Sample questionnaire' });
   fireEvent.click(screen.getByRole('button', { name: /Start/ }));
   await screen.findByRole('heading', { level: 1, name: /Welcome/ });
   fireEvent.click(screen.getByRole('button', { name: /Next/ }));
@@ -87,7 +87,7 @@ describe('a kiosk that forgets', () => {
     await settle();
     expect(screen.queryByRole('alertdialog')).toBeNull();
     vi.useRealTimers();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: "Questionnaire d'exemple" })).toBeTruthy();
     expect(document.documentElement.lang).toBe('fr');
     expect(events.forgotten).toHaveBeenCalledTimes(1);
     expect(push).not.toHaveBeenCalled();
@@ -100,13 +100,13 @@ describe('a kiosk that forgets', () => {
   it('does not count time on the start screen, but puts back the default language', async () => {
     await renderKiosk();
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    await screen.findByRole('heading', { level: 1, name: /Where are you/ });
+    await screen.findByRole('heading', { level: 1, name: 'Sample questionnaire' });
     vi.useFakeTimers();
     fireEvent.keyDown(document.body, { key: 'Shift' });
     advance(90_000);
     await settle();
     vi.useRealTimers();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: "Questionnaire d'exemple" })).toBeTruthy();
     vi.useFakeTimers();
     advance(600_000);
     expect(screen.queryByRole('alertdialog')).toBeNull();

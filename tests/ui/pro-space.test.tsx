@@ -298,6 +298,9 @@ describe('records', () => {
     await opened.vault.put(RECORDS, session.id, { version: 1, code: 'K7F-2QX', label: '', notes: { courriel: 'Adresse gérée par son fils' }, generalNote: 'Note pour nous seuls', answeredBy: {}, sheetNotes: ['courriel'], session, outcome });
     render(<RecordsSectionView vault={opened.vault} />);
     await screen.findByRole('heading', { level: 1, name: /Diagnostic K7F-2QX/ });
+    // The profile as the questionnaire describes it to the professional (profiles.<id>.professional).
+    const profile = screen.getByRole('region', { name: 'Profil' });
+    expect(profile.textContent).toContain("Pour le professionnel : Usage d'internet, courriel fragile : atelier courriel.");
     const gaps = screen.getByRole('region', { name: "Écarts entre le déclaré et l'observé" });
     expect(gaps.textContent).toMatch(/Courriel.*annonce plus que ce que l'exercice/);
     fireEvent.click(screen.getByRole('button', { name: 'Fiche de liaison' }));

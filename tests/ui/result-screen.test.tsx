@@ -123,7 +123,7 @@ describe('result screen', () => {
     const replace = vi.spyOn(window.history, 'replaceState');
     const push = vi.spyOn(window.history, 'pushState');
     fireEvent.click(screen.getByRole('button', { name: 'Terminer et effacer' }));
-    const start = await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' });
+    const start = await screen.findByRole('heading', { level: 1, name: "Questionnaire d'exemple" });
     await vi.waitFor(() => expect(document.activeElement).toBe(start));
     expect(events.forgotten).toHaveBeenCalledTimes(1);
     expect(replace).toHaveBeenCalled();
@@ -154,7 +154,7 @@ describe('result screen', () => {
     expect(within(screen.getByRole('region', { name: 'Next steps' })).getAllByRole('heading', { level: 3 })).toHaveLength(1);
     expect(screen.getByText(/opened from a QR code/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Close this result' }));
-    await screen.findByRole('heading', { level: 1, name: /Where are you with digital tools/ });
+    await screen.findByRole('heading', { level: 1, name: 'Sample questionnaire' });
     expect(window.location.hash).toBe('');
   });
 });

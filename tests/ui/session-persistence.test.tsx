@@ -252,7 +252,7 @@ describe('the kiosk with persistence', () => {
     const store = createMemoryStore({ now: () => new Date().toISOString(), seed: { runs: [{ ...base(), answers: 'garbled', mode: 'kiosk' }] } });
     const persistence = createSessionPersistence({ open: async () => ({ store }) });
     await renderKiosk({ events: persistence });
-    await screen.findByRole('heading', { level: 1, name: /Où en êtes-vous/ });
+    await screen.findByRole('heading', { level: 1, name: "Questionnaire d'exemple" });
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain("n'ont pas pu être relues"));
     fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
     await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });

@@ -11,7 +11,10 @@ afterEach(() => {
 describe('start screen', () => {
   it('says what this is, how long it takes and that nothing is kept, with a "Commencer" button', async () => {
     await renderKiosk();
-    expect(screen.getByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+    // The questionnaire's own title and intro (its locale's `title` and `intro`).
+    expect(screen.getByRole('heading', { level: 1, name: "Questionnaire d'exemple" })).toBeTruthy();
+    expect(screen.getByText('Un court exemple qui montre le format des questionnaires de Repères.')).toBeTruthy();
+    expect(screen.queryByText('Où en êtes-vous avec le numérique ?')).toBeNull();
     expect(screen.getByText(/Cela prend environ \d+ minutes?\./)).toBeTruthy();
     expect(screen.getByText(/Rien n'est gardé/)).toBeTruthy();
     expect(screen.getByRole('button', { name: /Commencer/ })).toBeTruthy();
@@ -32,7 +35,7 @@ describe('start screen', () => {
   it('switches the whole screen and <html lang dir> to the chosen language', async () => {
     await renderKiosk();
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Where are you with digital tools?' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sample questionnaire' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Start/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.lang).toBe('en');
@@ -91,7 +94,7 @@ describe('a new version of the app', () => {
     fireEvent.click(screen.getByText('Non'));
     fireEvent.click(screen.getByRole('button', { name: 'Voir mon résultat' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Terminer et effacer' }));
-    await screen.findByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' });
+    await screen.findByRole('heading', { level: 1, name: "Questionnaire d'exemple" });
     await vi.waitFor(() => expect(update.check).toHaveBeenCalledTimes(2));
     fireEvent.click(screen.getByRole('button', { name: 'Mettre à jour' }));
     expect(update.apply).toHaveBeenCalledTimes(1);
@@ -122,8 +125,9 @@ describe('while the questionnaire is on its way', () => {
     release();
     expect(await screen.findByRole('button', { name: /Commencer/ })).toBeTruthy();
     expect(screen.queryByText('Chargement…')).toBeNull();
-    // The same title element stays in place: the screen is completed, not replaced (nothing is painted twice).
+    // The same title element stays in place, now with the questionnaire's own title: the screen is completed, not replaced.
     expect(screen.getByRole('heading', { level: 1 })).toBe(title);
+    expect(title.textContent).toBe("Questionnaire d'exemple");
   });
 
   it('waits plainly for a shared result or the professional space, without the start screen', async () => {

@@ -337,6 +337,8 @@ function ProView({ record, all, loaded, device, made, headingRef, onToggleNote, 
         <h2 id="pro-profile-title">{t('pro.interview.profileTitle')}</h2>
         <p class="pro-view__profile">{localeText(tree, 'profiles', outcome.profile, 'title')}</p>
         <p>{localeText(tree, 'profiles', outcome.profile, 'description')}</p>
+        {/* What the questionnaire says of this profile to the professional (its locale's profiles.<id>.professional). */}
+        <p class="pro-view__professional">{t('pro.interview.profileProfessional', { text: localeText(tree, 'profiles', outcome.profile, 'professional'), interpolation: { escapeValue: false } })}</p>
       </section>
 
       <DsiLevel questionnaire={questionnaire} session={record.session} />
