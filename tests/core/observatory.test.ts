@@ -16,6 +16,20 @@ function outcome(profile: string, levels: [AreaLevel | null, AreaLevel | null], 
   };
 }
 
+/** The long CSV's words, as plain as the ids: each test changes the one it looks at. */
+const LABELS: LongCsvLabels = {
+  headers: ['Début', 'Fin', 'Questionnaire', 'Indicateur', 'Catégorie', 'Valeur', 'Effectif', 'Note'],
+  indicators: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Situation', mode: 'Mode', week: 'Semaine', dsi: 'Niveau DSI' },
+  suppressed: 'masqué',
+  questionnaire: 'Q',
+  profile: (p) => p,
+  area: (a) => a,
+  level: (l) => l,
+  flag: (f) => f,
+  mode: (m) => m,
+  dsi: (l) => l,
+};
+
 describe('ISO weeks', () => {
   it('start on Monday, and the first week of a year holds its first Thursday', () => {
     expect(isoWeek('2026-11-23')).toBe('2026-W48'); // a Monday
@@ -162,18 +176,7 @@ describe('aggregate', () => {
 
   it('writes a long CSV: a header, then one row per period, indicator, category and value, suppressed cells empty with a note', () => {
     const many = [...observations, ...Array.from({ length: 8 }, () => records[1]!)];
-    const labels: LongCsvLabels = {
-      headers: ['Début', 'Fin', 'Questionnaire', 'Indicateur', 'Catégorie', 'Valeur', 'Effectif', 'Note'],
-      indicators: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Situation', mode: 'Mode', week: 'Semaine', dsi: 'Niveau DSI' },
-      suppressed: 'masqué',
-      questionnaire: 'Q',
-      profile: (p) => p.toUpperCase(),
-      area: (a) => a,
-      level: (l) => l,
-      flag: (f) => f,
-      mode: (m) => m,
-      dsi: (l) => l,
-    };
+    const labels: LongCsvLabels = { ...LABELS, profile: (p) => p.toUpperCase() };
     const lines = observatoryLongCsv(publish(aggregate(many, questionnaire, { from: '2026-W48', to: '2026-W50' })), labels).split('\r\n');
     expect(lines.slice(0, 4)).toEqual(['Début;Fin;Questionnaire;Indicateur;Catégorie;Valeur;Effectif;Note', '2026-11-23;2026-12-13;Q;Total;;;14;', '2026-11-23;2026-12-13;Q;Profil;FAIBLE;;;masqué', '2026-11-23;2026-12-13;Q;Profil;FORT;;;masqué']);
     expect(lines).toContain('2026-11-23;2026-12-13;Q;Domaine;internet;acquis;11;');
@@ -240,18 +243,7 @@ describe('the DSI-style level', () => {
       ['above-basic', 'suppressed'],
       ['not-computed', 'suppressed'],
     ]);
-    const labels: LongCsvLabels = {
-      headers: ['Début', 'Fin', 'Questionnaire', 'Indicateur', 'Catégorie', 'Valeur', 'Effectif', 'Note'],
-      indicators: { total: 'Total', profile: 'Profil', area: 'Domaine', flag: 'Situation', mode: 'Mode', week: 'Semaine', dsi: 'Niveau DSI' },
-      suppressed: 'masqué',
-      questionnaire: 'Q',
-      profile: (p) => p,
-      area: (a) => a,
-      level: (l) => l,
-      flag: (f) => f,
-      mode: (m) => m,
-      dsi: (l) => `niveau ${l}`,
-    };
+    const labels: LongCsvLabels = { ...LABELS, dsi: (l) => `niveau ${l}` };
     const lines = observatoryLongCsv(published, labels).split('\r\n');
     expect(lines.filter((l) => l.includes(';Niveau DSI;'))).toEqual([
       '2026-11-23;2026-11-29;Q;Niveau DSI;niveau not-assessed;;0;',
