@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // The real questionnaire shipped with Repères; a structure names its own in settings.json. A
   // sample of the format (`example` in its questionnaire.json) is never the default: see defaultQuestionnaireOf.
   defaultQuestionnaire: 'autonomie-numerique',
+  questionnaires: ['autonomie-numerique'],
 };
 
 /** What the settings refer to: the questionnaires of the build (from questionnaires/index.json). */
@@ -35,7 +36,10 @@ export function defaultQuestionnaireOf(questionnaires: readonly { id: string; ex
 /** A checked file's settings: each key given, or its default; without `languages`, those of the questionnaire it runs. */
 export function settingsOf(file: SettingsFile, context: SettingsContext): Settings {
   // Not named: the real questionnaire of the build, never a sample of the format.
-  const defaultQuestionnaire = file.defaultQuestionnaire ?? defaultQuestionnaireOf(context.questionnaires) ?? DEFAULT_SETTINGS.defaultQuestionnaire;
+  const defaultQuestionnaire = file.defaultQuestionnaire ?? file.questionnaires?.[0] ?? defaultQuestionnaireOf(context.questionnaires) ?? DEFAULT_SETTINGS.defaultQuestionnaire;
+  // The questionnaires offered, the default first when the list does not name it.
+  const listed = file.questionnaires ?? [];
+  const questionnaires = [...new Set(listed.includes(defaultQuestionnaire) ? listed : [defaultQuestionnaire, ...listed])];
   const questionnaire = context.questionnaires.find((q) => q.id === defaultQuestionnaire);
   return {
     structure: file.structure?.trim() ?? DEFAULT_SETTINGS.structure,
@@ -44,6 +48,7 @@ export function settingsOf(file: SettingsFile, context: SettingsContext): Settin
     modes: [...(file.modes ?? DEFAULT_SETTINGS.modes)],
     proIdleMinutes: file.proIdleMinutes ?? DEFAULT_SETTINGS.proIdleMinutes,
     defaultQuestionnaire,
+    questionnaires,
     ...(file.syncUrl === undefined ? {} : { syncUrl: serverUrl(file.syncUrl) }),
     ...(file.observatoryUrl === undefined ? {} : { observatoryUrl: serverUrl(file.observatoryUrl) }),
     ...(file.observatoryId === undefined || file.observatoryId.trim() === '' ? {} : { observatoryId: file.observatoryId.trim() }),

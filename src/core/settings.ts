@@ -27,7 +27,7 @@ export function readSettings(text: string, context: SettingsContext, file = 'set
   if (p.items.some((x) => x.path === '$')) return { ok: false, problems: p.items };
   const unsound = unsoundPaths(p.items);
   const root = parsed.value as SettingsFile;
-  for (const key of ['languages', 'modes'] as const) {
+  for (const key of ['languages', 'modes', 'questionnaires'] as const) {
     const seen = new Set<unknown>();
     const items: unknown[] = Array.isArray(root[key]) ? root[key] : [];
     items.forEach((item, i) => {
@@ -36,13 +36,19 @@ export function readSettings(text: string, context: SettingsContext, file = 'set
     });
   }
   const known = context.questionnaires.map((q) => q.id);
-  const id = typeof root.defaultQuestionnaire === 'string' ? root.defaultQuestionnaire : undefined;
+  if (Array.isArray(root.questionnaires) && !unsound.has('$.questionnaires') && known.length > 0) {
+    root.questionnaires.forEach((listed, i) => {
+      if (!known.includes(listed)) p.error('settings.questionnaire', `$.questionnaires[${i}]`, { id: listed, suggestion: suggest(listed, known) ?? '', known: known.join(', ') });
+    });
+  }
+  const firstListed = Array.isArray(root.questionnaires) && typeof root.questionnaires[0] === 'string' ? root.questionnaires[0] : undefined;
+  const id = typeof root.defaultQuestionnaire === 'string' ? root.defaultQuestionnaire : firstListed;
   const wanted = id ?? settingsOf({}, context).defaultQuestionnaire;
   const questionnaire = context.questionnaires.find((q) => q.id === wanted);
-  if (root.defaultQuestionnaire === undefined && known.length > 0 && !defaultQuestionnaireOf(context.questionnaires)) {
+  if (id === undefined && known.length > 0 && !defaultQuestionnaireOf(context.questionnaires)) {
     // Not named, and the build has only samples of the format: the structure must name one.
     p.error('settings.no-questionnaire', '$', { known: known.join(', ') });
-  } else if (!questionnaire && !unsound.has('$.defaultQuestionnaire') && (id !== undefined || known.length > 0)) {
+  } else if (!questionnaire && !unsound.has('$.defaultQuestionnaire') && (root.defaultQuestionnaire !== undefined || firstListed === undefined) && (id !== undefined || known.length > 0)) {
     p.error('settings.questionnaire', '$.defaultQuestionnaire', { id: wanted, suggestion: suggest(wanted, known) ?? '', known: known.join(', ') });
   }
   if (questionnaire && Array.isArray(root.languages) && !unsound.has('$.languages')) {

@@ -42,7 +42,17 @@ describe('settings.json', () => {
       modes: ['kiosk'],
       proIdleMinutes: 10,
       defaultQuestionnaire: 'autonomie-numerique',
+      questionnaires: ['autonomie-numerique'],
     });
+  });
+
+  it('offers several questionnaires, the default first, each one known to the build, each once', () => {
+    const several = read({ questionnaires: ['exemple', 'autonomie-numerique'] });
+    expect(several.ok && [several.settings.defaultQuestionnaire, several.settings.questionnaires]).toEqual(['exemple', ['exemple', 'autonomie-numerique']]);
+    const named = read({ defaultQuestionnaire: 'autonomie-numerique', questionnaires: ['exemple'] });
+    expect(named.ok && named.settings.questionnaires).toEqual(['autonomie-numerique', 'exemple']);
+    const wrong = read({ questionnaires: ['autonomie-numerique', 'exempel', 'autonomie-numerique'] });
+    expect(!wrong.ok && wrong.problems.map((p) => `${p.code} ${p.path} ${String(p.params.suggestion ?? '')}`)).toEqual(['settings.questionnaire $.questionnaires[1] exemple', 'id.duplicate $.questionnaires[2] ']);
   });
 
   it('fills what is left out with the defaults, and the questionnaire\'s own languages', () => {

@@ -20,6 +20,12 @@ export const settingsFormat = v.pipe(
     idleSeconds: v.optional(v.pipe(number(IDLE_SECONDS_RANGE.min, IDLE_SECONDS_RANGE.max), v.description('Seconds without a touch or a key before the kiosk asks "are you still there?".'))),
     modes: v.optional(v.pipe(list(oneOfValues(SESSION_MODES, 'settings.mode'), { min: 1 }), v.description('What the device offers: kiosk (the self-test); interview and workshop show the professional space.'))),
     proIdleMinutes: v.optional(v.pipe(number(PRO_IDLE_MINUTES_RANGE.min, PRO_IDLE_MINUTES_RANGE.max), v.description('Minutes without a touch or a key before the professional space locks itself.'))),
+    questionnaires: v.optional(
+      v.pipe(
+        list(text(), { min: 1 }),
+        v.description("The questionnaires offered, in order (folders of questionnaires/). With more than one, the kiosk's start screen shows each one's title and intro to choose from and the professional chooses per diagnostic. defaultQuestionnaire, when given and not listed, is offered first; omitted, the first listed is the default."),
+      ),
+    ),
     defaultQuestionnaire: v.optional(v.pipe(text(), v.description('The id of the questionnaire a kiosk runs (a folder of questionnaires/).'))),
     syncUrl: v.optional(
       v.pipe(text(), v.description("A team's CouchDB database for the professional space's sync (docs/couchdb.md), in https, e.g. \"https://couchdb.example.org/equipe-ccas\". Credentials are typed by the professional, never written here.")),
