@@ -403,14 +403,7 @@ function ProView({ record, all, loaded, device, made, headingRef, onToggleNote, 
         <h2 id="pro-answers-title">{t('pro.interview.answersTitle')}</h2>
         <p class="pro-field__hint">{t('pro.interview.sheetHint')}</p>
         <table class="pro-table pro-answers">
-          <thead>
-            <tr>
-              <th scope="col">{t('pro.interview.columns.question')}</th>
-              <th scope="col">{t('pro.interview.columns.answer')}</th>
-              <th scope="col">{t('pro.interview.columns.source')}</th>
-              <th scope="col">{t('pro.interview.columns.note')}</th>
-            </tr>
-          </thead>
+          <AnswersHead />
           <tbody>
             {record.session.path.map((id) => {
               const question = questionnaire.questions.find((q) => q.id === id);
@@ -691,6 +684,21 @@ function VersionNote({ record, made }: { record: ProRecord; made: RecordQuestion
   );
 }
 
+/** The columns of a record's answers table. */
+function AnswersHead() {
+  const { t } = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('pro.interview.columns.question')}</th>
+        <th scope="col">{t('pro.interview.columns.answer')}</th>
+        <th scope="col">{t('pro.interview.columns.source')}</th>
+        <th scope="col">{t('pro.interview.columns.note')}</th>
+      </tr>
+    </thead>
+  );
+}
+
 /** An answer to a question the loaded version does not have: its id and options as recorded. */
 function AnswerAsRecorded({ id, record, version }: { id: string; record: ProRecord; version: string }) {
   const { t } = useT();
@@ -722,14 +730,7 @@ function RawRecordView({ record, made }: { record: ProRecord; made: RecordQuesti
       <p>{t('pro.interview.versions.rawProfile', { profile: record.outcome?.profile ?? '—' })}</p>
       <table class="pro-table pro-answers">
         <caption>{t('pro.interview.answersTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('pro.interview.columns.question')}</th>
-            <th scope="col">{t('pro.interview.columns.answer')}</th>
-            <th scope="col">{t('pro.interview.columns.source')}</th>
-            <th scope="col">{t('pro.interview.columns.note')}</th>
-          </tr>
-        </thead>
+        <AnswersHead />
         <tbody>
           {record.session.path.filter((id) => record.session.answers[id]).map((id) => (
             <AnswerAsRecorded key={id} id={id} record={record} version={made.resolution.version ?? '?'} />
