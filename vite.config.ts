@@ -94,12 +94,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Few requests before the first question on a slow connection: the start screen is one
-        // chunk; what the first question needs besides (the run, storage, the read-aloud button,
-        // workbox-window) is one more, fetched while the start screen shows.
+        // chunk; storage (which the start screen awaits, to find a run to resume) and workbox-window
+        // one more, small; the run and the read-aloud button one more, fetched while the boot runs
+        // and never awaited by the start screen.
         codeSplitting: {
           groups: [
             { name: 'kiosk', tags: ['$initial'], priority: 2 },
-            { name: 'run', test: /\/src\/(ui\/(run|read-aloud-button)\.tsx|storage\/index\.ts)$|\/workbox-window\//, priority: 1 },
+            { name: 'storage', test: /\/src\/storage\/index\.ts$|\/workbox-window\//, priority: 1 },
+            { name: 'run', test: /\/src\/ui\/(run|read-aloud-button)\.tsx$/, priority: 1 },
           ],
         },
       },

@@ -247,7 +247,8 @@ export const appMachine = setup({
       on: { CRASH: { target: '.failed', actions: assign({ failure: 'crash' as const }) } },
       states: {
         booting: {
-          entry: assign({ failure: undefined, problems: undefined, languageFailed: false }),
+          // The run's code is fetched beside the boot's files, never awaited by the start screen.
+          entry: [assign({ failure: undefined, problems: undefined, languageFailed: false }), 'preloadRun'],
           invoke: {
             src: 'boot',
             input: ({ context }) => ({ deps: context.deps, previous: context.run, reference: context.reference }),
