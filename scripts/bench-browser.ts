@@ -4,6 +4,7 @@
 //    survey-js-ui, pinned devDependencies, their published builds; bench/surveyjs/), on the same 27
 //    French questions, at 4× CPU slowdown, 150 ms RTT and 1.6 Mbit/s (CDP). BENCH_BEFORE=<a dist
 //    folder> adds that build of Repères as a column (e.g. main's, built in another checkout).
+//    BENCH_ROUNDS=<n> (5), BENCH_PEERS=0 leaves SurveyJS out.
 // 2. IndexedDB write per answer. 3. Lighthouse (BENCH_LIGHTHOUSE=0 skips it).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -158,7 +159,7 @@ async function frameWithTitle(page: Page, selector: string, before: string | nul
       return performance.now() - (sinceLoad ? 0 : (window as unknown as { lastClick: number }).lastClick);
     },
     { selector, before, sinceLoad },
-    { polling: 'raf', timeout: 60_000 },
+    { polling: 'raf', timeout: 180_000 },
   );
   return (await handle.jsonValue()) as number;
 }
@@ -171,7 +172,7 @@ async function startUsable(page: Page): Promise<number> {
       return button && !(button as HTMLButtonElement).disabled && button.getAttribute('aria-disabled') !== 'true' ? performance.now() : false;
     },
     undefined,
-    { polling: 'raf', timeout: 60_000 },
+    { polling: 'raf', timeout: 180_000 },
   );
   return (await handle.jsonValue()) as number;
 }
@@ -208,7 +209,7 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
     const requests: string[] = [];
     let counting = true;
     page.on('request', (request) => counting && requests.push(new URL(request.url()).pathname));
-    await page.goto(subject.url);
+    await page.goto(subject.url, { waitUntil: 'commit' });
     into.cold.push(await startUsable(page));
     await startButton(page).click();
     into.commencerAtOnce.push(await frameWithTitle(page, subject.title, null));
@@ -230,7 +231,7 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
     await page.close();
 
     page = await throttled(context);
-    await page.goto(subject.url);
+    await page.goto(subject.url, { waitUntil: 'commit' });
     into.warm.push(await startUsable(page));
     await page.waitForTimeout(3000);
     await startButton(page).click();
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
     const subjects = [
       reperes('Repères', URL_),
       ...(before ? [reperes('Repères before', `http://localhost:${PORT + 1}/`)] : []),
-      ...(peersReady.surveyjs ? [peer('SurveyJS 2.5.38', `http://localhost:${PORT + 2}/surveyjs/`, '.sd-question__title', '.sd-item__control-label')] : []),
+      ...(peersReady.surveyjs && process.env.BENCH_PEERS !== '0' ? [peer('SurveyJS 2.5.38', `http://localhost:${PORT + 2}/surveyjs/`, '.sd-question__title', '.sd-item__control-label')] : []),
       peer('vanilla floor', `http://localhost:${PORT + 2}/floor/`, '#q', 'label'),
     ];
     if (!peersReady.surveyjs) console.log('SurveyJS is not installed (survey-core, survey-js-ui): its column is left out.');
