@@ -81,12 +81,13 @@ test('the funder report: suppressed cells marked in every table and chart, one p
   expect(cells.filter((c) => /^[1-4]$/.test(c))).toEqual([]);
   await expectNoAxeViolations(page, 'observatory with hidden cells');
 
-  // The questionnaire is chosen with the keyboard: the demo questionnaire has nothing counted.
+  // The questionnaire is chosen with the keyboard (the build's three): the next one has nothing counted.
   const select = page.getByRole('combobox', { name: 'Questionnaire' });
-  await expect(select.locator('option')).toHaveCount(2);
+  await expect(select.locator('option')).toHaveCount(3);
+  await expect(select).toHaveValue('autonomie-numerique');
   await tabTo(page, select);
   await page.keyboard.press('ArrowDown');
-  await expect(select).toHaveValue('exemple');
+  await expect(select).not.toHaveValue('autonomie-numerique');
   await expect(page.getByText('Aucun diagnostic sur cette période.')).toBeVisible();
   await page.keyboard.press('ArrowUp');
   await expect(page.getByText(/^18 diagnostics du /)).toBeVisible();
