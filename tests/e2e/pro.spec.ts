@@ -163,7 +163,8 @@ test.describe('professional space', () => {
     await expect(page.getByRole('cell', { name: NOTE })).toBeVisible();
     await expect(page.getByText(GENERAL)).toBeVisible();
     await expect(page.getByRole('row', { name: /^Utiliser un smartphone, une tablette ou un ordinateur/ })).toContainText('le professionnel observe');
-    await expect(page.getByRole('table').first()).toContainText(/sur 100/);
+    // The areas' table (the DSI-style level's table comes before it, beside the profile).
+    await expect(page.locator('section[aria-labelledby="pro-areas-title"] table')).toContainText(/sur 100/);
     await expectNoAxeViolations(page, 'professional view');
     await screenshot(page, 'pro-view');
 
@@ -357,7 +358,8 @@ test.describe('professional space', () => {
     };
     const expectPassed = async (ids: string[]) => {
       for (const id of ids) await expect(page.locator(`tr[data-row="${id}"]`)).toContainText('passé : la personne a préféré ne pas le faire');
-      await expect(page.getByRole('table').first()).not.toContainText('pas réussi');
+      await expect(page.locator('table.pro-answers')).toBeVisible();
+      await expect(page.locator('table.pro-answers')).not.toContainText('pas réussi');
     };
     // The default questionnaire's kinds, with drag-drop and scroll-find in place of touch and typing.
     await withExercises(page, {

@@ -54,7 +54,7 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
   }
   if (record) return <DiagnosticRun vault={vault} loaded={questionnaire} initial={record} registerFlush={registerFlush} onDone={(r) => navigate('records', { record: r.session.id })} />;
   if (params.record) {
-    return <LoadingStatus />;
+    return <LoadingStatus holdFocus />;
   }
   const modes = proModes(settings.modes);
   const wanted = params.mode === 'workshop' || params.mode === 'interview' ? params.mode : undefined;

@@ -39,7 +39,7 @@ export default function RecordsSection(props: ProSectionProps) {
   useEffect(reload, [reload]);
   const { t } = useT();
   if (!records) {
-    return <LoadingStatus />;
+    return <LoadingStatus holdFocus />;
   }
   const open = params.record ? records.find((r) => r.session.id === params.record) : undefined;
   if (params.record && !open) {
@@ -220,7 +220,7 @@ interface RecordViewProps extends ProSectionProps {
 function RecordView(props: RecordViewProps) {
   const { language } = useT();
   const made = useRecordQuestionnaire(props.record.session, props.questionnaire, language);
-  if (!made) return <LoadingStatus />;
+  if (!made) return <LoadingStatus holdFocus />;
   if (!made.loaded) return <RawRecordView record={props.record} made={made} />;
   return <RecordViewWith {...props} device={props.questionnaire} questionnaire={made.loaded} made={made} />;
 }
