@@ -111,7 +111,9 @@ test.describe('one run', () => {
         const id = await currentStep(page);
         await answer(page, EVERY_EXERCISE, id);
         answered.push(id);
-        await goOn(page, id);
+        // The next screen is a question, or the error when the blocked piece was needed: either may come first.
+        await page.locator('.question__actions button[type="submit"]').click();
+        await expect(page.locator('h1.question__title, h1.result__title, h1.error-screen__title')).not.toHaveAttribute('id', `q-${id}-title`);
       }
       await expect(page.getByRole('heading', { level: 1, name: /Un problème est survenu/ })).toBeVisible();
       await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
