@@ -4,10 +4,11 @@ export { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts';
 export { loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
 export { builtFingerprint, checkedFiles, loadChecked, type Fingerprint } from './checked.ts';
 export { createQuestionnaireMachine, RESULT_STATE, whereNext, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
-export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, pickProfile, recommend, scoreAreas, flagsOf, gapsOf, GAP_DECLARED_ABLE, GAP_DECLARED_UNABLE } from './scoring.ts';
+export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, personSteps, pickProfile, recommend, scoreAreas, flagsOf, gapsOf, GAP_DECLARED_ABLE, GAP_DECLARED_UNABLE } from './scoring.ts';
 export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES, exerciseChoices, isExerciseType, type ExerciseType } from './exercises.ts';
 // The measurement (exercise-measure.ts) is imported directly by the exercise screens and tests, to stay out of the first bundle.
-export { END, expectedPath, isAnswered, nextRules, nextStep } from './navigation.ts';
+export { END, expectedPath, isAnswered, isSettled, mayBeSkipped, nextRules, nextStep } from './navigation.ts';
+export { durationRange, pathSeconds, SECONDS_PER_SCREEN, stepBounds, type StepBounds } from './progress.ts';
 export { answerEvents, explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
 export { canonicalJson, contentHash } from './hash.ts';
 export { carryAnswers, historyGroups, mappingChain, resolveVersion, versionFolder, versionOf, VERSION_PATTERN, type HistoryCarry, type HistoryGroup, type VersionRef, type VersionResolution } from './versions.ts';

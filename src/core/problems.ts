@@ -72,6 +72,7 @@ export const PROBLEM_CODES = [
   'profile.no-rule',
   'profile.unreached',
   'step.unused',
+  'skip-settled.global',
   'step.link',
   'locale.missing-key',
   'locale.partial-key',

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { END, isAnswered, nextRules, nextStep } from './navigation.ts';
+import { END, isAnswered, mayBeSkipped, nextRules, nextStep } from './navigation.ts';
 import type { AnswerSource } from './pro-record.ts';
 import { questionIndex } from './scoring.ts';
 import type { Answers, ExerciseResult, OptionId, Questionnaire, QuestionId } from './types.ts';
@@ -36,7 +36,8 @@ export type QuestionnaireEvent =
 /**
  * Where the path goes from the current question: the next question, END, or undefined while the
  * current question still waits for its answer. The machine's "nav.next" guards ask this one
- * function, and so do the step counter (expectedPath) and the explorations: they cannot disagree.
+ * function (nextStep, which also passes over what can no longer change the result), and so do the
+ * step counter and the explorations: they cannot disagree.
  */
 export function whereNext(questionnaire: Questionnaire, context: Pick<QuestionnaireContext, 'answers' | 'path'>): QuestionId | typeof END | undefined {
   const current = context.path.at(-1);
@@ -126,8 +127,22 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
   const predecessors = new Map<QuestionId, Set<QuestionId>>();
   const endings = new Set<QuestionId>();
   const targets = new Map<QuestionId, (QuestionId | typeof END)[]>();
+  // Where "nav.next" may lead from each question: its rules' targets and, through a question the
+  // skipping rule may pass over (`skipSettled`), that question's own targets.
+  const reachedFrom = (id: QuestionId, seen: Set<QuestionId>): (QuestionId | typeof END)[] => {
+    const question = index.get(id);
+    const found: (QuestionId | typeof END)[] = [];
+    const gotos: (QuestionId | typeof END)[] = question ? nextRules(questionnaire, question).map((rule) => rule.goto) : [END];
+    for (const to of gotos) {
+      if (!found.includes(to)) found.push(to);
+      if (to === END || seen.has(to) || !mayBeSkipped(questionnaire, to)) continue;
+      seen.add(to);
+      for (const further of reachedFrom(to, seen)) if (!found.includes(further)) found.push(further);
+    }
+    return found;
+  };
   for (const question of questionnaire.questions) {
-    const goto = [...new Set(nextRules(questionnaire, question).map((rule) => rule.goto))];
+    const goto = reachedFrom(question.id, new Set([question.id]));
     targets.set(question.id, goto);
     for (const to of goto) {
       if (to === END) endings.add(question.id);

@@ -142,12 +142,20 @@ export function pickProfile(questionnaire: Questionnaire, env: Evaluation): Prof
   return last.profile;
 }
 
-/** Next steps: urgent needs first (flags, in declared order), then the profile's, then the weakest areas'. Each step once. */
-export function recommend(questionnaire: Questionnaire, profile: ProfileId, areas: AreaResult[], flags: FlagId[]): StepId[] {
+/**
+ * Next steps: urgent needs first (flags, in declared order), then the profile's, then the weakest
+ * areas'. Each step once; a step whose `when` does not hold for these answers is left out (with
+ * `env`: without it, every step counts).
+ */
+export function recommend(questionnaire: Questionnaire, profile: ProfileId, areas: AreaResult[], flags: FlagId[], env?: Evaluation): StepId[] {
   const { byFlag = {}, byProfile = {}, byAreaLevel = {} } = questionnaire.recommendations;
+  const conditions = new Map(questionnaire.recommendations.steps.map((s) => [s.id, s.when]));
   const steps: StepId[] = [];
   const add = (ids: StepId[] | undefined) => {
-    for (const id of ids ?? []) if (!steps.includes(id)) steps.push(id);
+    for (const id of ids ?? []) {
+      const when = conditions.get(id);
+      if (!steps.includes(id) && (!when || !env || evaluate(when, env))) steps.push(id);
+    }
   };
   for (const flag of flags) add(byFlag[flag]);
   add(byProfile[profile]);
@@ -170,9 +178,15 @@ export function outcomeOf(questionnaire: Questionnaire, answers: Answers, path: 
     areas,
     global: env.scores.get('global') ?? null,
     flags,
-    steps: recommend(questionnaire, profile, areas, flags),
+    steps: recommend(questionnaire, profile, areas, flags, env),
     gaps: gapsOf(questionnaire, pathAnswers),
   };
+}
+
+/** The next steps the person's own result shows: the first `maxForPerson` (all without it); the professional sees them all. */
+export function personSteps(questionnaire: Questionnaire, steps: readonly StepId[]): StepId[] {
+  const most = questionnaire.recommendations.maxForPerson;
+  return most === undefined ? [...steps] : steps.slice(0, most);
 }
 
 /** Declared at or above this share of a question's points (seul·e, je pourrais montrer) and the exercise failed: over-rated. */

@@ -145,6 +145,7 @@ class Semantics {
     this.profileRules(root.profileRules);
     this.recommendations(recommendations);
     this.otherFormats(root);
+    if (root.skipSettled === true && readsGlobal(root)) this.p.warn('skip-settled.global', '$.skipSettled');
     this.loops(root);
     // A duplicate id suggests the id that references name and nothing declares: what it likely was.
     for (const { kind, problem } of this.duplicates) {
@@ -381,6 +382,7 @@ class Semantics {
     list(v.steps).forEach((s, i) => {
       const at = `${path}.steps[${i}]`;
       if (isObj(s) && this.sound(`${at}.areas`)) list(s.areas).forEach((a, j) => this.ref('area', a as string, `${at}.areas[${j}]`));
+      if (isObj(s) && s.when !== undefined && this.sound(`${at}.when`)) this.condition(s.when, `${at}.when`);
     });
     const stepList = (ids: Json, at: string) => {
       if (!this.sound(at)) return;
@@ -511,6 +513,12 @@ function computeAncestors(refs: Refs, raw: Obj[]): Map<string, Set<string>> {
     result.set(id, seen);
   }
   return result;
+}
+
+/** Whether a condition anywhere in the file compares the "global" score (the skipping rule cannot bound a mean). */
+function readsGlobal(root: Obj): boolean {
+  const found = (v: Json): boolean => (Array.isArray(v) ? v.some(found) : isObj(v) ? v.score === 'global' || Object.values(v).some(found) : false);
+  return found(root.questions) || found(root.profileRules) || found(root.recommendations);
 }
 
 /** Questions no path reaches from the start, on the chart of all branches (conditions ignored). */

@@ -6,10 +6,10 @@
 import { createActor } from 'xstate';
 import {
   createQuestionnaireMachine,
-  expectedPath,
   outcomeOf,
   replay,
   RESULT_STATE,
+  stepBounds,
   whereNext,
   type ExerciseResult,
   type LoadedQuestionnaire,
@@ -51,8 +51,11 @@ export interface RunView {
   question: Question | undefined;
   atResult: boolean;
   context: QuestionnaireContext;
-  /** "Étape X sur Y". */
-  step: { current: number; total: number };
+  /**
+   * "Étape X sur Y": Y is the most steps the path can still have (core/progress.ts), so it never
+   * grows while the person goes forward; `exact` once the rest of the path is certain.
+   */
+  step: { current: number; total: number; exact: boolean };
   canGoBack: boolean;
   /** Whether the question on screen has what it needs to move on. */
   canGoOn: boolean;
@@ -145,13 +148,14 @@ export function createRun({ loaded, mode, language, resume, sink, now = () => ne
     const { context } = snapshot;
     const atResult = snapshot.value === RESULT_STATE;
     const question = atResult ? undefined : questionnaire.questions.find((q) => q.id === snapshot.value);
-    const total = atResult ? context.path.length : expectedPath(questionnaire, context.answers, context.path).length;
+    const bounds = atResult ? undefined : stepBounds(questionnaire, context.answers, context.path);
+    const total = bounds ? bounds.atMost : context.path.length;
     const next = atResult ? undefined : whereNext(questionnaire, context);
     view = {
       question,
       atResult,
       context,
-      step: { current: context.path.length, total },
+      step: { current: context.path.length, total, exact: !bounds || bounds.atLeast === bounds.atMost },
       canGoBack: atResult || context.path.length > 1,
       canGoOn: next !== undefined,
       last: next === 'end' || (next === undefined && context.path.length >= total),

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { expectedPath, type LoadedQuestionnaire, type Settings } from '../core/index.ts';
+import { durationRange, type LoadedQuestionnaire, type Settings } from '../core/index.ts';
 import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
 import { appMachine, isProRoute, offeredLanguages, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
@@ -47,9 +47,6 @@ const loadRun = async (): Promise<RunModule> => (runModule ??= await import('./r
 const loadProSpace = () => import('./pro/pro-space.tsx');
 // "Vous êtes toujours là ?" shows after 90 s at the soonest: it comes with import() (precached, so offline too).
 const loadIdleDialog = () => import('./idle-dialog.tsx');
-
-/** Seconds a person takes per step, for "it takes about N minutes". */
-const SECONDS_PER_STEP = 30;
 
 /** What counts as someone being there: any touch, pointer movement, key, wheel or typing. */
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'input'] as const;
@@ -159,11 +156,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     else document.querySelector<HTMLElement>('#main h1')?.focus();
   }, [warning]);
 
-  const minutes = useMemo(() => {
-    if (!loaded) return 1;
-    const { questionnaire } = loaded;
-    return Math.max(1, Math.round((expectedPath(questionnaire, {}, [questionnaire.start]).length * SECONDS_PER_STEP) / 60));
-  }, [loaded]);
+  // From the questionnaire's shortest to its longest path (core/progress.ts).
+  const duration = useMemo(() => (loaded ? durationRange(loaded.questionnaire) : { min: 1, max: 1 }), [loaded]);
 
   const finish = () => send({ type: 'FINISH' });
   // A broken result link: the address loses it, and the app opens on its start screen.
@@ -193,13 +187,13 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     content = window.location.hash ? (
       <LoadingStatus />
     ) : (
-      <StartScreen loading languages={[]} minutes={1} focus={false} onLanguage={() => undefined} onStart={() => undefined} />
+      <StartScreen loading languages={[]} duration={{ min: 1, max: 1 }} focus={false} onLanguage={() => undefined} onStart={() => undefined} />
     );
   } else if (screen === 'start' || screen === 'starting') {
     content = (
       <StartScreen
         languages={languages}
-        minutes={minutes}
+        duration={duration}
         focus={context.focusStart}
         notice={context.settingsMissing ? t('ui.app.settingsNotice') : undefined}
         onLanguage={(l) => send({ type: 'LANGUAGE', language: l })}

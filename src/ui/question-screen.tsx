@@ -112,7 +112,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   const { answers } = view.context;
   const { step } = view;
   const text = localeText(tree, 'questions', question.id, 'text');
-  const stepText = t('ui.question.step', { current: step.current, total: step.total });
+  const stepText = t(step.exact ? 'ui.question.step' : 'ui.question.stepAtMost', { current: step.current, total: step.total });
   const exercise = question.kind === 'exercise';
   const exerciseDone = exercise && answers[question.id] !== undefined;
   const skipRef = useRef<((reason: 'person' | 'no-pointer') => ExerciseResult) | null>(null);

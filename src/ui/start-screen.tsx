@@ -9,7 +9,8 @@ import { ReadAloud } from './read-aloud.tsx';
 
 export interface StartScreenProps {
   languages: string[];
-  minutes: number;
+  /** How long it takes, in minutes, from the shortest path to the longest (core/progress.ts: durationRange). */
+  duration: { min: number; max: number };
   onLanguage: (language: string) => void;
   onStart: () => void;
   /** Moves focus to the title (when the kiosk has just forgotten the previous person). */
@@ -28,7 +29,7 @@ export interface StartScreenProps {
   questionnaire?: { title: string; intro: string } | undefined;
 }
 
-export function StartScreen({ languages, minutes, onLanguage, onStart, focus, notice, onUpdate, onPro, loading = false, questionnaire }: StartScreenProps) {
+export function StartScreen({ languages, duration, onLanguage, onStart, focus, notice, onUpdate, onPro, loading = false, questionnaire }: StartScreenProps) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -71,19 +72,19 @@ export function StartScreen({ languages, minutes, onLanguage, onStart, focus, no
       {loading ? (
         <LoadingStatus />
       ) : (
-        <StartChoices languages={languages} minutes={minutes} onLanguage={onLanguage} onStart={onStart} onPro={onPro} />
+        <StartChoices languages={languages} duration={duration} onLanguage={onLanguage} onStart={onStart} onPro={onPro} />
       )}
     </section>
   );
 }
 
 /** What the start screen offers once the questionnaire is there: how long, the languages, "Commencer". */
-function StartChoices({ languages, minutes, onLanguage, onStart, onPro }: Pick<StartScreenProps, 'languages' | 'minutes' | 'onLanguage' | 'onStart' | 'onPro'>) {
+function StartChoices({ languages, duration, onLanguage, onStart, onPro }: Pick<StartScreenProps, 'languages' | 'duration' | 'onLanguage' | 'onStart' | 'onPro'>) {
   const { t, language } = useT();
   return (
     <>
       <ul class="start__facts" role="list">
-        <li class="start__fact start__fact--time">{t('ui.start.duration', { count: minutes })}</li>
+        <li class="start__fact start__fact--time">{duration.min < duration.max ? t('ui.start.durationRange', { min: duration.min, max: duration.max, count: duration.max }) : t('ui.start.duration', { count: duration.max })}</li>
         <li class="start__fact start__fact--privacy">{t('ui.start.privacy')}</li>
       </ul>
       {languages.length > 1 && (

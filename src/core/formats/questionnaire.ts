@@ -222,6 +222,7 @@ const step = object({
   level: v.optional(oneOfValues(STEP_LEVELS, 'reference.level')),
   link: v.optional(outsideLink()),
   phone: v.optional(text()),
+  when: v.optional(v.pipe(condition, v.description('Recommended only when this holds (for example not to people who said they do not want to learn, unless they asked).'))),
 });
 const stepList = /* @__NO_SIDE_EFFECTS__ */ () => list(stepId);
 
@@ -276,6 +277,12 @@ export const questionnaireFormat = v.pipe(
     profiles: v.pipe(list(profileId, { min: 1 }), v.description('Profiles from least to most autonomous.')),
     levels: v.pipe(object({ 'en-cours': percent, acquis: percent }), v.description('Lower bounds of the area levels: below en-cours is a-travailler.')),
     start: v.pipe(questionId, v.description('The first question.')),
+    skipSettled: v.optional(
+      v.pipe(
+        v.boolean(problem('type.boolean', (input) => ({ actual: describeValue(input) }))),
+        v.description('Pass over a question whose answer can no longer change the result: it sets no flag, no rule reads it, and the level of every area it counts in is already certain whatever the questions still to come.'),
+      ),
+    ),
     questions: list(question, { min: 1 }),
     profileRules: v.pipe(
       list(object({ profile: profileId, when: v.optional(condition) }), { min: 1 }),
@@ -287,6 +294,7 @@ export const questionnaireFormat = v.pipe(
         byProfile: v.optional(record(profileId, stepList())),
         byAreaLevel: v.optional(record(areaId, optionalKeys({ 'a-travailler': v.optional(stepList()), 'en-cours': v.optional(stepList()), acquis: v.optional(stepList()) }, { unknown: { '*': 'reference.level' } }))),
         byFlag: v.optional(record(flagId, stepList())),
+        maxForPerson: v.optional(v.pipe(number(1, 50, true), v.description("How many next steps the person's result shows (the first ones: the flags' come first); the professional sees them all. Omitted: all."))),
       }),
       v.description("Next steps: those of the flags set come first, then the profile's, then those of the weakest areas' levels; each step once."),
     ),
