@@ -65,7 +65,7 @@ export function StartScreen({ languages, duration, onLanguage, onStart, focus, n
         parts={[
           title,
           what,
-          ...(loading ? [] : [{ key: 'ui.start.duration', text: t('ui.start.duration', { count: minutes }) }]),
+          ...(loading ? [] : [durationPart(t, duration)]),
           { key: 'ui.start.privacy', text: t('ui.start.privacy') },
         ]}
       />
@@ -78,13 +78,20 @@ export function StartScreen({ languages, duration, onLanguage, onStart, focus, n
   );
 }
 
+/** « 5 à 10 minutes » (or « environ N minutes » when every path takes as long), with its key for a recording. */
+function durationPart(t: ReturnType<typeof useT>['t'], { min, max }: StartScreenProps['duration']): { key: string; text: string } {
+  return min < max
+    ? { key: 'ui.start.durationRange', text: t('ui.start.durationRange', { min, max, count: max }) }
+    : { key: 'ui.start.duration', text: t('ui.start.duration', { count: max }) };
+}
+
 /** What the start screen offers once the questionnaire is there: how long, the languages, "Commencer". */
 function StartChoices({ languages, duration, onLanguage, onStart, onPro }: Pick<StartScreenProps, 'languages' | 'duration' | 'onLanguage' | 'onStart' | 'onPro'>) {
   const { t, language } = useT();
   return (
     <>
       <ul class="start__facts" role="list">
-        <li class="start__fact start__fact--time">{duration.min < duration.max ? t('ui.start.durationRange', { min: duration.min, max: duration.max, count: duration.max }) : t('ui.start.duration', { count: duration.max })}</li>
+        <li class="start__fact start__fact--time">{durationPart(t, duration).text}</li>
         <li class="start__fact start__fact--privacy">{t('ui.start.privacy')}</li>
       </ul>
       {languages.length > 1 && (
