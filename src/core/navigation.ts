@@ -111,7 +111,11 @@ export interface PathChart {
   skipping: boolean;
 }
 
-/** Every condition a questionnaire holds: branching, profiles, next steps. */
+/**
+ * Every condition that decides the result: branching, profiles, next steps. The DSI block is left
+ * out on purpose: it reads the answers given, and a question passed over counts as not said (asking
+ * every question the DSI reads would bring the personas' median path from 12 to 13 screens).
+ */
 export function conditionsOf(questionnaire: Questionnaire): Condition[] {
   const found: Condition[] = [];
   for (const question of questionnaire.questions) for (const rule of nextRules(questionnaire, question)) if (rule.if) found.push(rule.if);

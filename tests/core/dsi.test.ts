@@ -54,26 +54,30 @@ describe("the shipped questionnaire's declaration", () => {
     expect(marcel.dsi).toEqual({ overall: 'not-assessed', areas: levels(), activities: [] });
   });
 
-  it('gives « above basic » to a person who could show others, with every exercise passed', () => {
+  it('gives four areas « above basic » to a person who could show others, with every exercise passed; safety counts what was asked', () => {
     const lea = run({
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'montrer', 'usage-internet': 'montrer', 'demarches-en-ligne': 'montrer',
-      connexion: 'maison', 'site-officiel': 'adresse-gouv', 'exercice-site-officiel': ex('success'), 'adresse-courriel': 'oui-seul',
-      'exercice-courriel': ex('success'), 'sms-suspect': 'supprimer', 'exercice-arnaque': ex('success'), 'mots-de-passe': 'differents',
-      'franceconnect': 'utilise', 'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
+      connexion: 'maison', 'exercice-site-officiel': ex('success'), 'adresse-courriel': 'oui-pieces-jointes', 'appel-video': 'montrer',
+      'gestes-demarches': ['compte', 'franceconnect', 'justificatif', 'attestation'], 'imprimer-scanner': 'chez-moi',
+      'sms-suspect': 'supprimer', 'exercice-arnaque': ex('success'), 'mots-de-passe': 'differents',
+      'installer-application': 'montrer', 'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
     });
     expect(lea.profile).toBe('autonome');
-    expect(lea.dsi?.overall).toBe('above-basic');
+    // Her security level is settled by the scam exercise: the password question is passed over, and
+    // the DSI counts only what was said (navigation.ts, conditionsOf).
+    expect(lea.dsi?.areas).toEqual({ information: 'above-basic', communication: 'above-basic', 'content-creation': 'above-basic', safety: 'basic', 'problem-solving': 'above-basic' });
+    expect(lea.dsi?.overall).toBe('basic');
   });
 
   it('reads a smartphone user going online alone, without procedures or e-mail, as limited or narrow, not basic', () => {
     const kevin = run({
       equipement: ['smartphone'], 'utilisation-appareil': 'montrer', 'usage-internet': 'seul', 'demarches-en-ligne': S,
-      connexion: 'forfait-mobile', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas', 'exercice-site-officiel': ex('partial'),
-      'adresse-courriel': 'non', 'reconnaitre-adresse': 'courriel', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
+      connexion: 'forfait-mobile', 'exercice-site-officiel': ex('partial'),
+      'adresse-courriel': 'non', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
       'sms-suspect': 'cliquer', 'exercice-arnaque': ex('failure'), 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
     });
     expect(kevin.profile).toBe('premiers-pas');
-    expect(kevin.dsi?.areas).toMatchObject({ information: 'basic', communication: 'basic', safety: 'none', 'problem-solving': 'none' });
+    expect(kevin.dsi?.areas).toMatchObject({ information: 'basic', communication: 'basic', 'content-creation': 'none', safety: 'none', 'problem-solving': 'basic' });
     expect(['limited', 'narrow']).toContain(kevin.dsi?.overall);
   });
 });

@@ -197,7 +197,7 @@ describe('the validator says the one thing to fix', () => {
     const source = withStructure(autonomie, (q) => { (questions(q)[5] as Json).id = (questions(q)[4] as Json).id; });
     const problems = problemsOf(source);
     expect(problems.map((p) => `${p.severity} ${p.code} ${p.path}`)).toEqual(['error id.duplicate $.questions[5].id']);
-    expect(formatProblem(problems[0] as Problem, i18n.t)).toContain('« connexion » est déjà utilisé plus haut. Donnez-lui un identifiant unique. Vouliez-vous dire « ecran-tactile » ?');
+    expect(formatProblem(problems[0] as Problem, i18n.t)).toContain('« connexion » est déjà utilisé plus haut. Donnez-lui un identifiant unique. Vouliez-vous dire « exercice-toucher » ?');
   });
 
   it('reports a step id used twice once', () => {

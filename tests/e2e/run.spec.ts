@@ -3,7 +3,8 @@
 // erased, and a run resumed after the page was closed for a while.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { answer, currentStep, EVERY_EXERCISE, expectMeaningfulFocus, goOn, optionInput, screenHeading, START_TITLE, withExercises } from './runs.ts';
+import { SECONDS_PER_SCREEN } from '../../src/core/progress.ts';
+import { answer, currentStep, EVERY_EXERCISE, expectMeaningfulFocus, goOn, optionInput, persona, screenHeading, START_TITLE, withExercises } from './runs.ts';
 
 /** How each exercise of EVERY_EXERCISE is left: passed with the mouse, Enter or Space, or done. */
 const LEAVE: Record<string, 'click' | 'Enter' | 'Space' | 'do'> = {
@@ -11,7 +12,6 @@ const LEAVE: Record<string, 'click' | 'Enter' | 'Space' | 'do'> = {
   'exercice-double-clic': 'Enter',
   'exercice-ecrire': 'Space',
   'exercice-site-officiel': 'do',
-  'exercice-courriel': 'click',
   'exercice-arnaque': 'do',
 };
 const DONE: Record<string, string> = { 'exercice-site-officiel': 'officiel', 'exercice-arnaque': 'colis' };
@@ -152,5 +152,74 @@ test.describe('one run', () => {
     await expect(screenHeading(again)).toHaveAttribute('id', 'q-usage-internet-title');
     await again.getByRole('button', { name: 'Précédent' }).click();
     await expect(optionInput(again, 'utilisation-appareil', 'seul')).toBeChecked();
+  });
+});
+
+test.describe('honest progress', () => {
+  /** "Étape X sur Y" (or "sur au plus Y") and the bar, as shown. */
+  async function progressShown(page: Page): Promise<{ current: number; total: number; value: number; max: number; text: string }> {
+    const text = (await page.locator('.question__step').textContent()) ?? '';
+    const [current, total] = (text.match(/\d+/g) ?? []).map(Number);
+    const bar = page.locator('progress.step-progress');
+    const value = Number(await bar.getAttribute('value'));
+    const max = Number(await bar.getAttribute('max'));
+    return { current: current ?? 0, total: total ?? 0, value, max, text };
+  }
+
+  /** The minutes a path takes at the pace the start screen's duration assumes (core/progress.ts). */
+  const minutesOf = (screens: string[]) => screens.reduce((sum, id) => sum + SECONDS_PER_SCREEN[id.startsWith('exercice-') ? 'exercise' : 'single'], 0) / 60;
+
+  test('along the longest branch, the counter and the bar never go back, and the announced duration brackets the shortest and the longest path', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('./');
+    const announced = (await page.locator('.start__fact--time').textContent()) ?? '';
+    const [min, max] = (announced.match(/\d+/g) ?? []).map(Number);
+    expect(announced).toMatch(/^Cela prend de \d+ à \d+ minutes, selon vos réponses\.$/);
+    await page.locator('.start__begin').click();
+    const screens: string[] = [];
+    let before = { current: 0, total: Infinity, ratio: 0 };
+    let first = 0;
+    for (let i = 0; i < 40; i++) {
+      const id = await currentStep(page);
+      if (id === 'result') break;
+      screens.push(id);
+      const shown = await progressShown(page);
+      first ||= shown.total;
+      expect(shown.current, `${id}: ${shown.text}`).toBe(before.current + 1);
+      expect(shown.total, `${id}: ${shown.text}`).toBeLessThanOrEqual(before.total);
+      expect(shown.value / shown.max, `${id}: the bar`).toBeGreaterThan(before.ratio);
+      if (id.startsWith('exercice-')) {
+        // Every exercise passed: the longest branch (a passed exercise measures nothing, so the questions it would settle are asked).
+        await page.getByRole('button', { name: 'Je préfère passer' }).click();
+        await expect(screenHeading(page)).not.toHaveAttribute('id', `q-${id}-title`);
+      } else {
+        await answer(page, EVERY_EXERCISE, id);
+        // Ticking an answer never changes the counter on the same screen.
+        expect((await progressShown(page)).text).toBe(shown.text);
+        await goOn(page, id);
+      }
+      before = { current: shown.current, total: shown.total, ratio: shown.value / shown.max };
+    }
+    // The first screen's "sur au plus 17" was this path's length: the longest branch.
+    expect(screens.length).toBe(first);
+    expect(before.total).toBe(screens.length);
+    expect(minutesOf(screens)).toBeLessThanOrEqual(max ?? 0);
+    expect(minutesOf(screens)).toBeGreaterThan((max ?? 0) - 1);
+
+    // The shortest path (no device, does not want to learn): at least the announced minimum.
+    await page.getByRole('button', { name: 'Terminer et effacer' }).click();
+    await page.locator('.start__begin').click();
+    const marcel = persona('faire-pour').answers;
+    const short: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = await currentStep(page);
+      if (id === 'result') break;
+      short.push(id);
+      await answer(page, marcel, id);
+      await goOn(page, id);
+    }
+    expect(short).toHaveLength(6);
+    expect(minutesOf(short)).toBeGreaterThanOrEqual(min ?? Infinity);
+    expect(minutesOf(short)).toBeLessThan((min ?? 0) + 1);
   });
 });

@@ -29,7 +29,6 @@ export interface Persona {
 
 const S = 'ne-sais-pas-faire';
 const FOUND_OFFICIAL: ExerciseAnswer = { choose: ['officiel'], outcome: 'success' };
-const FOUND_EMAIL: ExerciseAnswer = { choose: ['courriel'], outcome: 'success' };
 const FOUND_SCAM: ExerciseAnswer = { choose: ['colis'], outcome: 'success' };
 
 /** From tests/questionnaires/autonomie-numerique-personas.test.ts: one persona for each profile. */
@@ -44,7 +43,7 @@ export const PERSONAS: Persona[] = [
     name: 'Nadia',
     profile: 'decouverte',
     title: 'Découvrir le numérique',
-    answers: { equipement: ['aucun'], 'utilisation-appareil': S, 'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non' },
+    answers: { equipement: ['aucun'], 'utilisation-appareil': S, 'envie-apprendre': 'oui', 'aide-entourage': 'personne', besoins: ['rien'], urgence: 'non' },
   },
   {
     name: 'Kevin',
@@ -52,10 +51,9 @@ export const PERSONAS: Persona[] = [
     title: 'Premiers pas',
     answers: {
       equipement: ['smartphone'], 'utilisation-appareil': 'montrer', 'usage-internet': 'seul', 'demarches-en-ligne': S,
-      connexion: 'forfait-mobile', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas',
-      'exercice-site-officiel': { choose: ['annonce', 'officiel'], outcome: 'partial' },
-      'adresse-courriel': 'non', 'reconnaitre-adresse': 'courriel', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
-      'sms-suspect': 'cliquer', 'exercice-arnaque': { choose: ['rendez-vous', 'famille'], outcome: 'failure' }, 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
+      connexion: 'forfait-mobile', 'exercice-site-officiel': { choose: ['annonce', 'officiel'], outcome: 'partial' },
+      'adresse-courriel': 'non', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
+      'sms-suspect': 'cliquer', 'exercice-arnaque': { choose: ['rendez-vous', 'famille'], outcome: 'failure' }, 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'pas-besoin', besoins: ['rien'], urgence: 'non',
     },
   },
   {
@@ -64,10 +62,9 @@ export const PERSONAS: Persona[] = [
     title: 'Presque autonome',
     answers: {
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': S,
-      connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'adresse-gouv', 'exercice-site-officiel': FOUND_OFFICIAL,
-      'adresse-courriel': 'oui-seul', 'exercice-courriel': FOUND_EMAIL, 'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'imprimer-scanner': 'ailleurs',
+      connexion: 'maison', 'exercice-site-officiel': FOUND_OFFICIAL, 'adresse-courriel': 'oui-seul', 'appel-video': 'seul', 'imprimer-scanner': 'ailleurs',
       'sms-suspect': 'supprimer', 'exercice-arnaque': FOUND_SCAM, 'mots-de-passe': 'differents',
-      'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
+      'envie-apprendre': 'oui', 'aide-entourage': 'pas-besoin', besoins: ['rien'], urgence: 'non',
     },
   },
   {
@@ -76,26 +73,38 @@ export const PERSONAS: Persona[] = [
     title: 'Autonome',
     answers: {
       equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'montrer', 'usage-internet': 'montrer', 'demarches-en-ligne': 'montrer',
-      connexion: 'maison', 'site-officiel': 'adresse-gouv', 'exercice-site-officiel': FOUND_OFFICIAL, 'adresse-courriel': 'oui-seul',
-      'exercice-courriel': FOUND_EMAIL, 'sms-suspect': 'supprimer', 'exercice-arnaque': FOUND_SCAM, 'mots-de-passe': 'differents',
+      connexion: 'maison', 'exercice-site-officiel': FOUND_OFFICIAL, 'adresse-courriel': 'oui-pieces-jointes', 'appel-video': 'montrer',
+      'imprimer-scanner': 'chez-moi', 'sms-suspect': 'supprimer', 'exercice-arnaque': FOUND_SCAM, 'mots-de-passe': 'differents',
       'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
     },
   },
 ];
 
-/** Someone whose path meets all six exercises of autonomie-numerique: a smartphone and a computer, internet with help. */
+/**
+ * The longest branch of autonomie-numerique (17 screens when every exercise is passed): a smartphone
+ * and a computer, internet with help, so the basic gestures are checked: the touch, double-click and
+ * typing exercises, and the scam. Someone who goes online alone meets the official-site exercise
+ * instead (ONLINE_ALONE): no path meets all five.
+ */
 export const EVERY_EXERCISE: PersonaAnswers = {
   equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'seul', 'usage-internet': 'avec-aide', 'demarches-en-ligne': S,
-  connexion: 'maison', 'ecran-tactile': 'seul', souris: 'seul', clavier: 'seul', 'installer-application': 'seul',
-  'rechercher-information': 'avec-aide', 'site-officiel': 'adresse-gouv', 'adresse-courriel': 'oui-seul', 'piece-jointe': 'avec-aide',
-  'appel-video': 'seul', 'imprimer-scanner': 'ailleurs', 'sms-suspect': 'supprimer', 'mots-de-passe': 'le-meme',
-  'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
+  connexion: 'maison', souris: 'seul', clavier: 'seul', 'installer-application': 'seul',
+  'adresse-courriel': 'oui-seul', 'appel-video': 'seul', 'gestes-demarches': ['aucun'], 'imprimer-scanner': 'ailleurs',
+  'sms-suspect': 'supprimer', 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'pas-besoin', besoins: ['rien'], urgence: 'non',
+};
+
+/** Someone who goes online alone with a smartphone and a computer: the official-site exercise, then the scam. */
+export const ONLINE_ALONE: PersonaAnswers = {
+  ...EVERY_EXERCISE,
+  'usage-internet': 'seul',
+  'exercice-site-officiel': FOUND_OFFICIAL,
+  'exercice-arnaque': FOUND_SCAM,
 };
 
 /**
- * Robert, whose result is the longest of the 25 personas of
- * tests/questionnaires/autonomie-numerique-personas.test.ts: ten next steps, 1,679 characters of
- * step titles and texts in French (Monique and Sandrine 1,578, Olena 1,515).
+ * Robert, whose result was the longest of the personas of
+ * tests/questionnaires/autonomie-numerique-personas.test.ts (ten next steps in version 1; the
+ * professional still sees every step, the person at most five).
  */
 export const LONGEST_RESULT: Persona = {
   name: 'Robert',
@@ -103,9 +112,8 @@ export const LONGEST_RESULT: Persona = {
   title: 'Presque autonome',
   answers: {
     equipement: ['tablette'], 'utilisation-appareil': 'seul', 'usage-internet': 'seul', 'demarches-en-ligne': S,
-    connexion: 'maison', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas',
-    'exercice-site-officiel': { choose: ['annonce', 'officiel'], outcome: 'partial' }, 'adresse-courriel': 'oui-seul',
-    'exercice-courriel': FOUND_EMAIL, 'piece-jointe': 'avec-aide', 'appel-video': 'seul', 'imprimer-scanner': 'non',
+    connexion: 'maison', 'exercice-site-officiel': { choose: ['annonce', 'officiel'], outcome: 'partial' }, 'adresse-courriel': 'oui-seul',
+    'appel-video': 'seul', 'imprimer-scanner': 'non',
     'sms-suspect': 'supprimer', 'exercice-arnaque': FOUND_SCAM, 'mots-de-passe': 'un-proche',
     'envie-apprendre': 'non', 'aide-entourage': 'oui', besoins: ['rien'], urgence: 'non',
   },

@@ -11,11 +11,17 @@ afterEach(() => {
 describe('start screen', () => {
   it('says what this is, how long it takes and that nothing is kept, with a "Commencer" button', async () => {
     await renderKiosk();
+<<<<<<< HEAD
     // The questionnaire's own title and intro (its locale's `title` and `intro`).
     expect(screen.getByRole('heading', { level: 1, name: "Questionnaire d'exemple" })).toBeTruthy();
     expect(screen.getByText('Un court exemple qui montre le format des questionnaires de Repères.')).toBeTruthy();
     expect(screen.queryByText('Où en êtes-vous avec le numérique ?')).toBeNull();
     expect(screen.getByText(/Cela prend environ \d+ minutes?\./)).toBeTruthy();
+=======
+    expect(screen.getByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
+    // The exemple's shortest path takes 2 minutes, its longest 4 (core/progress.ts: durationRange).
+    expect(screen.getByText('Cela prend de 2 à 4 minutes, selon vos réponses.')).toBeTruthy();
+>>>>>>> ecb8826 (feat(questionnaire): autonomie-numerique 2.0 — DSI block read from the new questions, e2e personas and tests on the shorter path, README « Le questionnaire » with the persona table; first-question budget 64 KB for the honest counter)
     expect(screen.getByText(/Rien n'est gardé/)).toBeTruthy();
     expect(screen.getByRole('button', { name: /Commencer/ })).toBeTruthy();
     expect(screen.getByText('Espace public numérique')).toBeTruthy();
@@ -46,7 +52,7 @@ describe('start screen', () => {
     await renderKiosk();
     fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
     const heading = await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
-    expect(heading.textContent).toContain('Étape 1 sur 7');
+    expect(heading.textContent).toContain('Étape 1 sur au plus 7');
     await vi.waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByRole('img', { name: 'Une main qui salue' }).getAttribute('src')).toBe('./questionnaires/exemple/pictograms/bonjour.svg');
     expect(screen.queryByRole('button', { name: 'Précédent' })).toBeNull();
