@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Answers, AreaLevel, LoadedQuestionnaire, Outcome, QuestionId } from '../core/index.ts';
 import { handoffFragment, shortCodeOf } from './handoff-link.ts';
 import { placesOf, suggestPlaces } from '../core/places.ts';
+import { personSteps } from '../core/scoring.ts';
 import { useT } from './i18n-context.ts';
 import { localeText, hasLocaleText } from './questionnaire-loader.ts';
 import { MAX_SHARED_PLACES, resultFragment, resultUrl, sharedPlace, type SharedResult } from './result-link.ts';
@@ -58,7 +59,8 @@ export function ResultScreen({ loaded, result, shared, onFinish, onBack, nearby,
 
   // Strengths first; areas not measured on this path last.
   const areas = [...result.areas].sort((a, b) => (a.level ? STRENGTH[a.level] : 3) - (b.level ? STRENGTH[b.level] : 3));
-  const steps = result.steps.map((id) => loaded.questionnaire.recommendations.steps.find((s) => s.id === id)).filter((s) => s !== undefined);
+  // The person's own result: the first steps only (`maxForPerson`, the urgent first); the professional's sheet has them all.
+  const steps = personSteps(loaded.questionnaire, result.steps).map((id) => loaded.questionnaire.recommendations.steps.find((s) => s.id === id)).filter((s) => s !== undefined);
   // The places come with a shared link; on the device, from the structure's list.
   const places = result.places ?? (nearby ? suggestPlaces(nearby.outcome, loaded.questionnaire, placesOf(nearby.places), { language, limit: NEARBY_LIMIT }).map((s) => sharedPlace(s.place)) : []);
   const url = resultUrl({ ...result, language, places }, window.location);

@@ -42,7 +42,7 @@ test.describe('one run', () => {
   test('a whole kiosk run: the focus is on something meaningful after every action, and a passed exercise leaves no error behind', async ({ page }) => {
     test.setTimeout(120_000);
     // The three pointer kinds: click-target, double-click, and drag-drop in place of the typing exercise.
-    await withExercises(page, { 'exercice-ecrire': { type: 'drag-drop', scores: { 'prise-en-main': 4 }, checks: 'clavier' } });
+    await withExercises(page, { 'exercice-ecrire': { type: 'drag-drop', scores: { 'prise-en-main': 4 }, checks: 'utilisation-appareil' } });
     await page.goto('./');
     await expect(page.getByRole('heading', { level: 1, name: START_TITLE })).toBeVisible();
     await page.locator('.start__begin').click();

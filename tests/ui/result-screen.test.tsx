@@ -6,6 +6,7 @@ import type { RunEntry } from '../../src/run/run-controller.ts';
 import type { SessionEvents } from '../../src/ui/session-events.ts';
 import { parseResultFragment } from '../../src/ui/result-link.ts';
 import { renderKiosk } from './kiosk-harness.tsx';
+import { QUESTIONNAIRES_DIR } from '../../scripts/questionnaire-files.ts';
 
 afterEach(() => {
   cleanup();
@@ -60,6 +61,16 @@ describe('result screen', () => {
     const steps = within(screen.getByRole('region', { name: 'Prochaines étapes' })).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(steps).toEqual(['France Services', 'Atelier courriel', 'Atelier sécurité']);
     expect(screen.getByRole('link', { name: /france-services\.gouv\.fr/ }).getAttribute('href')).toBe('https://www.france-services.gouv.fr');
+  });
+
+  it("shows the person only the first steps when the questionnaire says so (maxForPerson), the urgent first", async () => {
+    const structure = JSON.parse(readFileSync(join(QUESTIONNAIRES_DIR, 'exemple', 'questionnaire.json'), 'utf8'));
+    structure.recommendations.maxForPerson = 2;
+    await renderKiosk({ overrides: { './questionnaires/exemple/questionnaire.json': JSON.stringify(structure) } });
+    await run(['Un smartphone'], ['Parfois'], ['Je ne sais pas faire'], ['Avec de l\'aide'], ['Je réponds'], ['Oui']);
+    await screen.findByRole('heading', { level: 1, name: 'Premiers pas' });
+    const steps = within(screen.getByRole('region', { name: 'Prochaines étapes' })).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(steps).toEqual(['France Services', 'Atelier courriel']);
   });
 
   it('names the local places that fit the result, when the structure entered some', async () => {
