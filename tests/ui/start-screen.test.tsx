@@ -11,17 +11,12 @@ afterEach(() => {
 describe('start screen', () => {
   it('says what this is, how long it takes and that nothing is kept, with a "Commencer" button', async () => {
     await renderKiosk();
-<<<<<<< HEAD
     // The questionnaire's own title and intro (its locale's `title` and `intro`).
     expect(screen.getByRole('heading', { level: 1, name: "Questionnaire d'exemple" })).toBeTruthy();
     expect(screen.getByText('Un court exemple qui montre le format des questionnaires de Repères.')).toBeTruthy();
     expect(screen.queryByText('Où en êtes-vous avec le numérique ?')).toBeNull();
-    expect(screen.getByText(/Cela prend environ \d+ minutes?\./)).toBeTruthy();
-=======
-    expect(screen.getByRole('heading', { level: 1, name: 'Où en êtes-vous avec le numérique ?' })).toBeTruthy();
-    // The exemple's shortest path takes 2 minutes, its longest 4 (core/progress.ts: durationRange).
-    expect(screen.getByText('Cela prend de 2 à 4 minutes, selon vos réponses.')).toBeTruthy();
->>>>>>> ecb8826 (feat(questionnaire): autonomie-numerique 2.0 — DSI block read from the new questions, e2e personas and tests on the shorter path, README « Le questionnaire » with the persona table; first-question budget 64 KB for the honest counter)
+    // From the exemple's shortest path to its longest (core/progress.ts: durationRange).
+    expect(screen.getByText(/Cela prend de \d+ à \d+ minutes, selon vos réponses\./)).toBeTruthy();
     expect(screen.getByText(/Rien n'est gardé/)).toBeTruthy();
     expect(screen.getByRole('button', { name: /Commencer/ })).toBeTruthy();
     expect(screen.getByText('Espace public numérique')).toBeTruthy();
