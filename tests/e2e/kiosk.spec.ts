@@ -88,6 +88,8 @@ test.describe('kiosk self-test', () => {
     await expect(h1(page)).toBeFocused();
     // A digit ticks the answer with that number; Tab and Space tick another.
     await page.keyboard.press('1');
+    // Past « un téléphone simple » and « une tablette » to « un ordinateur ».
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
