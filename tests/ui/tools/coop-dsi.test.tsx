@@ -23,15 +23,15 @@ const ex = (outcome: ExerciseResult['outcome']): ExerciseResult => ({ outcome, s
 const PEOPLE = {
   lea: {
     equipement: ['smartphone', 'ordinateur'], 'utilisation-appareil': 'montrer', 'usage-internet': 'montrer', 'demarches-en-ligne': 'montrer',
-    connexion: 'maison', 'site-officiel': 'adresse-gouv', 'exercice-site-officiel': ex('success'), 'adresse-courriel': 'oui-seul',
-    'exercice-courriel': ex('success'), 'sms-suspect': 'supprimer', 'exercice-arnaque': ex('success'), 'mots-de-passe': 'differents',
-    franceconnect: 'utilise', 'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
+    connexion: 'maison', 'exercice-site-officiel': ex('success'), 'adresse-courriel': 'oui-pieces-jointes', 'appel-video': 'montrer',
+    'gestes-demarches': ['compte', 'franceconnect', 'justificatif'], 'exercice-arnaque': ex('success'), 'sms-suspect': 'supprimer', 'mots-de-passe': 'differents',
+    'envie-apprendre': 'non', besoins: ['rien'], urgence: 'non',
   },
   kevin: {
     equipement: ['smartphone'], 'utilisation-appareil': 'montrer', 'usage-internet': 'seul', 'demarches-en-ligne': S,
-    connexion: 'forfait-mobile', 'rechercher-information': 'seul', 'site-officiel': 'ne-sais-pas', 'exercice-site-officiel': ex('partial'),
-    'adresse-courriel': 'non', 'reconnaitre-adresse': 'courriel', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
-    'sms-suspect': 'cliquer', 'exercice-arnaque': ex('failure'), 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'non', besoins: ['rien'], urgence: 'non',
+    connexion: 'forfait-mobile', 'exercice-site-officiel': ex('partial'),
+    'adresse-courriel': 'non', 'appel-video': 'montrer', 'imprimer-scanner': 'non',
+    'exercice-arnaque': ex('failure'), 'sms-suspect': 'cliquer', 'mots-de-passe': 'le-meme', 'envie-apprendre': 'oui', 'aide-entourage': 'pas-besoin', besoins: ['rien'], urgence: 'non',
   },
   marcel: { equipement: ['aucun'], 'utilisation-appareil': S, 'envie-apprendre': 'non', 'aide-entourage': 'oui', besoins: ['rien'], urgence: 'non' },
 } satisfies Record<string, Record<string, string | string[] | ExerciseResult>>;
@@ -175,16 +175,19 @@ describe('the DSI-style level beside the profile', () => {
   }
 
   it('says the overall level in words, and each of the five areas with the activities counted', async () => {
+    // Léa passed the scam exercise: her safety level is settled for the profile, so the password
+    // question is not asked (questionnaire 2.0's skipSettled) and the DSI reading counts one
+    // safety activity: « de base » there, hence « de base » overall (navigation.ts conditionsOf).
     const region = await show('lea');
-    expect(within(region).getByText('Au-delà des compétences de base')).toBeTruthy();
+    expect(within(region).getByText('Compétences de base')).toBeTruthy();
     expect(within(region).getByText('Au moins les compétences de base dans 5 domaines sur 5.')).toBeTruthy();
     const rows = within(region).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual([
       'Information et donnéesAu-delà de la base (2 activités)',
       'Communication et collaborationAu-delà de la base (2 activités)',
       'Création de contenus numériquesAu-delà de la base (2 activités)',
-      'SécuritéAu-delà de la base (2 activités)',
-      'Résolution de problèmesAu-delà de la base (2 activités)',
+      'SécuritéDe base (1 activité)',
+      'Résolution de problèmesAu-delà de la base (4 activités)', // installing, a procedure, an account, FranceConnect
     ]);
     expect(within(region).getByText(/Ce n'est pas une statistique officielle\.$/)).toBeTruthy();
   });
@@ -216,14 +219,15 @@ describe('the DSI-style level in the observatory', () => {
     const rows = within(within(region).getByRole('table')).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toHaveLength(8);
     expect(rows[0]).toBe("Non évalué (n'utilise pas internet)masqué");
-    expect(rows[6]).toBe('Au-delà des compétences de base6');
+    expect(rows[5]).toBe('Compétences de base6');
+    expect(rows[6]).toBe('Au-delà des compétences de base0');
     expect(rows[7]).toBe('Non calculé (borne)0');
     expect(rows.filter((r) => r?.endsWith('masqué')).length).toBeGreaterThanOrEqual(2);
     fireEvent.click(screen.getByRole('button', { name: 'Exporter ces nombres (fichier CSV)' }));
     await waitFor(() => expect(files).toHaveLength(1));
     const dsiLines = files[0]!.text.split('\r\n').filter((l) => l.includes(';Niveau européen (façon DSI 2.0);'));
     expect(dsiLines).toHaveLength(8);
-    expect(dsiLines).toContain('2026-11-23;2026-11-29;Votre autonomie numérique;Niveau européen (façon DSI 2.0);Au-delà des compétences de base;;6;');
+    expect(dsiLines).toContain('2026-11-23;2026-11-29;Votre autonomie numérique;Niveau européen (façon DSI 2.0);Compétences de base;;6;');
     expect(dsiLines.every((l) => !/;[1-4];$/.test(l))).toBe(true);
   });
 });
