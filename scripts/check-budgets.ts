@@ -1,5 +1,7 @@
 // Checks the size budgets on the built files (dist/), after `vite build`. Prints the figures; exits 1 over budget.
-//  - the JavaScript needed to show the first question (storage and the read-aloud button included), gzipped: at most 59 KB
+//  - the JavaScript needed to show the first question (storage and the read-aloud button included), gzipped: at most 62 KB
+//    (59 until the honest step counter of issue 17: core/progress.ts and the skip-what-is-settled chart
+//    of navigation.ts, +3.3 KB, needed from the first question on; issue 20 works it down)
 //  - the whole service-worker precache, gzipped: at most 400 KB (recorded voices a questionnaire
 //    ships are printed apart: they are the structure's content, not the app's weight)
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { ROOT } from './questionnaire-files.ts';
 
 const DIST = join(ROOT, 'dist');
 const KB = 1024;
-const BUDGETS = { firstQuestionJs: 59 * KB, precache: 400 * KB };
+const BUDGETS = { firstQuestionJs: 62 * KB, precache: 400 * KB };
 
 interface ManifestChunk {
   file: string;

@@ -26,7 +26,7 @@ export function checkedFiles(source: QuestionnaireSource, loaded: LoadedQuestion
   const files: Record<string, string> = { [inFolder(source.folder, source.structure.file)]: fingerprint(source.structure.text) };
   for (const locale of source.locales) files[inFolder(source.folder, locale.file)] = fingerprint(locale.text);
   const contentHashes = Object.fromEntries(Object.entries(loaded.locales).map(([language, tree]) => [language, contentHash([loaded.questionnaire, { [language]: tree }])]));
-  return { files, contentHashes };
+  return { files, contentHashes, duration: loaded.duration };
 }
 
 /** The fingerprint the build wrote for one file of the source, if it saw that file. */
@@ -45,14 +45,15 @@ export function loadChecked(source: QuestionnaireSource, checked: CheckedFiles, 
   const [locale, ...others] = source.locales;
   if (!locale || others.length > 0) return undefined;
   const contentHashOfLanguage = checked.contentHashes[locale.language];
-  if (contentHashOfLanguage === undefined) return undefined;
+  // An index written before the build computed the duration: checked in full, which computes it.
+  if (contentHashOfLanguage === undefined || !checked.duration) return undefined;
   if ('fingerprint' in compare && ![source.structure, locale].every((file) => builtFingerprint(source, file, checked) === compare.fingerprint(file.text))) return undefined;
   try {
     const questionnaire = JSON.parse(source.structure.text) as Questionnaire;
     const tree = JSON.parse(locale.text) as LocaleTree;
     // Every pictogram of the folder: the build checked that the ones the questionnaire names are there.
     const pictograms = Object.fromEntries(source.pictograms.map((name) => [name, `pictograms/${name}.svg`]));
-    return { ok: true, loaded: { questionnaire, locales: { [locale.language]: tree }, pictograms, contentHash: contentHashOfLanguage }, warnings: [] };
+    return { ok: true, loaded: { questionnaire, locales: { [locale.language]: tree }, pictograms, contentHash: contentHashOfLanguage, duration: checked.duration }, warnings: [] };
   } catch {
     return undefined;
   }

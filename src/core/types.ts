@@ -59,6 +59,11 @@ export interface LoadedQuestionnaire {
   /** Pictogram name → file path relative to the questionnaire folder. */
   pictograms: Record<string, string>;
   contentHash: string;
+  /**
+   * How long it takes, in minutes, from the shortest path to the longest (progress.ts: durationRange).
+   * The build computes it (CheckedFiles.duration) so the start screen needs no path walk of its own.
+   */
+  duration: { min: number; max: number };
 }
 
 // A result as records keep it: formats/records.ts.
@@ -110,4 +115,6 @@ export interface CheckedFiles {
   /** By file name inside the folder ("questionnaire.json", "locales/fr.json"). */
   files: Record<string, string>;
   contentHashes: Record<string, string>;
+  /** The questionnaire's duration range in minutes (progress.ts: durationRange), computed by the build. */
+  duration: { min: number; max: number };
 }

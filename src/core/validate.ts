@@ -6,6 +6,7 @@ import { questionnaireFormat } from './formats/questionnaire.ts';
 import { contentHash } from './hash.ts';
 import { END, nextRules } from './navigation.ts';
 import { parseJson } from './data-file.ts';
+import { durationRange } from './progress.ts';
 import { ProblemList, slug, suggest, type Problem } from './problems.ts';
 import { RESULT_STATE } from './questionnaire-machine.ts';
 import { AREA_LEVELS, EXERCISE_OUTCOMES, type LoadedQuestionnaire, type LocaleTree, type Questionnaire } from './types.ts';
@@ -72,7 +73,7 @@ export function loadQuestionnaire(source: QuestionnaireSource, options: LoadOpti
   const pictograms = Object.fromEntries([...refs.pictograms].map((name) => [name, `pictograms/${name}.svg`]));
   return {
     ok: true,
-    loaded: { questionnaire, locales, pictograms, contentHash: contentHash([questionnaire, locales]) },
+    loaded: { questionnaire, locales, pictograms, contentHash: contentHash([questionnaire, locales]), duration: durationRange(questionnaire) },
     warnings: problems,
   };
 }

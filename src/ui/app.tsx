@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { durationRange, type LoadedQuestionnaire, type Settings } from '../core/index.ts';
+import { type LoadedQuestionnaire, type Settings } from '../core/index.ts';
 import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
 import { appMachine, isProRoute, offeredLanguages, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
@@ -156,8 +156,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     else document.querySelector<HTMLElement>('#main h1')?.focus();
   }, [warning]);
 
-  // From the questionnaire's shortest to its longest path (core/progress.ts).
-  const duration = useMemo(() => (loaded ? durationRange(loaded.questionnaire) : { min: 1, max: 1 }), [loaded]);
+  // From the questionnaire's shortest to its longest path: the build computed it (core/progress.ts).
+  const duration = loaded?.duration ?? { min: 1, max: 1 };
 
   const finish = () => send({ type: 'FINISH' });
   // A broken result link: the address loses it, and the app opens on its start screen.

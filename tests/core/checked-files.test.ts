@@ -34,6 +34,9 @@ describe.each(questionnaireFolders().map((folder) => [basename(folder), folder])
     expect(fast.loaded.questionnaire).toEqual(slow.loaded.questionnaire);
     expect(fast.loaded.locales).toEqual(slow.loaded.locales);
     expect(fast.loaded.contentHash).toBe(slow.loaded.contentHash);
+    // The duration the start screen announces, computed by the build, is the full check's.
+    expect(fast.loaded.duration).toEqual(slow.loaded.duration);
+    expect(fast.loaded.duration.min).toBeLessThanOrEqual(fast.loaded.duration.max);
     // Every pictogram the questionnaire names has the same file either way.
     for (const [name, file] of Object.entries(slow.loaded.pictograms)) expect(fast.loaded.pictograms[name]).toBe(file);
   });
@@ -47,6 +50,9 @@ describe.each(questionnaireFolders().map((folder) => [basename(folder), folder])
     expect(loadChecked({ ...one, locales: [{ ...locale, text: locale.text.replace(/"([^"]*)"\s*}/, '"$1 "}') }] }, checked, byFingerprint)).toBeUndefined();
     expect(loadChecked({ ...one, locales: [{ ...locale, language: 'xx', file: `${source.folder}/locales/xx.json` }] }, checked, byFingerprint)).toBeUndefined();
     expect(loadChecked({ ...one, locales: [locale, locale] }, checked, byFingerprint)).toBeUndefined();
+    // An index.json written before the build computed the duration: the full check computes it.
+    const { duration: _duration, ...older } = checked;
+    expect(loadChecked(one, older as typeof checked, byFingerprint)).toBeUndefined();
   });
 });
 

@@ -24,14 +24,14 @@ const entry = (over: Partial<QuestionnaireIndexEntry> = {}): QuestionnaireIndexE
   defaultLanguage: 'fr',
   contentHash: 'all-3',
   pictograms: [],
-  checked: { files: {}, contentHashes: { fr: 'fr-3', en: 'en-3' } },
+  checked: { files: {}, contentHashes: { fr: 'fr-3', en: 'en-3' }, duration: { min: 3, max: 6 } },
   versions: [
-    { version: '1', contentHash: 'all-1', checked: { files: {}, contentHashes: { fr: 'fr-1' } }, mapping: { to: '2', questions: { vieille: 'nouvelle', retiree: null }, options: { vieille: { oui: 'souvent' } } } },
-    { version: '2', contentHash: 'all-2', checked: { files: {}, contentHashes: { fr: 'fr-2', en: 'en-2' } }, mapping: { to: '3' } },
+    { version: '1', contentHash: 'all-1', checked: { files: {}, contentHashes: { fr: 'fr-1' }, duration: { min: 3, max: 6 } }, mapping: { to: '2', questions: { vieille: 'nouvelle', retiree: null }, options: { vieille: { oui: 'souvent' } } } },
+    { version: '2', contentHash: 'all-2', checked: { files: {}, contentHashes: { fr: 'fr-2', en: 'en-2' }, duration: { min: 3, max: 6 } }, mapping: { to: '3' } },
   ],
   ...over,
 });
-const index = [entry(), { ...entry(), id: 'b', version: '1', versions: [], contentHash: 'b-all', checked: { files: {}, contentHashes: { fr: 'b-fr' } } }];
+const index = [entry(), { ...entry(), id: 'b', version: '1', versions: [], contentHash: 'b-all', checked: { files: {}, contentHashes: { fr: 'b-fr' }, duration: { min: 3, max: 6 } } }];
 
 describe('resolveVersion: which files render a record', () => {
   it('finds the current version by the version the record names, and says whether its content is the same', () => {
