@@ -2,8 +2,9 @@
 // too long for the tests' fast loop (which runs a bounded sample with a fixed seed).
 //  1. xstate/graph walks the machine to every question and to the result (shortest paths);
 //  2. a thousand random answer walks (WALKS=…; 5,000 took 8 minutes on a busy host with 2.0's
-//     skipSettled), going back now and then, check at every step that the machine goes where `whereNext` says, that the step counter's projection starts with the path
-//     taken, and that every walk ends in exactly one declared profile.
+//     skipSettled), going back now and then, check at every step that the machine goes where
+//     `whereNext` says, that the step counter's projection starts with the path taken, and that
+//     every walk ends in exactly one declared profile.
 // Prints what it walked; exit 1 on any disagreement.
 import { basename } from 'node:path';
 import { getInitialSnapshot, transition } from 'xstate';
