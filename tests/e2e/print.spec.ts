@@ -1,6 +1,6 @@
 // The printed roadmap: one A4 page, body text at 12 pt or more, QR code included, for the longest
-// result of every persona (Robert: ten next steps), with three nearby places on top, in French and
-// in Arabic.
+// result of every persona (Robert: ten next steps, of which the person's page shows the questionnaire's
+// `maxForPerson`, five), with three nearby places on top, in French and in Arabic.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -9,6 +9,7 @@ import { LONGEST_RESULT, startAndRun } from './runs.ts';
 
 test.use({ serviceWorkers: 'block' });
 
+const QUESTIONNAIRE = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'questionnaires', 'autonomie-numerique', 'questionnaire.json'), 'utf8')) as { recommendations: { maxForPerson: number } };
 const PLACES = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'places.example.json'), 'utf8')) as unknown;
 
 /** Stores the example places as the professional space does (the settings store, key "places"). */
@@ -59,7 +60,7 @@ for (const language of ['fr', 'ar']) {
     if (language !== 'fr') await page.locator(`.button--language[lang="${language}"]`).click();
     await startAndRun(page, LONGEST_RESULT.answers);
     await expect(page.locator('#result-title')).toBeFocused();
-    await expect(page.locator('.steps:not(.places) > li')).toHaveCount(10);
+    await expect(page.locator('.steps:not(.places) > li')).toHaveCount(QUESTIONNAIRE.recommendations.maxForPerson);
     await expect(page.locator('.places > li')).toHaveCount(3);
     await expect(page.getByRole('img', { name: /QR/ })).toBeVisible();
 
