@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './questionnaire-files.ts';
+import { watchClicks, type Watched } from './bench-watch.ts';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const PORT = 4390;
@@ -142,26 +143,17 @@ function peer(name: string, url: string, title: string, option: string): Subject
   };
 }
 
-/** In every page: the time of the last click, as the event has it (for « Commencer » → question 1 and answer → next). */
-const RECORD_CLICKS = () => {
-  addEventListener('click', (event) => ((window as unknown as { lastClick: number }).lastClick = event.timeStamp), { capture: true });
-};
-
 /**
- * Waits, checking at every frame, for a question title other than `before`; gives the time from the
- * last click to that frame (the frame that paints it), or from the navigation when `sinceLoad`.
+ * Click → the new heading painted, measured in the page (scripts/bench-watch.ts): the harness's own
+ * round trips never count. On a page stuck on the same heading, says where it is stuck.
  */
-async function frameWithTitle(page: Page, selector: string, before: string | null, sinceLoad = false): Promise<number> {
-  const handle = await page.waitForFunction(
-    ({ selector, before, sinceLoad }) => {
-      const text = document.querySelector(selector)?.textContent ?? null;
-      if (text === null || text === before) return false;
-      return performance.now() - (sinceLoad ? 0 : (window as unknown as { lastClick: number }).lastClick);
-    },
-    { selector, before, sinceLoad },
-    { polling: 'raf', timeout: 180_000 },
-  );
-  return (await handle.jsonValue()) as number;
+async function watched(page: Page, subject: Subject): Promise<number> {
+  const result = await Promise.race([
+    page.evaluate(() => (window as unknown as { lastWatch: Promise<Watched> }).lastWatch),
+    page.waitForTimeout(60_000).then(() => undefined),
+  ]);
+  if (!result) throw new Error(`${subject.name}: no new heading a minute after the click; the page shows: ${(await page.locator('main, body').first().innerText()).slice(0, 400)}`);
+  return result.painted;
 }
 
 /** The frame in which « Commencer » can be pressed, from the navigation. */
@@ -203,7 +195,7 @@ const startButton = (page: Page) => page.getByRole('button', { name: 'Commencer'
 /** One round of a subject: a cold load (empty cache) with « Commencer » pressed at once, 20 answers, the heap; then a warm load, « Commencer » after 3 s. */
 async function round(browser: Browser, subject: Subject, index: number, into: Figures): Promise<void> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 800, height: 1280 } });
-  await context.addInitScript(RECORD_CLICKS);
+  await context.addInitScript(watchClicks(subject.title));
   try {
     let page = await throttled(context);
     const requests: string[] = [];
@@ -212,16 +204,15 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
     await page.goto(subject.url, { waitUntil: 'commit' });
     into.cold.push(await startUsable(page));
     await startButton(page).click();
-    into.commencerAtOnce.push(await frameWithTitle(page, subject.title, null));
+    into.commencerAtOnce.push(await watched(page, subject));
     counting = false;
     into.requests.push(requests.length);
     into.firstRequests ??= requests;
     for (let answered = 0; answered < ANSWERS; answered++) {
-      const before = await page.locator(subject.title).first().textContent();
       const button = await subject.answer(page, index);
       if (!button) break;
       await button.click();
-      into.answer.push(await frameWithTitle(page, subject.title, before));
+      into.answer.push(await watched(page, subject));
     }
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -235,7 +226,7 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
     into.warm.push(await startUsable(page));
     await page.waitForTimeout(3000);
     await startButton(page).click();
-    into.commencerAfterReading.push(await frameWithTitle(page, subject.title, null));
+    into.commencerAfterReading.push(await watched(page, subject));
     await subject.close?.(page);
     await page.close();
   } finally {

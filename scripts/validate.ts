@@ -20,6 +20,7 @@ import en from '../src/i18n/validation/en.json' with { type: 'json' };
 import { formatDiProblem, formatProblem } from '../src/i18n/problems.ts';
 import { questionnaireFolders, readQuestionnaireFolder, ROOT } from './questionnaire-files.ts';
 import { formatAudioProblem, readAudio } from './audio-files.ts';
+import { readPictograms } from './pictogram-files.ts';
 import { formatVersionProblem, readPublishedVersions } from './questionnaire-versions.ts';
 
 const language = (process.env.LANG ?? '').startsWith('en') ? 'en' : 'fr';
@@ -107,6 +108,13 @@ for (const [kind, path] of targets) {
         // Recordings shipped with the questionnaire (audio/<language>/<key>.<ext>): src/core/audio.ts.
         for (const problem of readAudio(path, q.languages).problems) {
           console.error(formatAudioProblem(problem, language));
+          errors++;
+          failing.add(problem.file);
+        }
+        // Pictograms, drawn in the page (src/core/pictograms.ts): drawing only.
+        const pictograms = readPictograms(path, readQuestionnaireFolder(path).pictograms, language);
+        for (const problem of pictograms.problems) {
+          console.error(problem.message);
           errors++;
           failing.add(problem.file);
         }

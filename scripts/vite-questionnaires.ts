@@ -12,6 +12,7 @@ import { formatProblem } from '../src/i18n/problems.ts';
 import { fileFingerprint, QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder, ROOT } from './questionnaire-files.ts';
 import { AUDIO_EXTENSIONS, type AudioIndexEntry } from '../src/core/audio.ts';
 import { formatAudioProblem, readAudio } from './audio-files.ts';
+import { readPictograms } from './pictogram-files.ts';
 import { formatVersionProblem, readPublishedVersions } from './questionnaire-versions.ts';
 
 const SHIPPED = new RegExp(`\\.(json|svg|${AUDIO_EXTENSIONS.join('|')})$`);
@@ -48,6 +49,9 @@ export function buildIndex(dir = QUESTIONNAIRES_DIR): { index: (QuestionnaireInd
     const q = result.loaded.questionnaire;
     const audio = readAudio(folder, q.languages);
     errors.push(...audio.problems.map((p) => formatAudioProblem(p)));
+    // The pictograms' drawings, inlined by the page (src/core/pictograms.ts): no request, no image document.
+    const pictograms = readPictograms(folder, source.pictograms);
+    errors.push(...pictograms.problems.map((p) => p.message));
     // Every published version records may still refer to (versions/<version>/), checked and shipped.
     const published = readPublishedVersions(folder, result.loaded);
     errors.push(...published.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, t)), ...published.versionProblems.map((p) => formatVersionProblem(p)));
@@ -59,6 +63,7 @@ export function buildIndex(dir = QUESTIONNAIRES_DIR): { index: (QuestionnaireInd
       contentHash: result.loaded.contentHash,
       ...(q.example ? { example: true } : {}),
       pictograms: source.pictograms.sort(),
+      drawings: pictograms.drawings,
       // The browser parses these files without checking them again while they stay exactly as checked here.
       checked: checkedFiles(source, result.loaded, fileFingerprint),
       // Recordings read aloud before speech synthesis, per language (src/ui/recorded-audio.ts).

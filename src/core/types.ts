@@ -58,6 +58,8 @@ export interface LoadedQuestionnaire {
   locales: Record<string, LocaleTree>;
   /** Pictogram name → file path relative to the questionnaire folder. */
   pictograms: Record<string, string>;
+  /** Pictogram name → its drawing (inline SVG, see pictograms.ts), as the build checked it: drawn without a request. */
+  drawings?: Record<string, string>;
   contentHash: string;
   /**
    * How long it takes, in minutes, from the shortest path to the longest (progress.ts: durationRange).
@@ -80,6 +82,8 @@ export interface QuestionnaireIndexEntry {
   example?: boolean;
   /** Pictogram names in the folder, which the browser-side validator needs. */
   pictograms: string[];
+  /** Pictogram name → its drawing (inline SVG, checked by the build: src/core/pictograms.ts). */
+  drawings?: Record<string, string>;
   /** What the build checked (see checkedFiles): unchanged files are not checked again in the browser. */
   checked?: CheckedFiles;
   /** The hash of the structure alone, without texts (what a kiosk tally carries: a tally keeps no language). */

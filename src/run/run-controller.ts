@@ -71,6 +71,13 @@ export interface RunOptions {
   /** A stored run to go on with: its answers are replayed into a fresh actor. */
   resume?: { session: SessionRecord; annotations?: Partial<RunAnnotations> | undefined } | undefined;
   sink?: RunSink | undefined;
+  /**
+   * When a change is handed to the sink: at once (the default), or later, e.g. once the screen that
+   * shows it is painted (the kiosk's src/ui/after-paint.ts), so that the write never delays the next
+   * question. A change waiting there is never lost: a later one takes its place, and flush() and
+   * stop() hand it over at once.
+   */
+  defer?: ((write: () => void) => void) | undefined;
   now?: () => string;
   newId?: () => SessionId;
 }
@@ -120,7 +127,7 @@ export function prepareRun(loaded: LoadedQuestionnaire): void {
 }
 
 /** Starts a run, new or resumed, and writes it at once and on every change. */
-export function createRun({ loaded, mode, language, resume, sink, now = () => new Date().toISOString(), newId = () => newSessionId() }: RunOptions): RunController {
+export function createRun({ loaded, mode, language, resume, sink, defer, now = () => new Date().toISOString(), newId = () => newSessionId() }: RunOptions): RunController {
   const { questionnaire } = loaded;
   const machine = machineOf(questionnaire);
   let complete = true;
@@ -210,10 +217,19 @@ export function createRun({ loaded, mode, language, resume, sink, now = () => ne
       draining = undefined;
     }
   };
+  // A write deferred (options.defer) and not started yet; the drain takes the latest `waiting`.
+  let deferred = false;
+  const startDraining = () => {
+    deferred = false;
+    if (!stopped) draining ??= drain();
+  };
   const write = (view: RunView) => {
     if (!sink || stopped) return;
     waiting = entryOf(view);
-    draining ??= drain();
+    if (draining || deferred) return;
+    if (!defer) return startDraining();
+    deferred = true;
+    defer(() => deferred && startDraining());
   };
 
   // The one subscription: every change of the actor's state is written.
@@ -273,6 +289,7 @@ export function createRun({ loaded, mode, language, resume, sink, now = () => ne
     answeredBy: (question, source) => send({ type: 'answer.source', question, source }),
     saveFailed,
     flush: async () => {
+      if (deferred) startDraining();
       while (draining) await draining;
     },
     stop() {

@@ -59,7 +59,9 @@ function useAppMachine(deps: AppDeps) {
   const actor = useMemo(() => createActor(appMachine, { input: { deps, reference: REFERENCE_LANGUAGE } }), []);
   const [snapshot, setSnapshot] = useState<AppSnapshot>(() => actor.getSnapshot());
   useLayoutEffect(() => {
-    const subscription = actor.subscribe(setSnapshot);
+    // A snapshot that changes neither the state nor the context (someone touched the screen: the
+    // idle delay starts again) draws nothing new, so it is not drawn: an answer never waits for it.
+    const subscription = actor.subscribe((next) => setSnapshot((shown) => (next.value === shown.value && next.context === shown.context && next.status === shown.status ? shown : next)));
     actor.start();
     setSnapshot(actor.getSnapshot());
     return () => {

@@ -182,7 +182,8 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
   // The validator itself comes with import(): only a file edited after the build needs it.
   result ??= (await import('../core/validate.ts')).loadQuestionnaire(source, { languages: [language], reachability: false });
   await nextTask();
-  return result.ok ? { ok: true, loaded: result.loaded, language } : { ok: false, problems: result.problems };
+  if (!result.ok) return { ok: false, problems: result.problems };
+  return { ok: true, loaded: entry.drawings ? { ...result.loaded, drawings: entry.drawings } : result.loaded, language };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LoadedQuestionnaire } from '../core/index.ts';
-import type { RunController } from '../run/run-controller.ts';
+import { createRun as createRunNow, prepareRun as prepareMachine, type RunController } from '../run/run-controller.ts';
+import { afterPaint } from './after-paint.ts';
 import { useT } from './i18n-context.ts';
 import { LazyResult } from './lazy-result.tsx';
+import { prepareDrawings } from './pictogram.tsx';
 import { QuestionScreen } from './question-screen.tsx';
 import { sharedResultOf } from './result-link.ts';
 import { useRunView } from './use-run.ts';
@@ -12,7 +14,14 @@ import { useRunView } from './use-run.ts';
 // after the start screen shows, with XState and the question screens, so the start screen waits
 // for neither.
 
-export { createRun, prepareRun } from '../run/run-controller.ts';
+/** Made ahead, while the start screen waits: the questionnaire's machine, and its pictograms put into the page. */
+export function prepareRun(loaded: LoadedQuestionnaire): void {
+  prepareMachine(loaded);
+  prepareDrawings(loaded);
+}
+
+/** A kiosk run: its writes wait until the screen that shows the change is painted (after-paint.ts). */
+export const createRun: typeof createRunNow = (options) => createRunNow({ defer: afterPaint, ...options });
 
 export interface RunProps {
   run: RunController;

@@ -132,6 +132,28 @@ test.describe('one run', () => {
     });
   });
 
+  // The write of an answer waits until the next question is painted (src/ui/after-paint.ts); a page
+  // that goes in the same breath writes it as it goes.
+  test('an answer is kept when the page goes right after it: reloaded at once, or closed at once', async ({ page, context }) => {
+    await page.goto('./');
+    await page.locator('.start__begin').click();
+    await expect(screenHeading(page)).toHaveAttribute('id', 'q-equipement-title');
+    await answer(page, EVERY_EXERCISE, 'equipement');
+    await page.locator('.question__actions button[type="submit"]').click();
+    await page.reload();
+    await expect(screenHeading(page)).toHaveAttribute('id', 'q-utilisation-appareil-title');
+    await answer(page, EVERY_EXERCISE, 'utilisation-appareil');
+    await page.locator('.question__actions button[type="submit"]').click();
+    await page.close();
+    const again = await context.newPage();
+    await again.goto('./');
+    await expect(screenHeading(again)).toHaveAttribute('id', 'q-usage-internet-title');
+    await again.getByRole('button', { name: 'Précédent' }).click();
+    await expect(optionInput(again, 'utilisation-appareil', 'seul')).toBeChecked();
+    await again.getByRole('button', { name: 'Précédent' }).click();
+    for (const option of [EVERY_EXERCISE.equipement as string | string[]].flat()) await expect(optionInput(again, 'equipement', option)).toBeChecked();
+  });
+
   test('a run is taken up again after the page was closed for ten minutes, behind "are you still there?"', async ({ page, context }) => {
     await page.clock.install();
     await page.goto('./');

@@ -235,6 +235,57 @@ describe('the run controller', () => {
     run.stop();
   });
 
+  // The kiosk defers its writes until the next question is painted (src/ui/after-paint.ts): an answer
+  // never waits for storage, and is never lost for it.
+  describe('with its writes deferred', () => {
+    function deferring() {
+      const tasks: (() => void)[] = [];
+      return { defer: (task: () => void) => void tasks.push(task), runDeferred: () => tasks.splice(0).forEach((task) => task()), pending: () => tasks.length };
+    }
+
+    it('writes nothing before the deferred moment, then the latest change in one write', async () => {
+      const { sink, writes, last } = recordingSink();
+      const { defer, runDeferred, pending } = deferring();
+      const run = createRun({ loaded: sample, mode: 'kiosk', language: 'fr', sink, defer, now, newId });
+      run.next();
+      run.select('ordinateur' as never);
+      run.select('smartphone' as never);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(writes).toHaveLength(0);
+      expect(pending()).toBe(1);
+      runDeferred();
+      await run.flush();
+      expect(writes).toHaveLength(1);
+      expect(last()?.session.answers).toEqual({ equipement: { type: 'choices', options: ['smartphone', 'ordinateur'] } });
+      expect(comparable(last())).toEqual(comparable(run.entry()));
+      // The moment that comes after a flush finds nothing left to write.
+      runDeferred();
+      await run.flush();
+      expect(writes).toHaveLength(1);
+      run.stop();
+    });
+
+    it('writes a deferred answer at once when asked to flush, or when stopped', async () => {
+      const flushed = recordingSink();
+      const first = deferring();
+      const run = createRun({ loaded: sample, mode: 'kiosk', language: 'fr', sink: flushed.sink, defer: first.defer, now, newId });
+      run.next();
+      run.select('aucun' as never);
+      await run.flush();
+      expect(flushed.last()?.session.answers).toEqual({ equipement: { type: 'choices', options: ['aucun'] } });
+      run.stop();
+
+      const stopped = recordingSink();
+      const second = deferring();
+      const other = createRun({ loaded: sample, mode: 'kiosk', language: 'fr', sink: stopped.sink, defer: second.defer, now, newId });
+      other.next();
+      other.select('ordinateur' as never);
+      other.stop();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(stopped.last()?.session.answers).toEqual({ equipement: { type: 'choices', options: ['ordinateur'] } });
+    });
+  });
+
   it('hands its last change to the sink when stopped, and then writes nothing more', async () => {
     const { sink, writes } = recordingSink({ delayMs: 5 });
     const run = createRun({ loaded: sample as LoadedQuestionnaire, mode: 'kiosk', language: 'fr', sink, now, newId });

@@ -6,13 +6,14 @@ import { checkedFiles, loadQuestionnaire } from '../../src/core/index.ts';
 import { App, type AppProps } from '../../src/ui/app.tsx';
 import { MissingFile, type FetchText, type QuestionnaireEntry } from '../../src/ui/questionnaire-loader.ts';
 import { fileFingerprint, QUESTIONNAIRES_DIR, ROOT, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
+import { readPictograms } from '../../scripts/pictogram-files.ts';
 
 export function indexEntry(id = 'exemple'): QuestionnaireEntry {
   const source = readQuestionnaireFolder(join(QUESTIONNAIRES_DIR, id));
   const result = loadQuestionnaire(source, { reachability: false });
   if (!result.ok) throw new Error(`${id} does not load`);
   const q = result.loaded.questionnaire;
-  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, ...(q.example ? { example: true } : {}), pictograms: source.pictograms.sort(), checked: checkedFiles(source, result.loaded, fileFingerprint) };
+  return { id: q.id, version: q.version, languages: q.languages, defaultLanguage: q.defaultLanguage, contentHash: result.loaded.contentHash, ...(q.example ? { example: true } : {}), pictograms: source.pictograms.sort(), drawings: readPictograms(join(QUESTIONNAIRES_DIR, id), source.pictograms).drawings, checked: checkedFiles(source, result.loaded, fileFingerprint) };
 }
 
 export interface Files {

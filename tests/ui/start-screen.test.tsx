@@ -49,7 +49,11 @@ describe('start screen', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
     expect(heading.textContent).toContain('Étape 1 sur au plus 7');
     await vi.waitFor(() => expect(document.activeElement).toBe(heading));
-    expect(screen.getByRole('img', { name: 'Une main qui salue' }).getAttribute('src')).toBe('./questionnaires/exemple/pictograms/bonjour.svg');
+    // The pictogram is drawn in the page from the index's drawing (no request): a symbol of the questionnaire's sprite.
+    const pictogram = screen.getByRole('img', { name: 'Une main qui salue' });
+    const symbol = pictogram.querySelector('use')?.getAttribute('href') ?? '';
+    expect(symbol).toBe('#pictogram-exemple-bonjour');
+    expect(document.querySelector(`.pictogram-sprite symbol${symbol}`)?.querySelector('path, circle, rect')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Précédent' })).toBeNull();
   });
 });

@@ -1,0 +1,41 @@
+// What the browser benches measure in the page itself, so that the harness's own round trips
+// (Playwright polling from Node) never count: installed with addInitScript before anything runs.
+
+/** Click → the frame that shows a new heading, and click → that frame rendered (ms). */
+export interface Watched {
+  frame: number;
+  painted: number;
+}
+
+/**
+ * Each click watches, frame by frame, for a heading (the first element matching `selector`) whose
+ * text differs from the one shown at the click: a new one, one where there was none, or none any
+ * more (a peer's last page).
+ * `window.lastWatch` resolves, for the latest click, with the time from the click's own time stamp
+ * to the frame that shows that heading (its requestAnimationFrame, before its style, layout and
+ * paint), and to that frame rendered (a task posted from the frame, which runs once it is done).
+ */
+// Kept as text: tsx would wrap its inner functions in a helper the page does not have.
+export const watchClicks = (selector: string): { content: string } => ({
+  content: `(() => {
+  const selector = ${JSON.stringify(selector)};
+  let watching = 0;
+  addEventListener('click', (event) => {
+    const click = event.timeStamp;
+    const before = document.querySelector(selector)?.textContent ?? null;
+    const mine = ++watching;
+    window.lastWatch = new Promise((resolve) => {
+      const check = () => {
+        if (mine !== watching) return; // a later click watches instead
+        const text = document.querySelector(selector)?.textContent ?? null;
+        if (text === before) return void requestAnimationFrame(check);
+        const frame = performance.now() - click;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ frame, painted: performance.now() - click });
+        channel.port2.postMessage(null);
+      };
+      requestAnimationFrame(check);
+    });
+  }, { capture: true });
+})();`,
+});
