@@ -82,7 +82,7 @@ export type AppEvent =
   | { type: 'CRASH' };
 
 type BootOutput =
-  | { route: 'failed'; failure: Failure; problems?: Problem[] | undefined }
+  | { route: 'failed'; failure: Failure; problems?: Problem[] | undefined; /** The interface language applied for the error screen, if not the reference. */ language?: string | undefined }
   | {
       route: 'start' | 'shared' | 'pro' | 'run';
       settings: Settings;
@@ -134,7 +134,15 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   const pro = isProRoute(hash) && proEnabled(settings);
   const shared = pro ? undefined : parseResultFragment(hash);
   const entry = index.find((q) => q.id === (shared?.questionnaireId ?? settings.defaultQuestionnaire));
-  if (!entry) return { route: 'failed', failure: shared ? 'link' : 'load' };
+  if (!entry) {
+    // A result link to a questionnaire this build does not have: said in the link's own language
+    // (the interface's strings only; a language the interface lacks stays in the reference one).
+    if (shared && shared.language !== reference) {
+      const applied = await deps.applyLanguage(shared.language).then(() => true, () => false);
+      if (applied) return { route: 'failed', failure: 'link', language: shared.language };
+    }
+    return { route: 'failed', failure: shared ? 'link' : 'load' };
+  }
   let language = shared?.language ?? settings.languages[0] ?? entry.defaultLanguage;
   // A run cut short by a reload or a crash resumes at the same question, with the same answers.
   // Storage opens while the questionnaire loads, not after it.
@@ -256,7 +264,7 @@ export const appMachine = setup({
               {
                 guard: ({ event }) => event.output.route === 'failed',
                 target: 'failed',
-                actions: assign(({ event }) => (event.output.route === 'failed' ? { failure: event.output.failure, problems: event.output.problems, run: undefined } : {})),
+                actions: assign(({ event, context }) => (event.output.route === 'failed' ? { failure: event.output.failure, problems: event.output.problems, run: undefined, language: event.output.language ?? context.language } : {})),
               },
               {
                 actions: assign(({ event }) => {

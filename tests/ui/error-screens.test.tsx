@@ -38,6 +38,18 @@ describe('never a white screen', () => {
     }
   });
 
+  it('says it in the link\'s own language, right to left for Arabic', async () => {
+    window.history.replaceState(null, '', '/#/r?q=ancien-questionnaire&p=autonome&a=acces:acquis&l=ar');
+    await renderKiosk();
+    await screen.findByRole('heading', { level: 1, name: 'لا يمكن فتح رابط النتيجة هذا' });
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    fireEvent.click(screen.getByRole('button', { name: 'الذهاب إلى الصفحة الأولى' }));
+    // The start screen is the structure's, in its first language again.
+    await screen.findByRole('heading', { level: 1, name: "Questionnaire d'exemple" });
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+
   it('shows a broken locale file\'s problems too', async () => {
     await renderKiosk({ overrides: { './questionnaires/exemple/locales/fr.json': '{ "title": "x", }' } });
     expect(screen.getByRole('heading', { level: 1, name: /Le questionnaire ne peut pas être affiché/ })).toBeTruthy();
