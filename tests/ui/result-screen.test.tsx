@@ -129,7 +129,9 @@ describe('result screen', () => {
     await run(['Aucun'], ['Jamais'], ['Oui'], ['Non']);
     await screen.findByRole('heading', { level: 1, name: 'Découvrir le numérique' });
     expect(events.sink).toHaveBeenCalledTimes(1);
-    expect(saved[0]?.session).toEqual(expect.objectContaining({ questionnaireId: 'exemple', language: 'fr', mode: 'kiosk', status: 'in-progress' }));
+    // Each write waits until the next screen is painted (after-paint.ts; answers given within one
+    // frame share a write), never lost: the run as it goes, then the finished one.
+    await vi.waitFor(() => expect(saved[0]?.session).toEqual(expect.objectContaining({ questionnaireId: 'exemple', language: 'fr', mode: 'kiosk' })));
     await vi.waitFor(() => expect(saved.at(-1)).toEqual(expect.objectContaining({ session: expect.objectContaining({ status: 'completed' }), outcome: expect.objectContaining({ profile: 'decouverte' }) })));
     const replace = vi.spyOn(window.history, 'replaceState');
     const push = vi.spyOn(window.history, 'pushState');
