@@ -5,6 +5,9 @@ import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { createSessionPersistence } from './ui/session-persistence.ts';
 import './ui/app.css';
 
+/** When the territory push starts, after the page has loaded. */
+const TERRITORY_PUSH_AFTER_MS = 8000;
+
 const root = document.getElementById('app');
 if (root) {
   // Every answer is written to IndexedDB (or kept in memory, with a notice, when it cannot be);
@@ -21,13 +24,13 @@ if (root) {
   // Once the page has loaded and the main thread is idle: the service worker (and workbox-window)
   // never competes with the first screen for a slow tablet's CPU.
   const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500));
-  // Then, on a kiosk whose settings.json names the territory observatory, the tallies that wait
-  // (src/ui/territory-push.ts; elsewhere it looks at the settings the app read, and stops).
-  const register = () =>
-    whenIdle(() => {
-      void registerServiceWorker();
-      void import('./ui/territory-push.ts').then((push) => push.pushAtStart(open)).catch(() => undefined);
-    });
+  // Some seconds later, on a kiosk whose settings.json names the territory observatory, the tallies
+  // that wait (src/ui/territory-push.ts; elsewhere it looks at the settings the app read, and stops):
+  // its code never shares a slow connection with the start screen or the first question.
+  const register = () => {
+    whenIdle(() => void registerServiceWorker());
+    setTimeout(() => whenIdle(() => void import('./ui/territory-push.ts').then((push) => push.pushAtStart(open)).catch(() => undefined)), TERRITORY_PUSH_AFTER_MS);
+  };
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register, { once: true });
 }

@@ -121,9 +121,15 @@ function machineOf(questionnaire: LoadedQuestionnaire['questionnaire']): ReturnT
   return machine;
 }
 
-/** Makes the questionnaire's machine ahead, while the start screen waits, so that « Commencer » finds it made. */
+/**
+ * Makes ahead, while the start screen waits, what « Commencer » would otherwise make: the
+ * questionnaire's machine and the first screen's « Étape 1 sur Y » (the path walk of
+ * core/progress.ts, kept there: every run starts the same way).
+ */
 export function prepareRun(loaded: LoadedQuestionnaire): void {
-  machineOf(loaded.questionnaire);
+  const { questionnaire } = loaded;
+  machineOf(questionnaire);
+  stepBounds(questionnaire, {}, [questionnaire.start]);
 }
 
 /** Starts a run, new or resumed, and writes it at once and on every change. */

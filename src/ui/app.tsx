@@ -47,6 +47,8 @@ const loadRun = async (): Promise<RunModule> => (runModule ??= await import('./r
 const loadProSpace = () => import('./pro/pro-space.tsx');
 // "Vous êtes toujours là ?" shows after 90 s at the soonest: it comes with import() (precached, so offline too).
 const loadIdleDialog = () => import('./idle-dialog.tsx');
+/** When a run's idle dialog is fetched, after the run shows. */
+const IDLE_DIALOG_AFTER_MS = 5000;
 
 /** What counts as someone being there: any touch, pointer movement, key, wheel or typing. */
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'input'] as const;
@@ -112,10 +114,13 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   const languages = useMemo(() => offeredLanguages(context), [context.settings, context.entry]);
 
   useEffect(() => events?.notice?.subscribe(setStorageNotice), [events]);
-  // Once a run is under way, the idle dialog is fetched in the background: it shows at once when due.
+  // Once a run is under way, the idle dialog is fetched in the background: it shows at once when due
+  // (a minute and a half at the soonest), and never competes with the first question for the network.
   const running = screen === 'run';
   useEffect(() => {
-    if (running) void loadIdleDialog().catch(() => undefined);
+    if (!running) return undefined;
+    const later = setTimeout(() => void loadIdleDialog().catch(() => undefined), IDLE_DIALOG_AFTER_MS);
+    return () => clearTimeout(later);
   }, [running]);
   useEffect(() => update?.ready.subscribe(setUpdateReady), [update]);
   useEffect(() => {

@@ -133,6 +133,7 @@ describe('result screen', () => {
     // frame share a write), never lost: the run as it goes, then the finished one.
     await vi.waitFor(() => expect(saved[0]?.session).toEqual(expect.objectContaining({ questionnaireId: 'exemple', language: 'fr', mode: 'kiosk' })));
     await vi.waitFor(() => expect(saved.at(-1)).toEqual(expect.objectContaining({ session: expect.objectContaining({ status: 'completed' }), outcome: expect.objectContaining({ profile: 'decouverte' }) })));
+    for (const entry of saved) expect(entry.session).toEqual(expect.objectContaining({ questionnaireId: 'exemple', language: 'fr', mode: 'kiosk', id: saved[0]?.session.id }));
     const replace = vi.spyOn(window.history, 'replaceState');
     const push = vi.spyOn(window.history, 'pushState');
     fireEvent.click(screen.getByRole('button', { name: 'Terminer et effacer' }));
