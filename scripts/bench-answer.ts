@@ -1,7 +1,7 @@
 // Where the time of an answer goes, on the built app (dist/) in Debian's Chromium at 4× CPU: prints,
-// never asserts. Part of `npm run bench`; alone: `npm run build && npx tsx scripts/bench-answer.ts`.
+// never asserts. After `npm run build`: `npx tsx scripts/bench-answer.ts` (README « Side by side »).
 // For each answer (a digit picks an option, then a click on « Suivant »), in the page:
-//  - click → the frame that shows the next heading (rAF, as scripts/bench-browser.ts measures it),
+//  - click → the frame that shows the next heading and that frame rendered (scripts/bench-watch.ts),
 //  - the click's Event Timing duration (click → the next paint, to 8 ms),
 //  - the long animation frames (≥ 50 ms) that hold the click: script, style and layout, their scripts.
 // Then a CPU profile (CDP Profiler) over the answers: the functions where the time goes, by self time.
@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ROOT } from './questionnaire-files.ts';
-import { watchClicks, type Watched } from './bench-watch.ts';
+import { waitForServer, watchClicks, type Watched } from './bench-watch.ts';
 
 const PORT = Number(process.env.BENCH_ANSWER_PORT ?? 4395);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 20);
@@ -59,18 +59,6 @@ interface Frame {
   render: number;
   styleLayout: number;
   scripts: { invoker: string; type: string; fn: string; url: string; duration: number; forced: number }[];
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the static server of ${url} did not start`);
 }
 
 const heading = '.question h1';

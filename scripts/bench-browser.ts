@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './questionnaire-files.ts';
-import { watchClicks, type Watched } from './bench-watch.ts';
+import { waitForServer, watchClicks, type Watched } from './bench-watch.ts';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const PORT = 4390;
@@ -28,18 +28,6 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 
 function stats(samples: number[]) {
   return `median ${median(samples).toFixed(1)} ms, p95 ${p95(samples).toFixed(1)} ms (n = ${samples.length})`;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the static server of ${url} did not start`);
 }
 
 function serve(dist: string, port: number) {

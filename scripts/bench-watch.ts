@@ -1,5 +1,19 @@
-// What the browser benches measure in the page itself, so that the harness's own round trips
-// (Playwright polling from Node) never count: installed with addInitScript before anything runs.
+// What the browser benches share: what they measure in the page itself, so that the harness's own
+// round trips (Playwright polling from Node) never count (installed with addInitScript before
+// anything runs), and the wait for their static server.
+
+/** Resolves once the static server answers at `url`. */
+export async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the static server of ${url} did not start`);
+}
 
 /** Click → the frame that shows a new heading, and click → that frame rendered (ms). */
 export interface Watched {
