@@ -56,9 +56,10 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // The plugin lists manifest.webmanifest itself, after the glob: leave it out here to list it once.
         // Published versions kept for old records (questionnaires/<id>/versions/) are fetched when a
-        // professional opens such a record, then kept (below): the kiosk never needs them.
+        // professional opens such a record, then kept (below): the kiosk never needs them. Nor does
+        // it ever fetch settings.schema.json, an aid for a structure's editor.
         // Pictograms are drawn from questionnaires/index.json (src/core/pictograms.ts): their files ship, the page never fetches them.
-        globIgnores: ['manifest.webmanifest', 'questionnaires/*/versions/**', 'questionnaires/*/pictograms/**'],
+        globIgnores: ['manifest.webmanifest', 'questionnaires/*/versions/**', 'questionnaires/*/pictograms/**', 'settings.schema.json'],
         // settings.json is precached (offline from the first visit), but a structure may edit it on
         // the server without rebuilding: `settings.json?fresh=…` goes to the network first, and its
         // last answer is kept for offline use (see docs/storage.md).

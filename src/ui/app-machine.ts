@@ -1,11 +1,13 @@
 // The kiosk's life, as one XState machine: loading → start → run → result → forgetting the person,
 // with the idle warning and reset as delayed transitions, and every load an invoked promise (a new
 // choice of language cancels the one still on its way, instead of a counter guarding against it).
+// A device whose settings offer several questionnaires starts on their list (their titles and
+// intros, never their structures): CHOOSE starts the run on one, and forgetting comes back to the list.
 // No Preact here: app.tsx draws what this machine is in, and sends it what the person does.
 import { assign, fromPromise, raise, setup } from 'xstate';
 import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Settings } from '../core/index.ts';
 import type { RunController } from '../run/run-controller.ts';
-import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
+import { clearFetched, fetchChoices, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireChoice, type QuestionnaireEntry } from './questionnaire-loader.ts';
 import { nextTask } from './next-task.ts';
 import { parseResultFragment, proHandoffRoute, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
@@ -53,7 +55,13 @@ export interface AppContext {
   reference: string;
   settings?: Settings | undefined;
   settingsMissing: boolean;
+  /** The build's questionnaires (questionnaires/index.json). */
+  index?: QuestionnaireEntry[] | undefined;
+  /** The questionnaire on screen (the one run, or the device's default); none while several are listed to choose from. */
   entry?: QuestionnaireEntry | undefined;
+  /** Several questionnaires offered: each one's title and intro, in the language `choicesFor`. */
+  choices?: QuestionnaireChoice[] | undefined;
+  choicesFor?: string | undefined;
   loaded?: LoadedQuestionnaire | undefined;
   /** The language on screen. */
   language: string;
@@ -72,6 +80,8 @@ export interface AppContext {
 
 export type AppEvent =
   | { type: 'BEGIN' }
+  /** One of the questionnaires listed is chosen: the run starts on it. */
+  | { type: 'CHOOSE'; id: string }
   | { type: 'PRO' }
   | { type: 'FINISH' }
   | { type: 'ACTIVITY' }
@@ -87,8 +97,11 @@ type BootOutput =
       route: 'start' | 'shared' | 'pro' | 'run';
       settings: Settings;
       settingsMissing: boolean;
-      entry: QuestionnaireEntry;
-      loaded: LoadedQuestionnaire;
+      index: QuestionnaireEntry[];
+      /** Undefined when the start screen lists several questionnaires. */
+      entry?: QuestionnaireEntry | undefined;
+      loaded?: LoadedQuestionnaire | undefined;
+      choices?: QuestionnaireChoice[] | undefined;
       language: string;
       shared?: SharedResult | undefined;
       run?: RunController | undefined;
@@ -97,11 +110,37 @@ type BootOutput =
       resumedChanged?: boolean;
     };
 
-/** The languages the kiosk offers: the settings' list, as far as the questionnaire has them. */
-export function offeredLanguages(context: Pick<AppContext, 'settings' | 'entry'>): string[] {
+/** The questionnaires the device offers, in the settings' order, as far as the build has them. */
+export function offeredQuestionnaires(context: Pick<AppContext, 'settings' | 'index'>): QuestionnaireEntry[] {
+  const { settings, index } = context;
+  if (!settings || !index) return [];
+  return settings.questionnaires.flatMap((id) => index.filter((q) => q.id === id));
+}
+
+/** Several questionnaires offered: the kiosk's start screen lists them to choose from. */
+export const offersSeveral = (context: Pick<AppContext, 'settings' | 'index'>) => offeredQuestionnaires(context).length > 1;
+
+/** The languages the kiosk offers: the settings' list, as far as the questionnaire on screen has them (on a list, any of those listed). */
+export function offeredLanguages(context: Pick<AppContext, 'settings' | 'entry' | 'index'>): string[] {
   const { settings, entry } = context;
-  if (!settings || !entry) return [];
-  return settings.languages.filter((l) => entry.languages.includes(l));
+  if (!settings) return [];
+  const entries = entry ? [entry] : offeredQuestionnaires(context);
+  return settings.languages.filter((l) => entries.some((e) => e.languages.includes(l)));
+}
+
+/** The newest kiosk run left unfinished among several questionnaires (a kiosk keeps one person's run at a time). */
+async function newestRun(events: SessionEvents | undefined, entries: readonly QuestionnaireEntry[]): Promise<SessionRecord | undefined> {
+  const resume = events?.resume;
+  if (!resume) return undefined;
+  const records = await Promise.all(entries.map((q) => resume(q.id as QuestionnaireId)));
+  return records.filter((r) => r !== undefined).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+/** A chosen questionnaire whose files do not pass the check: its problems, for the error screen. */
+class QuestionnaireProblems extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('the questionnaire does not load');
+  }
 }
 
 async function boot({ input }: { input: { deps: AppDeps; previous: RunController | undefined; reference: string } }): Promise<BootOutput> {
@@ -133,7 +172,7 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   }
   const pro = isProRoute(hash) && proEnabled(settings);
   const shared = pro ? undefined : parseResultFragment(hash);
-  const entry = index.find((q) => q.id === (shared?.questionnaireId ?? settings.defaultQuestionnaire));
+  let entry = index.find((q) => q.id === (shared?.questionnaireId ?? settings.defaultQuestionnaire));
   if (!entry) {
     // A result link to a questionnaire this build does not have: said in the link's own language
     // (the interface's strings only; a language the interface lacks stays in the reference one).
@@ -144,10 +183,25 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
     return { route: 'failed', failure: shared ? 'link' : 'load' };
   }
   let language = shared?.language ?? settings.languages[0] ?? entry.defaultLanguage;
+  const offered = offeredQuestionnaires({ settings, index });
+  const listing = !shared && !pro && offered.length > 1;
   // A run cut short by a reload or a crash resumes at the same question, with the same answers.
   // Storage opens while the questionnaire loads, not after it.
-  const resuming = shared || pro ? undefined : events?.resume?.(entry.id as QuestionnaireId); // the build wrote the index from each questionnaire's id
+  // the build wrote the index from each questionnaire's id
+  const resuming = shared || pro ? undefined : listing ? newestRun(events, offered) : events?.resume?.(entry.id as QuestionnaireId);
   if (language !== reference) await deps.applyLanguage(language);
+  let choices: QuestionnaireChoice[] | undefined;
+  if (listing) {
+    // Several offered: their titles and intros; a run cut short goes on in its own questionnaire.
+    const [record, listed] = await Promise.all([resuming, fetchChoices(fetchText, offered, language)]);
+    choices = listed;
+    const resumed = record && offered.find((q) => q.id === record.questionnaireId);
+    if (!resumed) {
+      await nextTask();
+      return { route: 'start', settings, settingsMissing: read.missing, index, choices, language };
+    }
+    entry = resumed;
+  }
   let outcome = await fetchQuestionnaire(fetchText, entry, language);
   if (!outcome.ok) {
     // The validator's messages come with import(); should that fail, the problems still show, by code.
@@ -156,15 +210,16 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   }
   language = outcome.language;
   await deps.applyLanguage(language);
-  const base = { settings, settingsMissing: read.missing, entry, loaded: outcome.loaded, language };
+  const base = { settings, settingsMissing: read.missing, index, entry, loaded: outcome.loaded, language, choices };
   if (shared) return { route: 'shared', ...base, shared };
   if (pro) return { route: 'pro', ...base };
   const record: SessionRecord | undefined = await resuming;
   // The screen that follows is drawn in a task of its own.
   await nextTask();
   if (!record) return { route: 'start', ...base };
-  if (record.language !== language && entry.languages.includes(record.language)) {
-    const again = await fetchQuestionnaire(fetchText, entry, record.language).catch(() => undefined);
+  const resumed = entry;
+  if (record.language !== language && resumed.languages.includes(record.language)) {
+    const again = await fetchQuestionnaire(fetchText, resumed, record.language).catch(() => undefined);
     if (again?.ok) {
       outcome = again;
       language = again.language;
@@ -181,15 +236,21 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
 interface LanguageInput {
   deps: AppDeps;
   entry: QuestionnaireEntry | undefined;
+  /** The questionnaires listed on the start screen, whose titles and intros come in the new language too. */
+  listed: QuestionnaireEntry[];
   language: string;
 }
 
-/** Another language: the questionnaire's texts in it, then the interface; without a questionnaire (an error screen), the interface only. */
-async function loadLanguage({ input }: { input: LanguageInput }): Promise<{ language: string; loaded?: LoadedQuestionnaire }> {
-  const { deps, entry, language } = input;
+/**
+ * Another language: the questionnaire's texts in it, then the interface; on the list of several,
+ * their titles and intros; without a questionnaire (an error screen), the interface only.
+ */
+async function loadLanguage({ input }: { input: LanguageInput }): Promise<{ language: string; loaded?: LoadedQuestionnaire; choices?: QuestionnaireChoice[] }> {
+  const { deps, entry, listed, language } = input;
   if (!entry) {
+    const choices = listed.length ? await fetchChoices(deps.fetchText, listed, language) : undefined;
     await deps.applyLanguage(language);
-    return { language };
+    return { language, ...(choices ? { choices } : {}) };
   }
   const outcome = await fetchQuestionnaire(deps.fetchText, entry, language);
   if (!outcome.ok) throw new Error(`the texts in ${language} do not load`);
@@ -197,10 +258,35 @@ async function loadLanguage({ input }: { input: LanguageInput }): Promise<{ lang
   return { language: outcome.language, loaded: outcome.loaded };
 }
 
-async function startRun({ input }: { input: { deps: AppDeps; loaded: LoadedQuestionnaire; language: string } }): Promise<RunController> {
-  const { deps, loaded, language } = input;
+interface StartInput {
+  deps: AppDeps;
+  entry: QuestionnaireEntry;
+  loaded: LoadedQuestionnaire | undefined;
+  language: string;
+}
+
+/** A new run: on the questionnaire on screen, or on the one chosen from the list, whose files come now. */
+async function startRun({ input }: { input: StartInput }): Promise<{ run: RunController; loaded: LoadedQuestionnaire; language: string }> {
+  const { deps, entry } = input;
+  let { loaded, language } = input;
+  if (!loaded || loaded.questionnaire.id !== entry.id || !loaded.locales[language]) {
+    const outcome = await fetchQuestionnaire(deps.fetchText, entry, language);
+    if (!outcome.ok) {
+      await deps.loadValidationStrings().catch(() => undefined);
+      throw new QuestionnaireProblems(outcome.problems);
+    }
+    loaded = outcome.loaded;
+    // Not in the language on screen: in the questionnaire's own default language.
+    if (outcome.language !== language) await deps.applyLanguage(outcome.language);
+    language = outcome.language;
+  }
   const { createRun } = await deps.loadRunModule();
-  return createRun({ loaded, mode: 'kiosk', language, sink: deps.events?.sink?.({}) });
+  return { run: createRun({ loaded, mode: 'kiosk', language, sink: deps.events?.sink?.({}) }), loaded, language };
+}
+
+/** Loads the titles and intros of the questionnaires listed, in the language on screen (after a shared result, the professional space or a run in another language). */
+async function loadChoices({ input }: { input: { deps: AppDeps; listed: QuestionnaireEntry[]; language: string } }): Promise<{ choices: QuestionnaireChoice[]; language: string }> {
+  return { choices: await fetchChoices(input.deps.fetchText, input.listed, input.language), language: input.language };
 }
 
 export const appMachine = setup({
@@ -213,6 +299,7 @@ export const appMachine = setup({
     boot: fromPromise(boot),
     loadLanguage: fromPromise(loadLanguage),
     startRun: fromPromise(startRun),
+    loadChoices: fromPromise(loadChoices),
   },
   delays: {
     idle: ({ context }) => (context.settings?.idleSeconds ?? 90) * 1000,
@@ -226,6 +313,8 @@ export const appMachine = setup({
       return first !== undefined && first !== context.language;
     },
     hasQuestionnaire: ({ context }) => context.entry !== undefined && context.failure === undefined,
+    listing: ({ context }) => offersSeveral(context),
+    choicesToLoad: ({ context }) => offersSeveral(context) && (context.choices === undefined || context.choicesFor !== context.language),
   },
   actions: {
     stopRun: ({ context }) => context.run?.stop(),
@@ -270,7 +359,21 @@ export const appMachine = setup({
                 actions: assign(({ event }) => {
                   const o = event.output;
                   if (o.route === 'failed') return {};
-                  return { route: o.route, settings: o.settings, settingsMissing: o.settingsMissing, entry: o.entry, loaded: o.loaded, language: o.language, shared: o.shared, run: o.run, resumedChanged: !!o.resumedChanged, stale: !!o.stale };
+                  return {
+                    route: o.route,
+                    settings: o.settings,
+                    settingsMissing: o.settingsMissing,
+                    index: o.index,
+                    entry: o.entry,
+                    loaded: o.loaded,
+                    choices: o.choices,
+                    choicesFor: o.choices ? o.language : undefined,
+                    language: o.language,
+                    shared: o.shared,
+                    run: o.run,
+                    resumedChanged: !!o.resumedChanged,
+                    stale: !!o.stale,
+                  };
                 }),
                 target: 'routing',
               },
@@ -295,13 +398,40 @@ export const appMachine = setup({
           },
         },
         start: {
-          initial: 'waiting',
-          entry: [({ context }) => context.run?.stop(), assign({ run: undefined, resumedChanged: false })],
+          initial: 'entering',
+          entry: [
+            ({ context }) => context.run?.stop(),
+            assign({ run: undefined, resumedChanged: false }),
+            // On the list of several, no questionnaire is on screen until one is chosen.
+            assign(({ context }) => (offersSeveral(context) ? { entry: undefined, loaded: undefined } : {})),
+          ],
           on: {
             BEGIN: { guard: 'ready', target: 'starting' },
-            PRO: { guard: 'proEnabled', target: 'pro', actions: 'openPro' },
+            CHOOSE: {
+              guard: ({ context, event }) => offeredQuestionnaires(context).some((q) => q.id === event.id),
+              target: 'starting',
+              actions: assign(({ context, event }) => ({ entry: offeredQuestionnaires(context).find((q) => q.id === event.id) })),
+            },
+            PRO: [
+              { guard: ({ context }) => proEnabled(context.settings) && context.loaded !== undefined, target: 'pro', actions: 'openPro' },
+              // From the list, the device's questionnaire is not loaded yet: the space opens as its address would.
+              { guard: 'proEnabled', target: 'booting', actions: 'openPro' },
+            ],
           },
           states: {
+            entering: { always: [{ guard: 'choicesToLoad', target: 'listing' }, { target: 'waiting' }] },
+            // The titles and intros of the questionnaires listed, when those at hand are in another language or missing.
+            listing: {
+              invoke: {
+                src: 'loadChoices',
+                input: ({ context }) => ({ deps: context.deps, listed: offeredQuestionnaires(context), language: context.language }),
+                onDone: {
+                  target: 'waiting',
+                  actions: assign(({ context, event }) => (event.output.language === context.language ? { choices: event.output.choices, choicesFor: event.output.language } : {})),
+                },
+                onError: { target: '#app.screen.failed', actions: assign({ failure: 'load' as const }) },
+              },
+            },
             // The run is fetched (and its machine made) at the person's first touch or key, or a second
             // after the start screen shows, so that "Commencer" finds it ready without competing with
             // the start screen's first paint for a slow CPU.
@@ -318,10 +448,13 @@ export const appMachine = setup({
         starting: {
           invoke: {
             src: 'startRun',
-            input: ({ context }) => ({ deps: context.deps, loaded: context.loaded as LoadedQuestionnaire, language: context.language }),
-            onDone: { target: 'run', actions: assign(({ event }) => ({ run: event.output, focusStart: false })) },
-            // A chunk that cannot be fetched (offline before it was ever cached) is a failed load.
-            onError: { target: 'failed', actions: assign({ failure: 'load' as const }) },
+            input: ({ context }) => ({ deps: context.deps, entry: context.entry as QuestionnaireEntry, loaded: context.loaded, language: context.language }),
+            onDone: { target: 'run', actions: assign(({ event }) => ({ run: event.output.run, loaded: event.output.loaded, language: event.output.language, focusStart: false })) },
+            // A chunk that cannot be fetched (offline before it was ever cached) is a failed load; a chosen questionnaire that does not pass the check says why.
+            onError: {
+              target: 'failed',
+              actions: assign(({ event }) => (event.error instanceof QuestionnaireProblems ? { failure: 'questionnaire' as const, problems: event.error.problems } : { failure: 'load' as const })),
+            },
           },
         },
         run: {
@@ -359,12 +492,18 @@ export const appMachine = setup({
             input: ({ context, event }) => ({
               deps: context.deps,
               entry: context.failure === undefined ? context.entry : undefined,
+              listed: context.failure === undefined && context.entry === undefined && offersSeveral(context) ? offeredQuestionnaires(context) : [],
               language: event.type === 'LANGUAGE' ? event.language : context.language,
             }),
             onDone: {
               target: 'ready',
               actions: [
-                assign(({ context, event }) => ({ language: event.output.language, loaded: event.output.loaded ?? context.loaded, languageFailed: false })),
+                assign(({ context, event }) => ({
+                  language: event.output.language,
+                  loaded: event.output.loaded ?? context.loaded,
+                  languageFailed: false,
+                  ...(event.output.choices ? { choices: event.output.choices, choicesFor: event.output.language } : {}),
+                })),
                 ({ context, event }) => context.run?.setLanguage(event.output.language),
               ],
             },

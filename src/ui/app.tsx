@@ -3,7 +3,7 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { type LoadedQuestionnaire, type Settings } from '../core/index.ts';
 import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
-import { appMachine, isProRoute, offeredLanguages, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
+import { appMachine, isProRoute, offeredLanguages, offersSeveral, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
@@ -111,7 +111,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   const t = i18nValue.t;
   const [updateReady, setUpdateReady] = useState(() => update?.ready.get() ?? false);
   const [storageNotice, setStorageNotice] = useState(() => events?.notice?.get());
-  const languages = useMemo(() => offeredLanguages(context), [context.settings, context.entry]);
+  const languages = useMemo(() => offeredLanguages(context), [context.settings, context.entry, context.index]);
 
   useEffect(() => events?.notice?.subscribe(setStorageNotice), [events]);
   // Once a run is under way, the idle dialog is fetched in the background: it shows at once when due
@@ -173,6 +173,16 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     send({ type: 'RETRY' });
   };
   const failed = screen === 'failed';
+  // Several questionnaires offered: the start screen lists them, each with its title and intro.
+  const listing = (screen === 'start' || screen === 'starting') && offersSeveral(context);
+  const startProps = {
+    languages,
+    focus: context.focusStart,
+    notice: context.settingsMissing ? t('ui.app.settingsNotice') : undefined,
+    onLanguage: (l: string) => send({ type: 'LANGUAGE', language: l }),
+    onUpdate: updateReady && update ? () => void update.apply() : undefined,
+    onPro: proEnabled(settings) ? () => send({ type: 'PRO' }) : undefined,
+  };
   let content;
   if (failed) {
     const titles = { load: 'ui.error.loadTitle', questionnaire: 'ui.error.questionnaireTitle', settings: 'ui.error.settingsTitle', crash: 'ui.error.title', link: 'ui.error.linkTitle' } as const;
@@ -188,6 +198,18 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         onWipe={kind === 'crash' || kind === 'load' ? () => send({ type: 'WIPE' }) : undefined}
       />
     );
+  } else if (listing) {
+    const choices = context.choicesFor === language ? context.choices : undefined;
+    content = (
+      <StartScreen
+        {...startProps}
+        loading={!choices}
+        duration={duration}
+        onStart={() => undefined}
+        choices={choices}
+        onChoose={(id) => send({ type: 'CHOOSE', id })}
+      />
+    );
   } else if (screen === 'booting' || !loaded) {
     // A plain address opens on the start screen: its title and what this is show while the rest
     // loads (a run in progress, once found, takes its place). A shared result or #/pro waits plainly.
@@ -199,14 +221,9 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   } else if (screen === 'start' || screen === 'starting') {
     content = (
       <StartScreen
-        languages={languages}
+        {...startProps}
         duration={duration}
-        focus={context.focusStart}
-        notice={context.settingsMissing ? t('ui.app.settingsNotice') : undefined}
-        onLanguage={(l) => send({ type: 'LANGUAGE', language: l })}
         onStart={() => send({ type: 'BEGIN' })}
-        onUpdate={updateReady && update ? () => void update.apply() : undefined}
-        onPro={proEnabled(settings) ? () => send({ type: 'PRO' }) : undefined}
         questionnaire={{ title: localeText(loaded.locales[language], 'title'), intro: localeText(loaded.locales[language], 'intro') }}
       />
     );

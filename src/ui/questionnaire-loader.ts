@@ -85,7 +85,7 @@ async function readSettingsFile(fetcher: FetchText, indexRead: QuestionnaireEntr
     // No settings at all: the real questionnaire of the build, never a sample of the format.
     const first = index.find((q) => q.id === defaultQuestionnaireOf(index));
     if (!first) return settingsFrom('{}', index);
-    const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first.id, languages: first.languages };
+    const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first.id, questionnaires: [first.id], languages: first.languages };
     return { ok: true, settings, missing: true };
   }
   return settingsFrom(text, await indexRead);
@@ -118,8 +118,26 @@ function defaultLanguageFirst(settings: Settings, text: string, index: Questionn
 
 export type QuestionnaireLoad = { ok: true; loaded: LoadedQuestionnaire; language: string } | { ok: false; problems: Problem[] };
 
-// Structures already fetched, per fetcher, so a change of language fetches only the new texts.
+// Files already fetched, per fetcher: a change of language fetches only the new texts, and a
+// questionnaire chosen from a list does not fetch again the texts its title came from.
 const fetched = new WeakMap<FetchText, Map<string, Promise<string>>>();
+
+/** A questionnaire's file, fetched once per fetcher and build (see fetchFresh); a failed fetch is tried again next time. */
+function fetchOnce(fetcher: FetchText, url: string, build: string): Promise<string> {
+  let files = fetched.get(fetcher);
+  if (!files) {
+    files = new Map();
+    fetched.set(fetcher, files);
+  }
+  const key = `${url}@${build}`;
+  let file = files.get(key);
+  if (!file) {
+    file = fetchFresh(fetcher, url, build);
+    files.set(key, file);
+    file.catch(() => files.delete(key));
+  }
+  return file;
+}
 
 /** Forgets fetched structures, so that starting again reads the files afresh. */
 export function clearFetched(fetcher: FetchText): void {
@@ -150,19 +168,7 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
   const folder = within ? `${entry.id}/${within}` : entry.id;
   const base = `${QUESTIONNAIRES_URL}/${folder}`;
   if (!within) setAudioQuestionnaire(entry.id);
-  const key = `${folder}@${entry.contentHash}`;
-  let structures = fetched.get(fetcher);
-  if (!structures) {
-    structures = new Map();
-    fetched.set(fetcher, structures);
-  }
-  let structure = structures.get(key);
-  if (!structure) {
-    structure = fetchFresh(fetcher, `${base}/questionnaire.json`, entry.contentHash);
-    structures.set(key, structure);
-    structure.catch(() => structures.delete(key));
-  }
-  const [structureText, localeText] = await Promise.all([structure, fetchFresh(fetcher, `${base}/locales/${language}.json`, entry.contentHash)]);
+  const [structureText, localeText] = await Promise.all([fetchOnce(fetcher, `${base}/questionnaire.json`, entry.contentHash), fetchOnce(fetcher, `${base}/locales/${language}.json`, entry.contentHash)]);
   const source = {
     folder: entry.id,
     structure: { file: `${folder}/questionnaire.json`, text: structureText },
@@ -184,6 +190,40 @@ export async function fetchQuestionnaire(fetcher: FetchText, entry: Questionnair
   await nextTask();
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, loaded: entry.drawings ? { ...result.loaded, drawings: entry.drawings } : result.loaded, language };
+}
+
+/** A questionnaire as a list of several shows it before one is chosen: its own title and intro, how long it takes. */
+export interface QuestionnaireChoice {
+  id: string;
+  /** The language of its texts: the one asked for, or the questionnaire's default language when it has not that one. */
+  language: string;
+  title: string;
+  intro: string;
+  /** From its shortest path to its longest, in minutes (the build's index: checked.duration); unknown without it. */
+  duration?: { min: number; max: number } | undefined;
+}
+
+/**
+ * The title and intro of each questionnaire in a language (its default language where it has not
+ * that one), from its locale file alone: never its structure, which waits until it is chosen. A
+ * file that cannot be read leaves the questionnaire's id as its title; choosing it then says what is wrong.
+ */
+export function fetchChoices(fetcher: FetchText, entries: readonly QuestionnaireEntry[], wanted: string): Promise<QuestionnaireChoice[]> {
+  return Promise.all(
+    entries.map(async (entry) => {
+      const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
+      const tree = await fetchOnce(fetcher, `${QUESTIONNAIRES_URL}/${entry.id}/locales/${language}.json`, entry.contentHash)
+        .then((text) => JSON.parse(text) as LocaleTree)
+        .catch(() => undefined);
+      return {
+        id: entry.id,
+        language,
+        title: hasLocaleText(tree, 'title') ? localeText(tree, 'title') : entry.id,
+        intro: hasLocaleText(tree, 'intro') ? localeText(tree, 'intro') : '',
+        ...(entry.checked?.duration ? { duration: entry.checked.duration } : {}),
+      };
+    }),
+  );
 }
 
 /**

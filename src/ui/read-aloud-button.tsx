@@ -60,7 +60,7 @@ export function ReadAloudButton({ id, parts, text }: ReadAloudProps) {
   const { voice, known } = useVoice(language);
   const [speaking, setSpeaking] = useState(false);
   const all = parts ?? (text ? [{ text }] : []);
-  const read = all.map((part) => ({ ...part, audio: part.key ? recordedAudio(language, part.key) : undefined })).filter((part) => part.audio || (voice && part.text.trim()));
+  const read = all.map((part) => ({ ...part, audio: part.key ? recordedAudio(language, part.key, part.questionnaire) : undefined })).filter((part) => part.audio || (voice && part.text.trim()));
   const session = useRef(0);
   const content = all.map((p) => p.text).join('\n');
 

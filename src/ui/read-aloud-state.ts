@@ -5,6 +5,8 @@
 export interface ReadAloudPart {
   text: string;
   key?: string | undefined;
+  /** The questionnaire whose recording of `key` plays (a list of several reads each one's title): the one on screen when omitted. */
+  questionnaire?: string | undefined;
 }
 
 export function synthesis(): SpeechSynthesis | undefined {

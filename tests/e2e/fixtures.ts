@@ -7,6 +7,13 @@ import { join } from 'node:path';
 
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
+/**
+ * The settings a test's device gets unless it says otherwise: the shipped settings.json's, with one
+ * questionnaire offered (the shipped file offers two, whose list questionnaires.spec.ts drives; a
+ * test that needs the shipped file itself sets `deviceSettings: undefined`).
+ */
+export const KIOSK_SETTINGS = { structure: 'Espace public numérique', idleSeconds: 90, modes: ['kiosk'], proIdleMinutes: 10, defaultQuestionnaire: 'autonomie-numerique' };
+
 /** The settings of a professional's device: the shipped settings.json enables the kiosk only. */
 export const PRO_SETTINGS = { structure: 'Espace public numérique', modes: ['kiosk', 'interview', 'workshop'], proIdleMinutes: 10, defaultQuestionnaire: 'autonomie-numerique' };
 
@@ -14,8 +21,8 @@ export const test = base.extend<{ foreignRequests: string[]; allowedOrigins: str
   // Origins a test may reach besides the app's: the server a structure configured (sync tests only).
   allowedOrigins: [[], { option: true }],
   // settings.json as this device is given it (with the service worker blocked, so the route sees
-  // every request); the shipped file when left out.
-  deviceSettings: [undefined, { option: true }],
+  // every request); undefined: the shipped file.
+  deviceSettings: [KIOSK_SETTINGS, { option: true }],
   context: async ({ context, deviceSettings }, use) => {
     if (deviceSettings) await context.route('**/settings.json*', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(deviceSettings) }));
     await use(context);

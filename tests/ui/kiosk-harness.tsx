@@ -33,8 +33,8 @@ export function diskFetcher({ overrides = {} }: Files = {}): FetchText & { reque
       return text;
     }
     if (url === './questionnaires/index.json') return JSON.stringify([indexEntry()]);
-    // The structure's real settings, pointed at the sample questionnaire these tests walk through.
-    if (url === './settings.json') return JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8')), defaultQuestionnaire: 'exemple', languages: ['fr', 'en'] });
+    // The structure's real settings, pointed at the sample questionnaire these tests walk through, alone (a list of several has its tests).
+    if (url === './settings.json') return JSON.stringify({ ...JSON.parse(readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8')), defaultQuestionnaire: 'exemple', questionnaires: undefined, languages: ['fr', 'en'] });
     const match = /^\.\/questionnaires\/(.+)$/.exec(url);
     if (match?.[1]) {
       try {

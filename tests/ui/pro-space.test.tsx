@@ -1,5 +1,5 @@
 // The professional space over a memory vault: set-up, unlock and its slowed retries, the idle lock,
-// a keyboard interview saved encrypted on every answer, the records list, workshop mode.
+// a keyboard interview saved encrypted on every answer, the questionnaire chosen per diagnostic, the records list, workshop mode.
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,7 @@ import ProSpace from '../../src/ui/pro/pro-space.tsx';
 import { RECORDS, type ProSectionProps } from '../../src/ui/pro/section-props.ts';
 import type { ProSection } from '../../src/ui/pro/sections.ts';
 import { useEffect, useRef } from 'preact/hooks';
+import { diskFetcher, indexEntry } from './kiosk-harness.tsx';
 
 const PASS = 'une phrase assez longue';
 let loaded: LoadedQuestionnaire;
@@ -218,6 +219,36 @@ describe('interview', () => {
     key('1');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect((await stored(backend))[0]?.session.answers).toEqual({ equipement: { type: 'choices', options: ['smartphone'] } });
+  });
+
+  it('lets the professional choose among the questionnaires offered, the default preselected; the record runs with the one chosen', async () => {
+    const disk = diskFetcher({ overrides: { './questionnaires/index.json': JSON.stringify([indexEntry('exemple'), indexEntry('rester-en-contact')]) } });
+    vi.stubGlobal('fetch', async (url: string) => {
+      try {
+        return new Response(await disk(url));
+      } catch {
+        return new Response('', { status: 404 });
+      }
+    });
+    try {
+      const backend = createMemoryVaultBackend();
+      const opened = await door(backend).setUp(PASS);
+      if (!opened.ok) throw new Error('set-up failed');
+      const offering: Settings = { ...settings, modes: ['interview'], defaultQuestionnaire: 'exemple', questionnaires: ['exemple', 'rester-en-contact'] };
+      render(<DiagnosticSection vault={opened.vault} questionnaire={loaded} settings={offering} language="fr" params={{}} navigate={() => undefined} registerFlush={() => () => undefined} />);
+      const select = (await screen.findByRole('combobox', { name: 'Questionnaire' })) as HTMLSelectElement;
+      expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+        ['exemple', "Questionnaire d'exemple"],
+        ['rester-en-contact', 'Rester en contact avec ses proches'],
+      ]);
+      expect(select.value).toBe('exemple');
+      fireEvent.change(select, { target: { value: 'rester-en-contact' } });
+      fireEvent.click(screen.getByRole('button', { name: "Commencer l'entretien" }));
+      expect(await screen.findByRole('heading', { level: 1, name: /Quel appareil utilisez-vous pour garder le contact/ })).toBeTruthy();
+      await waitFor(async () => expect((await stored(backend)).map((r) => [r.session.questionnaireId, r.session.questionnaireVersion, r.session.path])).toEqual([['rester-en-contact', indexEntry('rester-en-contact').version, ['appareil']]]));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('starts in workshop mode when asked to (an EPN animator placing a learner)', async () => {

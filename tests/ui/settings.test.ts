@@ -32,7 +32,8 @@ describe('settings.json', () => {
 
   it('accepts the shipped settings file', () => {
     const text = readFileSync(join(ROOT, 'public', 'settings.json'), 'utf8');
-    const result = readSettings(text, context);
+    // The example settings offer both questionnaires the build ships.
+    const result = readSettings(text, { questionnaires: [...context.questionnaires, { id: 'rester-en-contact', languages: ['fr', 'fr-FALC', 'en', 'ar', 'uk', 'es'] }] });
     // No "languages": every language the default questionnaire has.
     expect(result.ok && result.settings).toEqual({
       structure: 'Espace public numérique',
@@ -42,7 +43,7 @@ describe('settings.json', () => {
       modes: ['kiosk'],
       proIdleMinutes: 10,
       defaultQuestionnaire: 'autonomie-numerique',
-      questionnaires: ['autonomie-numerique'],
+      questionnaires: ['autonomie-numerique', 'rester-en-contact'],
     });
   });
 

@@ -5,8 +5,10 @@ import { createRun, type RunEntry, type RunSink } from '../../run/run-controller
 import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import { LoadingStatus } from '../loading-status.tsx';
+import { fetchChoices, fetchQuestionnaire, fetchText, type QuestionnaireChoice } from '../questionnaire-loader.ts';
 import { QuestionScreen } from '../question-screen.tsx';
 import { useRunView } from '../use-run.ts';
+import { deviceIndex, useRecordQuestionnaire } from './record-questionnaire.ts';
 import { proRunLayer } from './run-layer.tsx';
 import { RECORDS, type ProSectionProps } from './section-props.ts';
 
@@ -16,9 +18,18 @@ import { RECORDS, type ProSectionProps } from './section-props.ts';
 // same question screen, denser, with the professional's layer (run-layer.tsx): a note per
 // question, a general note, whether the person answered or the professional observed, the
 // shortcuts. The run writes the record to the vault, encrypted, on every change.
+// A device whose settings offer several questionnaires lets the professional choose one per
+// diagnostic (the default preselected); a record always runs with the questionnaire it was made with.
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const randomUnit = () => (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
+
+/** Another questionnaire the build ships than the device's, for a new diagnostic, in the language on screen. */
+async function questionnaireNamed(id: string, language: string): Promise<LoadedQuestionnaire | undefined> {
+  const entry = (await deviceIndex()).find((q) => q.id === id);
+  const got = entry && (await fetchQuestionnaire(fetchText, entry, language));
+  return got?.ok ? got.loaded : undefined;
+}
 
 /** The enabled professional modes of the device, interview first. */
 function proModes(modes: readonly string[]): ProMode[] {
@@ -27,6 +38,8 @@ function proModes(modes: readonly string[]): ProMode[] {
 
 export default function DiagnosticSection({ vault, questionnaire, settings, language, params, navigate, registerFlush }: ProSectionProps) {
   const [record, setRecord] = useState<ProRecord>();
+  // The questionnaire a new record was just made with (a resumed one finds its own).
+  const [made, setMade] = useState<LoadedQuestionnaire>();
   const [missing, setMissing] = useState(false);
 
   // Resuming a record: { record: id }.
@@ -52,7 +65,7 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
       </p>
     );
   }
-  if (record) return <DiagnosticRun vault={vault} loaded={questionnaire} initial={record} registerFlush={registerFlush} onDone={(r) => navigate('records', { record: r.session.id })} />;
+  if (record) return <RecordRun vault={vault} device={questionnaire} made={made} language={language} initial={record} registerFlush={registerFlush} onDone={(r) => navigate('records', { record: r.session.id })} />;
   if (params.record) {
     return <LoadingStatus holdFocus />;
   }
@@ -63,18 +76,26 @@ export default function DiagnosticSection({ vault, questionnaire, settings, lang
       modes={modes}
       mode={wanted && modes.includes(wanted) ? wanted : (modes[0] ?? 'interview')}
       code={params.code}
-      onStart={async ({ mode, code, ageBracket, label }) => {
+      questionnaires={settings.questionnaires.length > 1 ? settings.questionnaires : undefined}
+      questionnaire={questionnaire.questionnaire.id}
+      onStart={async ({ mode, code, ageBracket, label, questionnaireId }) => {
+        // The device's own is at hand (the run starts at once); another one is fetched first.
+        const own = questionnaireId === questionnaire.questionnaire.id && questionnaire.locales[language];
+        const chosen = own ? questionnaire : await questionnaireNamed(questionnaireId, language).catch(() => undefined);
+        if (!chosen) return false;
         const session = createRecord({
           id: newSessionId(randomUnit),
-          questionnaireId: questionnaire.questionnaire.id,
-          questionnaireVersion: questionnaire.questionnaire.version,
-          contentHash: questionnaire.contentHash,
+          questionnaireId: chosen.questionnaire.id,
+          questionnaireVersion: chosen.questionnaire.version,
+          contentHash: chosen.contentHash,
           mode,
           language,
           now: new Date().toISOString(),
-          start: questionnaire.questionnaire.start,
+          start: chosen.questionnaire.start,
         });
+        setMade(chosen);
         setRecord(createProRecord({ session, code, ageBracket, label }));
+        return true;
       }}
     />
   );
@@ -85,10 +106,44 @@ interface NewDiagnostic {
   code: ProRecord['code'];
   ageBracket: AgeBracket | undefined;
   label: string;
+  questionnaireId: string;
 }
 
-function NewDiagnosticForm({ modes, mode: initialMode, code: givenCode, onStart }: { modes: ProMode[]; mode: ProMode; code?: string | undefined; onStart: (d: NewDiagnostic) => Promise<void> }) {
-  const { t } = useT();
+interface NewDiagnosticFormProps {
+  modes: ProMode[];
+  mode: ProMode;
+  code?: string | undefined;
+  /** Several questionnaires offered (settings.json): the professional chooses one. */
+  questionnaires?: readonly string[] | undefined;
+  /** The one preselected: the device's (settings.json's defaultQuestionnaire). */
+  questionnaire: string;
+  /** False when the questionnaire chosen could not be loaded: the form stays, with a message. */
+  onStart: (d: NewDiagnostic) => Promise<boolean>;
+}
+
+/** The titles of the questionnaires offered, in the language on screen (their own default language where they have not that one). */
+function useQuestionnaireTitles(ids: readonly string[] | undefined, language: string): QuestionnaireChoice[] | undefined {
+  const [titles, setTitles] = useState<{ key: string; choices: QuestionnaireChoice[] }>();
+  const key = ids ? `${ids.join('\u0000')}\u0000${language}` : '';
+  useEffect(() => {
+    if (!ids) return;
+    let live = true;
+    void deviceIndex()
+      .then((index) => fetchChoices(fetchText, ids.flatMap((id) => index.filter((q) => q.id === id)), language))
+      .then((choices) => live && setTitles({ key, choices }))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return titles?.key === key ? titles.choices : undefined;
+}
+
+function NewDiagnosticForm({ modes, mode: initialMode, code: givenCode, questionnaires, questionnaire: preselected, onStart }: NewDiagnosticFormProps) {
+  const { t, language } = useT();
+  const titles = useQuestionnaireTitles(questionnaires, language);
+  const [questionnaire, setQuestionnaire] = useState(preselected);
+  const [failed, setFailed] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const [mode, setMode] = useState<ProMode>(initialMode);
   const [code, setCode] = useState(() => (givenCode && normalizePersonCode(givenCode)) || newPersonCode(randomBytes));
@@ -107,7 +162,12 @@ function NewDiagnosticForm({ modes, mode: initialMode, code: givenCode, onStart 
       return;
     }
     setBusy(true);
-    await onStart({ mode, code: normal, ageBracket: (AGE_BRACKETS as readonly string[]).includes(age) ? (age as AgeBracket) : undefined, label });
+    setFailed(false);
+    const started = await onStart({ mode, code: normal, ageBracket: (AGE_BRACKETS as readonly string[]).includes(age) ? (age as AgeBracket) : undefined, label, questionnaireId: questionnaire });
+    if (!started) {
+      setBusy(false);
+      setFailed(true);
+    }
   };
 
   return (
@@ -127,6 +187,32 @@ function NewDiagnosticForm({ modes, mode: initialMode, code: givenCode, onStart 
               </label>
             ))}
           </fieldset>
+        )}
+        {titles && (
+          <div class="pro-field">
+            <label for="pro-questionnaire">{t('pro.interview.questionnaire')}</label>
+            <select
+              id="pro-questionnaire"
+              value={questionnaire}
+              aria-describedby={failed ? 'pro-questionnaire-error' : undefined}
+              aria-invalid={failed}
+              onChange={(e) => {
+                setFailed(false);
+                setQuestionnaire(e.currentTarget.value);
+              }}
+            >
+              {titles.map((c) => (
+                <option key={c.id} value={c.id} lang={c.language === language ? undefined : c.language}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {failed && (
+          <p class="question__error" role="alert" id="pro-questionnaire-error">
+            {t('pro.interview.questionnaireFailed')}
+          </p>
         )}
         <div class="pro-field">
           <label for="pro-code">{t('pro.interview.code')}</label>
@@ -181,6 +267,26 @@ function NewDiagnosticForm({ modes, mode: initialMode, code: givenCode, onStart 
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * A record's run with the questionnaire it was made with, in the language on screen: the one just
+ * chosen for a new record, found again from the build's index for a resumed one. While another
+ * language's texts load, the run goes on with those it has (it is never remade: its answers stay).
+ */
+function RecordRun({ device, made, language, ...run }: Omit<DiagnosticRunProps, 'loaded'> & { device: LoadedQuestionnaire; made: LoadedQuestionnaire | undefined; language: string }) {
+  const { t } = useT();
+  const found = useRecordQuestionnaire(run.initial.session, device, language);
+  const kept = useRef(made);
+  if (found?.loaded) kept.current = found.loaded;
+  const loaded = found?.loaded ?? kept.current;
+  if (loaded) return <DiagnosticRun {...run} loaded={loaded} />;
+  if (!found) return <LoadingStatus holdFocus />;
+  return (
+    <p class="notice notice--warning" role="alert">
+      {t('pro.interview.questionnaireFailed')}
+    </p>
   );
 }
 

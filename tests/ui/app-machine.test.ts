@@ -1,0 +1,154 @@
+// The kiosk's machine when settings.json offers several questionnaires: it starts on their list
+// (titles and intros, never a structure), CHOOSE starts the run on one, and forgetting the person,
+// a resumed run and the professional space all find their way back to the list.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createActor, waitFor as waitUntil, type SnapshotFrom } from 'xstate';
+import { createRecord, type QuestionnaireId, type SessionId, type SessionRecord } from '../../src/core/index.ts';
+import { setLanguage } from '../../src/i18n/index.ts';
+import { loadValidationStrings } from '../../src/i18n/validation.ts';
+import { createRun, prepareRun } from '../../src/run/run-controller.ts';
+import { appMachine, type AppDeps } from '../../src/ui/app-machine.ts';
+import type { SessionEvents } from '../../src/ui/session-events.ts';
+import { diskFetcher, indexEntry } from './kiosk-harness.tsx';
+
+const BOTH = { structure: 'Espace public numérique', languages: ['fr', 'en'], modes: ['kiosk', 'interview'], defaultQuestionnaire: 'exemple', questionnaires: ['exemple', 'rester-en-contact'] };
+
+type Snapshot = SnapshotFrom<typeof appMachine>;
+const actors: { stop(): void }[] = [];
+afterEach(() => actors.splice(0).forEach((a) => a.stop()));
+
+function kiosk({ settings = BOTH, events, hash = '', overrides = {} }: { settings?: object; events?: SessionEvents; hash?: string; overrides?: Record<string, string | null> } = {}) {
+  const fetcher = diskFetcher({
+    overrides: { './settings.json': JSON.stringify(settings), './questionnaires/index.json': JSON.stringify([indexEntry('exemple'), indexEntry('rester-en-contact')]), ...overrides },
+  });
+  const opened: string[] = [];
+  let address = hash;
+  const deps: AppDeps = {
+    fetchText: fetcher,
+    events,
+    applyLanguage: setLanguage,
+    loadValidationStrings,
+    loadRunModule: async () => ({ createRun, prepareRun }),
+    hash: () => address,
+    countdownSeconds: 30,
+    clock: Date.now,
+    onForget: () => undefined,
+    onPro: (route = '#/pro') => {
+      opened.push(route);
+      address = route;
+    },
+  };
+  const actor = createActor(appMachine, { input: { deps, reference: 'fr' } });
+  actors.push(actor);
+  actor.start();
+  return { actor, fetcher, opened };
+}
+
+const waitFor = <T,>(actor: Parameters<typeof waitUntil>[0], until: (s: Snapshot) => boolean) => waitUntil(actor, until as never, { timeout: 10_000 }) as Promise<Snapshot>;
+const atStart = (s: Snapshot) => s.matches({ screen: { start: 'waiting' } });
+const running = (s: Snapshot) => s.matches({ screen: 'run' });
+
+describe('a kiosk offering several questionnaires', () => {
+  it('starts on their list: each one’s title and intro from its locale file, its duration from the index, no structure fetched', async () => {
+    const { actor, fetcher } = kiosk();
+    const { context } = await waitFor(actor, atStart);
+    expect(context.entry).toBeUndefined();
+    expect(context.loaded).toBeUndefined();
+    expect(context.choices?.map((c) => [c.id, c.title, c.language])).toEqual([
+      ['exemple', "Questionnaire d'exemple", 'fr'],
+      ['rester-en-contact', 'Rester en contact avec ses proches', 'fr'],
+    ]);
+    expect(context.choices?.[1]?.intro).toMatch(/^Six questions sur les messages/);
+    expect(context.choices?.[1]?.duration?.max).toBeGreaterThan(0);
+    expect(context.choices?.[1]?.duration).toEqual(indexEntry('rester-en-contact').checked?.duration);
+    expect(fetcher.requested.filter((url) => url.includes('questionnaire.json'))).toEqual([]);
+    expect(fetcher.requested.filter((url) => url.includes('/locales/'))).toHaveLength(2);
+  });
+
+  it('starts the run on the questionnaire chosen (an unknown one is ignored), and comes back to the list once the person is forgotten', async () => {
+    const { actor, fetcher } = kiosk();
+    await waitFor(actor, atStart);
+    actor.send({ type: 'CHOOSE', id: 'autonomie-numerique' });
+    expect(atStart(actor.getSnapshot())).toBe(true);
+    actor.send({ type: 'BEGIN' });
+    expect(atStart(actor.getSnapshot())).toBe(true);
+    actor.send({ type: 'CHOOSE', id: 'rester-en-contact' });
+    const { context } = await waitFor(actor, running);
+    expect(context.loaded?.questionnaire.id).toBe('rester-en-contact');
+    expect(context.run?.view().question?.id).toBe('appareil');
+    expect(context.run?.entry().session.questionnaireId).toBe('rester-en-contact');
+    // The texts the title came from were not fetched a second time.
+    expect(fetcher.requested.filter((url) => url.startsWith('./questionnaires/rester-en-contact/locales/fr.json'))).toHaveLength(1);
+    actor.send({ type: 'FINISH' });
+    const back = await waitFor(actor, atStart);
+    expect([back.context.entry, back.context.loaded, back.context.run, back.context.focusStart]).toEqual([undefined, undefined, undefined, true]);
+    expect(back.context.choices?.map((c) => c.id)).toEqual(['exemple', 'rester-en-contact']);
+  });
+
+  it('lists their titles in the language chosen, a questionnaire without it in its own default language', async () => {
+    // The languages offered are the default questionnaire's (listed second); exemple has French and English only.
+    const { actor } = kiosk({ settings: { ...BOTH, languages: ['fr', 'ar'], defaultQuestionnaire: 'rester-en-contact' } });
+    await waitFor(actor, atStart);
+    actor.send({ type: 'LANGUAGE', language: 'ar' });
+    const { context } = await waitFor(actor, (s) => s.context.language === 'ar' && s.matches({ language: 'ready' }));
+    expect(context.choicesFor).toBe('ar');
+    expect(context.choices?.map((c) => [c.id, c.language, c.title])).toEqual([
+      ['exemple', 'fr', "Questionnaire d'exemple"],
+      ['rester-en-contact', 'ar', 'البقاء على تواصل مع أحبائك'],
+    ]);
+    // A run left in Arabic comes back to a list in the default language.
+    actor.send({ type: 'CHOOSE', id: 'rester-en-contact' });
+    await waitFor(actor, running);
+    expect(actor.getSnapshot().context.language).toBe('ar');
+    actor.send({ type: 'FINISH' });
+    const back = await waitFor(actor, (s) => atStart(s) && s.context.language === 'fr' && s.context.choicesFor === 'fr');
+    expect(back.context.choices?.[1]?.title).toBe('Rester en contact avec ses proches');
+  });
+
+  it('resumes a run cut short in its own questionnaire, the newest of those offered', async () => {
+    const record = (questionnaireId: string, updatedAt: string): SessionRecord => ({
+      ...createRecord({ id: `s-${questionnaireId}` as SessionId, questionnaireId: questionnaireId as QuestionnaireId, questionnaireVersion: indexEntry(questionnaireId).version, contentHash: indexEntry(questionnaireId).contentHash, mode: 'kiosk', language: 'fr', now: updatedAt, start: 'appareil' as never }),
+      updatedAt: new Date().toISOString(),
+    });
+    const asked: string[] = [];
+    const events: SessionEvents = {
+      resume: async (id) => {
+        asked.push(id);
+        return id === 'rester-en-contact' ? record(id, new Date().toISOString()) : undefined;
+      },
+    };
+    const { actor } = kiosk({ events });
+    const { context } = await waitFor(actor, running);
+    expect(asked).toEqual(['exemple', 'rester-en-contact']);
+    expect(context.entry?.id).toBe('rester-en-contact');
+    expect(context.run?.view().question?.id).toBe('appareil');
+    actor.send({ type: 'FINISH' });
+    expect((await waitFor(actor, atStart)).context.entry).toBeUndefined();
+  });
+
+  it('says which file is wrong when the questionnaire chosen does not pass the check', async () => {
+    const { actor } = kiosk({ overrides: { './questionnaires/rester-en-contact/questionnaire.json': '{"id": "rester-en-contact"' } });
+    await waitFor(actor, atStart);
+    actor.send({ type: 'CHOOSE', id: 'rester-en-contact' });
+    const { context } = await waitFor(actor, (s) => s.matches({ screen: 'failed' }));
+    expect(context.failure).toBe('questionnaire');
+    expect(context.problems?.[0]?.file).toBe('rester-en-contact/questionnaire.json');
+  });
+
+  it('opens the professional space from the list with the device’s default questionnaire', async () => {
+    const { actor, opened } = kiosk();
+    await waitFor(actor, atStart);
+    actor.send({ type: 'PRO' });
+    const { context } = await waitFor(actor, (s) => s.matches({ screen: 'pro' }));
+    expect(opened).toEqual(['#/pro']);
+    expect(context.loaded?.questionnaire.id).toBe('exemple');
+  });
+
+  it('goes straight to the one questionnaire offered, as before', async () => {
+    const { actor } = kiosk({ settings: { ...BOTH, questionnaires: ['exemple'] } });
+    const { context } = await waitFor(actor, atStart);
+    expect([context.entry?.id, context.loaded?.questionnaire.id, context.choices]).toEqual(['exemple', 'exemple', undefined]);
+    actor.send({ type: 'BEGIN' });
+    expect((await waitFor(actor, running)).context.run?.view().question?.id).toBe('bienvenue');
+  });
+});
