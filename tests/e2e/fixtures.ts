@@ -10,18 +10,18 @@ export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results',
 /**
  * The settings a test's device gets unless it says otherwise: the shipped settings.json's, with one
  * questionnaire offered (the shipped file offers two, whose list questionnaires.spec.ts drives; a
- * test that needs the shipped file itself sets `deviceSettings: undefined`).
+ * test that needs the shipped file itself sets `deviceSettings: null`).
  */
 export const KIOSK_SETTINGS = { structure: 'Espace public numérique', idleSeconds: 90, modes: ['kiosk'], proIdleMinutes: 10, defaultQuestionnaire: 'autonomie-numerique' };
 
 /** The settings of a professional's device: the shipped settings.json enables the kiosk only. */
 export const PRO_SETTINGS = { structure: 'Espace public numérique', modes: ['kiosk', 'interview', 'workshop'], proIdleMinutes: 10, defaultQuestionnaire: 'autonomie-numerique' };
 
-export const test = base.extend<{ foreignRequests: string[]; allowedOrigins: string[]; deviceSettings: Record<string, unknown> | undefined }>({
+export const test = base.extend<{ foreignRequests: string[]; allowedOrigins: string[]; deviceSettings: Record<string, unknown> | null }>({
   // Origins a test may reach besides the app's: the server a structure configured (sync tests only).
   allowedOrigins: [[], { option: true }],
   // settings.json as this device is given it (with the service worker blocked, so the route sees
-  // every request); undefined: the shipped file.
+  // every request); null: the shipped file (undefined in test.use means the default, not the shipped file).
   deviceSettings: [KIOSK_SETTINGS, { option: true }],
   context: async ({ context, deviceSettings }, use) => {
     if (deviceSettings) await context.route('**/settings.json*', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(deviceSettings) }));

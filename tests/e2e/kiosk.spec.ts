@@ -2,7 +2,7 @@
 // the idle wipe, the printed roadmap, the QR link, and nothing left for the next person.
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures.ts';
-import { answer, answerIds, currentStep, goOn, persona, PERSONAS, runThrough, screenHeading, START_TITLE, startAndRun } from './runs.ts';
+import { answer, answerIds, currentStep, goOn, persona, PERSONAS, runThrough, screenHeading, START_TITLE, startAndRun, storedSessions } from './runs.ts';
 
 // The runs go through the real default questionnaire (settings.json: autonomie-numerique), with
 // the answers of the personas of tests/questionnaires/autonomie-numerique-personas.test.ts.
@@ -12,28 +12,6 @@ const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 async function openStart(page: Page) {
   await page.goto('./');
   await expect(h1(page)).toHaveText(START_TITLE);
-}
-
-/** How many sessions Repères's database holds (runs and results); 0 when it does not exist. */
-function storedSessions(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'reperes')) return 0;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('reperes');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const count = (name: string) =>
-      new Promise<number>((resolve, reject) => {
-        if (!db.objectStoreNames.contains(name)) return resolve(0);
-        const request = db.transaction(name).objectStore(name).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const total = (await count('runs')) + (await count('results'));
-    db.close();
-    return total;
-  });
 }
 
 test.describe('kiosk self-test', () => {

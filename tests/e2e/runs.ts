@@ -246,3 +246,25 @@ export async function withExercises(page: Page, changes: Record<string, Record<s
     await route.fulfill({ response, json: structure });
   });
 }
+
+/** How many sessions Repères's database holds (runs and results); 0 when it does not exist. */
+export function storedSessions(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'reperes')) return 0;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('reperes');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = (name: string) =>
+      new Promise<number>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(name)) return resolve(0);
+        const request = db.transaction(name).objectStore(name).count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const total = (await count('runs')) + (await count('results'));
+    db.close();
+    return total;
+  });
+}
