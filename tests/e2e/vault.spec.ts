@@ -1,7 +1,7 @@
 // The professional vault beyond one device: a backup file saved on one device (a browser context)
 // and restored on another, where every record is found again.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, PRO_SETTINGS, screenshot, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, KIOSK_SETTINGS, PRO_SETTINGS, screenshot, test } from './fixtures.ts';
 import { persona, startAndRun } from './runs.ts';
 
 test.use({ deviceSettings: PRO_SETTINGS, serviceWorkers: 'block' });
@@ -76,8 +76,9 @@ test('a device restored from a backup file finds all its records', async ({ page
 
 test('a kiosk result handed off by its link, or by its short code, lands as a record', async ({ page, browser, baseURL }) => {
   test.setTimeout(150_000);
-  // The kiosk, with the shipped settings: a run to its result; nothing of it is kept there.
+  // The kiosk, with the shipped settings' questionnaire alone: a run to its result; nothing of it is kept there.
   const kioskContext = await browser.newContext({ baseURL, locale: 'fr-FR', serviceWorkers: 'block' });
+  await kioskContext.route('**/settings.json*', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(KIOSK_SETTINGS) }));
   const kiosk = await kioskContext.newPage();
   await kiosk.goto('./');
   await startAndRun(kiosk, persona('premiers-pas').answers);

@@ -18,7 +18,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 // update tests' +1000 and the CouchDB-protocol +50), so that a new questionnaire version can be published into it.
 const port = Number(process.env.E2E_PORT ?? 4317) + 1100;
 const PASSPHRASE = 'la rivière coule vers la mer';
-test.use({ baseURL: `http://localhost:${port}/`, serviceWorkers: 'block' });
+// The settings.json of that folder, as written below (null: no route in its place).
+test.use({ baseURL: `http://localhost:${port}/`, deviceSettings: null, serviceWorkers: 'block' });
 
 let folder = '';
 let server: ChildProcess | undefined;
