@@ -186,8 +186,7 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   const offered = offeredQuestionnaires({ settings, index });
   const listing = !shared && !pro && offered.length > 1;
   // A run cut short by a reload or a crash resumes at the same question, with the same answers.
-  // Storage opens while the questionnaire loads, not after it.
-  // the build wrote the index from each questionnaire's id
+  // Storage opens while the questionnaire loads, not after it (the build wrote the index from each questionnaire's id).
   const resuming = shared || pro ? undefined : listing ? newestRun(events, offered) : events?.resume?.(entry.id as QuestionnaireId);
   if (language !== reference) await deps.applyLanguage(language);
   let choices: QuestionnaireChoice[] | undefined;
@@ -217,9 +216,8 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   // The screen that follows is drawn in a task of its own.
   await nextTask();
   if (!record) return { route: 'start', ...base };
-  const resumed = entry;
-  if (record.language !== language && resumed.languages.includes(record.language)) {
-    const again = await fetchQuestionnaire(fetchText, resumed, record.language).catch(() => undefined);
+  if (record.language !== language && entry.languages.includes(record.language)) {
+    const again = await fetchQuestionnaire(fetchText, entry, record.language).catch(() => undefined);
     if (again?.ok) {
       outcome = again;
       language = again.language;
@@ -313,7 +311,6 @@ export const appMachine = setup({
       return first !== undefined && first !== context.language;
     },
     hasQuestionnaire: ({ context }) => context.entry !== undefined && context.failure === undefined,
-    listing: ({ context }) => offersSeveral(context),
     choicesToLoad: ({ context }) => offersSeveral(context) && (context.choices === undefined || context.choicesFor !== context.language),
   },
   actions: {
