@@ -7,7 +7,7 @@
 import { assign, fromPromise, raise, setup } from 'xstate';
 import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Settings } from '../core/index.ts';
 import type { RunController } from '../run/run-controller.ts';
-import { clearFetched, fetchChoices, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireChoice, type QuestionnaireEntry } from './questionnaire-loader.ts';
+import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
 import { nextTask } from './next-task.ts';
 import { parseResultFragment, proHandoffRoute, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
@@ -43,6 +43,8 @@ export interface AppDeps {
   onForget: () => void;
   /** The address says the professional space is open (no new history entry); `route` a hand-off to receive. */
   onPro: (route?: string) => void;
+  /** What a device offering several questionnaires needs (questionnaire-list.tsx, loaded with import() only there). */
+  loadList: () => Promise<Pick<typeof import('./questionnaire-list.tsx'), 'listStart' | 'loadChosen'>>;
 }
 
 /** 'link': a result link (QR code) that names no questionnaire of this build, or does not fit it. */
@@ -59,9 +61,6 @@ export interface AppContext {
   index?: QuestionnaireEntry[] | undefined;
   /** The questionnaire on screen (the one run, or the device's default); none while several are listed to choose from. */
   entry?: QuestionnaireEntry | undefined;
-  /** Several questionnaires offered: each one's title and intro, in the language `choicesFor`. */
-  choices?: QuestionnaireChoice[] | undefined;
-  choicesFor?: string | undefined;
   loaded?: LoadedQuestionnaire | undefined;
   /** The language on screen. */
   language: string;
@@ -101,7 +100,6 @@ type BootOutput =
       /** Undefined when the start screen lists several questionnaires. */
       entry?: QuestionnaireEntry | undefined;
       loaded?: LoadedQuestionnaire | undefined;
-      choices?: QuestionnaireChoice[] | undefined;
       language: string;
       shared?: SharedResult | undefined;
       run?: RunController | undefined;
@@ -128,20 +126,8 @@ export function offeredLanguages(context: Pick<AppContext, 'settings' | 'entry' 
   return settings.languages.filter((l) => entries.some((e) => e.languages.includes(l)));
 }
 
-/** The newest kiosk run left unfinished among several questionnaires (a kiosk keeps one person's run at a time). */
-async function newestRun(events: SessionEvents | undefined, entries: readonly QuestionnaireEntry[]): Promise<SessionRecord | undefined> {
-  const resume = events?.resume;
-  if (!resume) return undefined;
-  const records = await Promise.all(entries.map((q) => resume(q.id as QuestionnaireId)));
-  return records.filter((r) => r !== undefined).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-}
-
-/** A chosen questionnaire whose files do not pass the check: its problems, for the error screen. */
-class QuestionnaireProblems extends Error {
-  constructor(readonly problems: Problem[]) {
-    super('the questionnaire does not load');
-  }
-}
+/** The questionnaire of that id among those offered. */
+const offered = (context: Pick<AppContext, 'settings' | 'index'>, id: string) => offeredQuestionnaires(context).find((q) => q.id === id);
 
 async function boot({ input }: { input: { deps: AppDeps; previous: RunController | undefined; reference: string } }): Promise<BootOutput> {
   const { deps, previous, reference } = input;
@@ -183,21 +169,18 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
     return { route: 'failed', failure: shared ? 'link' : 'load' };
   }
   let language = shared?.language ?? settings.languages[0] ?? entry.defaultLanguage;
-  const offered = offeredQuestionnaires({ settings, index });
-  const listing = !shared && !pro && offered.length > 1;
+  const listed = offeredQuestionnaires({ settings, index });
+  const listing = !shared && !pro && listed.length > 1;
   // A run cut short by a reload or a crash resumes at the same question, with the same answers.
   // Storage opens while the questionnaire loads, not after it (the build wrote the index from each questionnaire's id).
-  const resuming = shared || pro ? undefined : listing ? newestRun(events, offered) : events?.resume?.(entry.id as QuestionnaireId);
+  // Several offered: their titles and intros are read (the list shows them at once); a run cut short goes on in its own questionnaire.
+  const resuming = shared || pro ? undefined : listing ? deps.loadList().then((l) => l.listStart(fetchText, events, listed, language)) : events?.resume?.(entry.id as QuestionnaireId);
   if (language !== reference) await deps.applyLanguage(language);
-  let choices: QuestionnaireChoice[] | undefined;
   if (listing) {
-    // Several offered: their titles and intros; a run cut short goes on in its own questionnaire.
-    const [record, listed] = await Promise.all([resuming, fetchChoices(fetchText, offered, language)]);
-    choices = listed;
-    const resumed = record && offered.find((q) => q.id === record.questionnaireId);
+    const resumed = offered({ settings, index }, (await resuming)?.questionnaireId ?? '');
     if (!resumed) {
       await nextTask();
-      return { route: 'start', settings, settingsMissing: read.missing, index, choices, language };
+      return { route: 'start', settings, settingsMissing: read.missing, index, language };
     }
     entry = resumed;
   }
@@ -209,7 +192,7 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   }
   language = outcome.language;
   await deps.applyLanguage(language);
-  const base = { settings, settingsMissing: read.missing, index, entry, loaded: outcome.loaded, language, choices };
+  const base = { settings, settingsMissing: read.missing, index, entry, loaded: outcome.loaded, language };
   if (shared) return { route: 'shared', ...base, shared };
   if (pro) return { route: 'pro', ...base };
   const record: SessionRecord | undefined = await resuming;
@@ -234,21 +217,15 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
 interface LanguageInput {
   deps: AppDeps;
   entry: QuestionnaireEntry | undefined;
-  /** The questionnaires listed on the start screen, whose titles and intros come in the new language too. */
-  listed: QuestionnaireEntry[];
   language: string;
 }
 
-/**
- * Another language: the questionnaire's texts in it, then the interface; on the list of several,
- * their titles and intros; without a questionnaire (an error screen), the interface only.
- */
-async function loadLanguage({ input }: { input: LanguageInput }): Promise<{ language: string; loaded?: LoadedQuestionnaire; choices?: QuestionnaireChoice[] }> {
-  const { deps, entry, listed, language } = input;
+/** Another language: the questionnaire's texts in it, then the interface; without a questionnaire (an error screen, the list of several), the interface only. */
+async function loadLanguage({ input }: { input: LanguageInput }): Promise<{ language: string; loaded?: LoadedQuestionnaire }> {
+  const { deps, entry, language } = input;
   if (!entry) {
-    const choices = listed.length ? await fetchChoices(deps.fetchText, listed, language) : undefined;
     await deps.applyLanguage(language);
-    return { language, ...(choices ? { choices } : {}) };
+    return { language };
   }
   const outcome = await fetchQuestionnaire(deps.fetchText, entry, language);
   if (!outcome.ok) throw new Error(`the texts in ${language} do not load`);
@@ -267,25 +244,11 @@ interface StartInput {
 async function startRun({ input }: { input: StartInput }): Promise<{ run: RunController; loaded: LoadedQuestionnaire; language: string }> {
   const { deps, entry } = input;
   let { loaded, language } = input;
-  if (!loaded || loaded.questionnaire.id !== entry.id || !loaded.locales[language]) {
-    const outcome = await fetchQuestionnaire(deps.fetchText, entry, language);
-    if (!outcome.ok) {
-      await deps.loadValidationStrings().catch(() => undefined);
-      throw new QuestionnaireProblems(outcome.problems);
-    }
-    loaded = outcome.loaded;
-    // Not in the language on screen: in the questionnaire's own default language.
-    if (outcome.language !== language) await deps.applyLanguage(outcome.language);
-    language = outcome.language;
-  }
+  if (!loaded) ({ loaded, language } = await (await deps.loadList()).loadChosen(deps, entry, language));
   const { createRun } = await deps.loadRunModule();
   return { run: createRun({ loaded, mode: 'kiosk', language, sink: deps.events?.sink?.({}) }), loaded, language };
 }
 
-/** Loads the titles and intros of the questionnaires listed, in the language on screen (after a shared result, the professional space or a run in another language). */
-async function loadChoices({ input }: { input: { deps: AppDeps; listed: QuestionnaireEntry[]; language: string } }): Promise<{ choices: QuestionnaireChoice[]; language: string }> {
-  return { choices: await fetchChoices(input.deps.fetchText, input.listed, input.language), language: input.language };
-}
 
 export const appMachine = setup({
   types: {
@@ -297,7 +260,6 @@ export const appMachine = setup({
     boot: fromPromise(boot),
     loadLanguage: fromPromise(loadLanguage),
     startRun: fromPromise(startRun),
-    loadChoices: fromPromise(loadChoices),
   },
   delays: {
     idle: ({ context }) => (context.settings?.idleSeconds ?? 90) * 1000,
@@ -311,7 +273,6 @@ export const appMachine = setup({
       return first !== undefined && first !== context.language;
     },
     hasQuestionnaire: ({ context }) => context.entry !== undefined && context.failure === undefined,
-    choicesToLoad: ({ context }) => offersSeveral(context) && (context.choices === undefined || context.choicesFor !== context.language),
   },
   actions: {
     stopRun: ({ context }) => context.run?.stop(),
@@ -363,8 +324,6 @@ export const appMachine = setup({
                     index: o.index,
                     entry: o.entry,
                     loaded: o.loaded,
-                    choices: o.choices,
-                    choicesFor: o.choices ? o.language : undefined,
                     language: o.language,
                     shared: o.shared,
                     run: o.run,
@@ -395,7 +354,7 @@ export const appMachine = setup({
           },
         },
         start: {
-          initial: 'entering',
+          initial: 'waiting',
           entry: [
             ({ context }) => context.run?.stop(),
             assign({ run: undefined, resumedChanged: false }),
@@ -404,11 +363,7 @@ export const appMachine = setup({
           ],
           on: {
             BEGIN: { guard: 'ready', target: 'starting' },
-            CHOOSE: {
-              guard: ({ context, event }) => offeredQuestionnaires(context).some((q) => q.id === event.id),
-              target: 'starting',
-              actions: assign(({ context, event }) => ({ entry: offeredQuestionnaires(context).find((q) => q.id === event.id) })),
-            },
+            CHOOSE: { guard: ({ context, event }) => !!offered(context, event.id), target: 'starting', actions: assign({ entry: ({ context, event }) => offered(context, event.id) }) },
             PRO: [
               { guard: ({ context }) => proEnabled(context.settings) && context.loaded !== undefined, target: 'pro', actions: 'openPro' },
               // From the list, the device's questionnaire is not loaded yet: the space opens as its address would.
@@ -416,19 +371,6 @@ export const appMachine = setup({
             ],
           },
           states: {
-            entering: { always: [{ guard: 'choicesToLoad', target: 'listing' }, { target: 'waiting' }] },
-            // The titles and intros of the questionnaires listed, when those at hand are in another language or missing.
-            listing: {
-              invoke: {
-                src: 'loadChoices',
-                input: ({ context }) => ({ deps: context.deps, listed: offeredQuestionnaires(context), language: context.language }),
-                onDone: {
-                  target: 'waiting',
-                  actions: assign(({ context, event }) => (event.output.language === context.language ? { choices: event.output.choices, choicesFor: event.output.language } : {})),
-                },
-                onError: { target: '#app.screen.failed', actions: assign({ failure: 'load' as const }) },
-              },
-            },
             // The run is fetched (and its machine made) at the person's first touch or key, or a second
             // after the start screen shows, so that "Commencer" finds it ready without competing with
             // the start screen's first paint for a slow CPU.
@@ -450,7 +392,10 @@ export const appMachine = setup({
             // A chunk that cannot be fetched (offline before it was ever cached) is a failed load; a chosen questionnaire that does not pass the check says why.
             onError: {
               target: 'failed',
-              actions: assign(({ event }) => (event.error instanceof QuestionnaireProblems ? { failure: 'questionnaire' as const, problems: event.error.problems } : { failure: 'load' as const })),
+              actions: assign(({ event }) => {
+                const { problems } = event.error as { problems?: Problem[] };
+                return problems ? { failure: 'questionnaire' as const, problems } : { failure: 'load' as const };
+              }),
             },
           },
         },
@@ -481,7 +426,9 @@ export const appMachine = setup({
       initial: 'ready',
       states: {
         ready: {
-          on: { LANGUAGE: { target: 'loading', guard: ({ context, event }) => event.language !== context.language } },
+          on: {
+            LANGUAGE: { target: 'loading', guard: ({ context, event }) => event.language !== context.language },
+          },
         },
         loading: {
           invoke: {
@@ -489,7 +436,6 @@ export const appMachine = setup({
             input: ({ context, event }) => ({
               deps: context.deps,
               entry: context.failure === undefined ? context.entry : undefined,
-              listed: context.failure === undefined && context.entry === undefined && offersSeveral(context) ? offeredQuestionnaires(context) : [],
               language: event.type === 'LANGUAGE' ? event.language : context.language,
             }),
             onDone: {
@@ -499,7 +445,6 @@ export const appMachine = setup({
                   language: event.output.language,
                   loaded: event.output.loaded ?? context.loaded,
                   languageFailed: false,
-                  ...(event.output.choices ? { choices: event.output.choices, choicesFor: event.output.language } : {}),
                 })),
                 ({ context, event }) => context.run?.setLanguage(event.output.language),
               ],

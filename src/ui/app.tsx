@@ -3,7 +3,7 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { type LoadedQuestionnaire, type Settings } from '../core/index.ts';
 import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
-import { appMachine, isProRoute, offeredLanguages, offersSeveral, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
+import { appMachine, isProRoute, offeredLanguages, offeredQuestionnaires, offersSeveral, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { I18nContext, useT, type I18nValue } from './i18n-context.ts';
@@ -14,6 +14,7 @@ import { fetchText as defaultFetchText, localeText, type FetchText } from './que
 import { ReadAloud, stopReading } from './read-aloud.tsx';
 import { SkipLink } from './skip-link.tsx';
 import { fitResult, readProRoute, type SharedResult } from './result-link.ts';
+import type { QuestionnaireStartProps } from './questionnaire-list.tsx';
 import type { SessionEvents } from './session-events.ts';
 import { StartScreen } from './start-screen.tsx';
 import { useLazy } from './use-lazy.ts';
@@ -45,6 +46,8 @@ export interface AppProps {
 let runModule: typeof import('./run.tsx') | undefined;
 const loadRun = async (): Promise<RunModule> => (runModule ??= await import('./run.tsx'));
 const loadProSpace = () => import('./pro/pro-space.tsx');
+// Only a device that offers several questionnaires fetches their list.
+const loadList = () => import('./questionnaire-list.tsx');
 // "Vous êtes toujours là ?" shows after 90 s at the soonest: it comes with import() (precached, so offline too).
 const loadIdleDialog = () => import('./idle-dialog.tsx');
 /** When a run's idle dialog is fetched, after the run shows. */
@@ -90,6 +93,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
     },
     onPro: (route = PRO_ROUTE) => window.history.replaceState(null, '', route),
+    loadList,
   });
   const context = snapshot.context;
   const screen = snapshot.matches({ screen: 'booting' })
@@ -173,16 +177,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     send({ type: 'RETRY' });
   };
   const failed = screen === 'failed';
-  // Several questionnaires offered: the start screen lists them, each with its title and intro.
-  const listing = (screen === 'start' || screen === 'starting') && offersSeveral(context);
-  const startProps = {
-    languages,
-    focus: context.focusStart,
-    notice: context.settingsMissing ? t('ui.app.settingsNotice') : undefined,
-    onLanguage: (l: string) => send({ type: 'LANGUAGE', language: l }),
-    onUpdate: updateReady && update ? () => void update.apply() : undefined,
-    onPro: proEnabled(settings) ? () => send({ type: 'PRO' }) : undefined,
-  };
+  // Several questionnaires offered: the start screen lists them (questionnaire-list.tsx), none loaded yet.
+  const listing = offersSeveral(context);
   let content;
   if (failed) {
     const titles = { load: 'ui.error.loadTitle', questionnaire: 'ui.error.questionnaireTitle', settings: 'ui.error.settingsTitle', crash: 'ui.error.title', link: 'ui.error.linkTitle' } as const;
@@ -198,19 +194,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
         onWipe={kind === 'crash' || kind === 'load' ? () => send({ type: 'WIPE' }) : undefined}
       />
     );
-  } else if (listing) {
-    const choices = context.choicesFor === language ? context.choices : undefined;
-    content = (
-      <StartScreen
-        {...startProps}
-        loading={!choices}
-        duration={duration}
-        onStart={() => undefined}
-        choices={choices}
-        onChoose={(id) => send({ type: 'CHOOSE', id })}
-      />
-    );
-  } else if (screen === 'booting' || !loaded) {
+  } else if (screen === 'booting' || (!loaded && !listing)) {
     // A plain address opens on the start screen: its title and what this is show while the rest
     // loads (a run in progress, once found, takes its place). A shared result or #/pro waits plainly.
     content = window.location.hash ? (
@@ -219,19 +203,26 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       <StartScreen loading languages={[]} duration={{ min: 1, max: 1 }} focus={false} onLanguage={() => undefined} onStart={() => undefined} />
     );
   } else if (screen === 'start' || screen === 'starting') {
-    content = (
-      <StartScreen
-        {...startProps}
-        duration={duration}
-        onStart={() => send({ type: 'BEGIN' })}
-        questionnaire={{ title: localeText(loaded.locales[language], 'title'), intro: localeText(loaded.locales[language], 'intro') }}
-      />
+    const start = {
+      languages,
+      duration,
+      focus: context.focusStart,
+      notice: context.settingsMissing ? t('ui.app.settingsNotice') : undefined,
+      onLanguage: (l: string) => send({ type: 'LANGUAGE', language: l }),
+      onStart: () => send({ type: 'BEGIN' }),
+      onUpdate: updateReady && update ? () => void update.apply() : undefined,
+      onPro: proEnabled(settings) ? () => send({ type: 'PRO' }) : undefined,
+    };
+    content = loaded ? (
+      <StartScreen {...start} questionnaire={{ title: localeText(loaded.locales[language], 'title'), intro: localeText(loaded.locales[language], 'intro') }} />
+    ) : (
+      <LazyQuestionnaireStart {...start} entries={offeredQuestionnaires(context)} fetchText={fetchText} onChoose={(id) => send({ type: 'CHOOSE', id })} />
     );
-  } else if (screen === 'run' && run && runModule) {
+  } else if (screen === 'run' && run && runModule && loaded) {
     content = <runModule.Run key={run.key} run={run} loaded={loaded} localPlaces={events?.localPlaces} onFinish={finish} />;
-  } else if (screen === 'pro' && settings) {
+  } else if (screen === 'pro' && settings && loaded) {
     content = <LazyProSpace loaded={loaded} settings={settings} onLeave={finish} />;
-  } else if (screen === 'shared' && context.shared) {
+  } else if (screen === 'shared' && context.shared && loaded) {
     content = <SharedResultView loaded={loaded} result={context.shared} onFinish={finish} />;
   }
 
@@ -289,6 +280,12 @@ function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestion
   const fitted = fitResult(result, loaded.questionnaire);
   if (!fitted) return <ErrorScreen title={t('ui.error.linkTitle')} text={t('ui.error.linkText')} onRetry={onFinish} retryKey="ui.error.home" />;
   return <LazyResult loaded={loaded} result={fitted} shared onFinish={onFinish} />;
+}
+
+/** The start screen of several questionnaires, once its module is there; until then, its title and lead. */
+function LazyQuestionnaireStart(props: QuestionnaireStartProps) {
+  const module = useLazy(loadList);
+  return module ? <module.QuestionnaireStart {...props} /> : <StartScreen {...props} loading />;
 }
 
 function LazyIdleDialog(props: { seconds: number; onStay: () => void; onLeave: () => void }) {

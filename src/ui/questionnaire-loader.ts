@@ -123,7 +123,7 @@ export type QuestionnaireLoad = { ok: true; loaded: LoadedQuestionnaire; languag
 const fetched = new WeakMap<FetchText, Map<string, Promise<string>>>();
 
 /** A questionnaire's file, fetched once per fetcher and build (see fetchFresh); a failed fetch is tried again next time. */
-function fetchOnce(fetcher: FetchText, url: string, build: string): Promise<string> {
+export function fetchOnce(fetcher: FetchText, url: string, build: string): Promise<string> {
   let files = fetched.get(fetcher);
   if (!files) {
     files = new Map();
@@ -201,29 +201,6 @@ export interface QuestionnaireChoice {
   intro: string;
   /** From its shortest path to its longest, in minutes (the build's index: checked.duration); unknown without it. */
   duration?: { min: number; max: number } | undefined;
-}
-
-/**
- * The title and intro of each questionnaire in a language (its default language where it has not
- * that one), from its locale file alone: never its structure, which waits until it is chosen. A
- * file that cannot be read leaves the questionnaire's id as its title; choosing it then says what is wrong.
- */
-export function fetchChoices(fetcher: FetchText, entries: readonly QuestionnaireEntry[], wanted: string): Promise<QuestionnaireChoice[]> {
-  return Promise.all(
-    entries.map(async (entry) => {
-      const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
-      const tree = await fetchOnce(fetcher, `${QUESTIONNAIRES_URL}/${entry.id}/locales/${language}.json`, entry.contentHash)
-        .then((text) => JSON.parse(text) as LocaleTree)
-        .catch(() => undefined);
-      return {
-        id: entry.id,
-        language,
-        title: hasLocaleText(tree, 'title') ? localeText(tree, 'title') : entry.id,
-        intro: hasLocaleText(tree, 'intro') ? localeText(tree, 'intro') : '',
-        ...(entry.checked?.duration ? { duration: entry.checked.duration } : {}),
-      };
-    }),
-  );
 }
 
 /**

@@ -37,6 +37,7 @@ function kiosk({ settings = BOTH, events, hash = '', overrides = {} }: { setting
       opened.push(route);
       address = route;
     },
+    loadList: () => import('../../src/ui/questionnaire-list.tsx'),
   };
   const actor = createActor(appMachine, { input: { deps, reference: 'fr' } });
   actors.push(actor);
@@ -49,20 +50,15 @@ const atStart = (s: Snapshot) => s.matches({ screen: { start: 'waiting' } });
 const running = (s: Snapshot) => s.matches({ screen: 'run' });
 
 describe('a kiosk offering several questionnaires', () => {
-  it('starts on their list: each one’s title and intro from its locale file, its duration from the index, no structure fetched', async () => {
+  it('starts on their list with their titles read from their locale files alone, no structure fetched, no questionnaire on screen', async () => {
     const { actor, fetcher } = kiosk();
     const { context } = await waitFor(actor, atStart);
-    expect(context.entry).toBeUndefined();
-    expect(context.loaded).toBeUndefined();
-    expect(context.choices?.map((c) => [c.id, c.title, c.language])).toEqual([
-      ['exemple', "Questionnaire d'exemple", 'fr'],
-      ['rester-en-contact', 'Rester en contact avec ses proches', 'fr'],
-    ]);
-    expect(context.choices?.[1]?.intro).toMatch(/^Six questions sur les messages/);
-    expect(context.choices?.[1]?.duration?.max).toBeGreaterThan(0);
-    expect(context.choices?.[1]?.duration).toEqual(indexEntry('rester-en-contact').checked?.duration);
+    expect([context.entry, context.loaded]).toEqual([undefined, undefined]);
     expect(fetcher.requested.filter((url) => url.includes('questionnaire.json'))).toEqual([]);
-    expect(fetcher.requested.filter((url) => url.includes('/locales/'))).toHaveLength(2);
+    expect(fetcher.requested.filter((url) => url.includes('/locales/')).map((url) => url.replace(/\?.*$/, ''))).toEqual([
+      './questionnaires/exemple/locales/fr.json',
+      './questionnaires/rester-en-contact/locales/fr.json',
+    ]);
   });
 
   it('starts the run on the questionnaire chosen (an unknown one is ignored), and comes back to the list once the person is forgotten', async () => {
@@ -82,27 +78,19 @@ describe('a kiosk offering several questionnaires', () => {
     actor.send({ type: 'FINISH' });
     const back = await waitFor(actor, atStart);
     expect([back.context.entry, back.context.loaded, back.context.run, back.context.focusStart]).toEqual([undefined, undefined, undefined, true]);
-    expect(back.context.choices?.map((c) => c.id)).toEqual(['exemple', 'rester-en-contact']);
   });
 
-  it('lists their titles in the language chosen, a questionnaire without it in its own default language', async () => {
+  it('runs the one chosen in its own default language when it has not the language on screen, and comes back to the list in the default language', async () => {
     // The languages offered are the default questionnaire's (listed second); exemple has French and English only.
     const { actor } = kiosk({ settings: { ...BOTH, languages: ['fr', 'ar'], defaultQuestionnaire: 'rester-en-contact' } });
     await waitFor(actor, atStart);
     actor.send({ type: 'LANGUAGE', language: 'ar' });
-    const { context } = await waitFor(actor, (s) => s.context.language === 'ar' && s.matches({ language: 'ready' }));
-    expect(context.choicesFor).toBe('ar');
-    expect(context.choices?.map((c) => [c.id, c.language, c.title])).toEqual([
-      ['exemple', 'fr', "Questionnaire d'exemple"],
-      ['rester-en-contact', 'ar', 'البقاء على تواصل مع أحبائك'],
-    ]);
-    // A run left in Arabic comes back to a list in the default language.
-    actor.send({ type: 'CHOOSE', id: 'rester-en-contact' });
-    await waitFor(actor, running);
-    expect(actor.getSnapshot().context.language).toBe('ar');
+    await waitFor(actor, (s) => s.context.language === 'ar' && s.matches({ language: 'ready' }));
+    actor.send({ type: 'CHOOSE', id: 'exemple' });
+    const { context } = await waitFor(actor, running);
+    expect([context.loaded?.questionnaire.id, context.language]).toEqual(['exemple', 'fr']);
     actor.send({ type: 'FINISH' });
-    const back = await waitFor(actor, (s) => atStart(s) && s.context.language === 'fr' && s.context.choicesFor === 'fr');
-    expect(back.context.choices?.[1]?.title).toBe('Rester en contact avec ses proches');
+    expect((await waitFor(actor, atStart)).context.language).toBe('fr');
   });
 
   it('resumes a run cut short in its own questionnaire, the newest of those offered', async () => {
@@ -147,7 +135,7 @@ describe('a kiosk offering several questionnaires', () => {
   it('goes straight to the one questionnaire offered, as before', async () => {
     const { actor } = kiosk({ settings: { ...BOTH, questionnaires: ['exemple'] } });
     const { context } = await waitFor(actor, atStart);
-    expect([context.entry?.id, context.loaded?.questionnaire.id, context.choices]).toEqual(['exemple', 'exemple', undefined]);
+    expect([context.entry?.id, context.loaded?.questionnaire.id]).toEqual(['exemple', 'exemple']);
     actor.send({ type: 'BEGIN' });
     expect((await waitFor(actor, running)).context.run?.view().question?.id).toBe('bienvenue');
   });

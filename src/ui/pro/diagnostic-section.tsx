@@ -5,7 +5,8 @@ import { createRun, type RunEntry, type RunSink } from '../../run/run-controller
 import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
 import { LoadingStatus } from '../loading-status.tsx';
-import { fetchChoices, fetchQuestionnaire, fetchText, type QuestionnaireChoice } from '../questionnaire-loader.ts';
+import { fetchQuestionnaire, fetchText, type QuestionnaireChoice } from '../questionnaire-loader.ts';
+import { fetchChoices } from '../questionnaire-list.tsx';
 import { QuestionScreen } from '../question-screen.tsx';
 import { useRunView } from '../use-run.ts';
 import { deviceIndex, useRecordQuestionnaire } from './record-questionnaire.ts';
