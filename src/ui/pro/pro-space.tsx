@@ -611,10 +611,13 @@ function Shell({ door, vault, loaded, settings, sections: offered, initial, lang
   );
 }
 
-/** One section, loaded with import() the first time it is shown. */
+/**
+ * One section, loaded with import() the first time it is shown. While it comes, « Chargement… »
+ * holds the focus if the section before it had it (a finished interview opening its record).
+ */
 function SectionView({ section, props }: { section: ProSection; props: ProSectionProps }) {
   const module = useLazy(section.load);
-  if (!module) return <LoadingStatus />;
+  if (!module) return <LoadingStatus holdFocus />;
   const Body = module.default;
   return <Body {...props} />;
 }
