@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ROOT } from './questionnaire-files.ts';
-import { waitForServer, watchClicks, type Watched } from './bench-watch.ts';
+import { oneQuestionnaireBuild, waitForServer, watchClicks, type Watched } from './bench-watch.ts';
 
 const PORT = Number(process.env.BENCH_ANSWER_PORT ?? 4395);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 20);
@@ -69,7 +69,7 @@ async function nextHeading(page: Page): Promise<Watched> {
 }
 
 async function main(): Promise<void> {
-  const server = spawn('node', [join(ROOT, 'scripts', 'serve.mjs'), String(PORT)], { stdio: 'ignore' });
+  const server = spawn('node', [join(ROOT, 'scripts', 'serve.mjs'), String(PORT)], { stdio: 'ignore', env: { ...process.env, REPERES_DIST: oneQuestionnaireBuild(ROOT, 'dist', 'answer') } });
   try {
     const url = `http://localhost:${PORT}/`;
     await waitForServer(url);

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from './questionnaire-files.ts';
-import { waitForServer, watchClicks, type Watched } from './bench-watch.ts';
+import { oneQuestionnaireBuild, waitForServer, watchClicks, type Watched } from './bench-watch.ts';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const PORT = 4390;
@@ -253,7 +253,7 @@ async function sideBySide(browser: Browser, subjects: Subject[]): Promise<void> 
 async function main(): Promise<void> {
   const peersReady = preparePeers();
   const before = process.env.BENCH_BEFORE;
-  const servers = [serve('dist', PORT), serve(PEERS, PORT + 2), ...(before ? [serve(before, PORT + 1)] : [])];
+  const servers = [serve(oneQuestionnaireBuild(ROOT, 'dist', 'now'), PORT), serve(PEERS, PORT + 2), ...(before ? [serve(oneQuestionnaireBuild(ROOT, before, 'before'), PORT + 1)] : [])];
   try {
     await Promise.all([URL_, `http://localhost:${PORT + 2}/`, ...(before ? [`http://localhost:${PORT + 1}/`] : [])].map(waitForServer));
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });

@@ -1,6 +1,24 @@
 // What the browser benches share: what they measure in the page itself, so that the harness's own
 // round trips (Playwright polling from Node) never count (installed with addInitScript before
-// anything runs), and the wait for their static server.
+// anything runs), the wait for their static server, and the build they serve.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * A copy of a build (test-results/bench-<name>/) whose settings.json offers its default
+ * questionnaire alone: the kiosk's common case, straight to « Commencer », the page the peers
+ * match. The shipped example settings offer two questionnaires, which shows their list first.
+ * settings.json is fetched network-first (`?fresh=`), so the copy's is the one read.
+ */
+export function oneQuestionnaireBuild(root: string, dist: string, name: string): string {
+  const out = join(root, 'test-results', `bench-${name}`);
+  rmSync(out, { recursive: true, force: true });
+  cpSync(resolve(root, dist), out, { recursive: true });
+  const file = join(out, 'settings.json');
+  const { questionnaires: _offered, ...settings } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+  return out;
+}
 
 /** Resolves once the static server answers at `url`. */
 export async function waitForServer(url: string): Promise<void> {
