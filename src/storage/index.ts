@@ -1,7 +1,6 @@
 // Storage's public surface: the app opens storage once with openStorage() and talks to the
 // SessionStore it gets; nothing else in the app touches IndexedDB.
 export { openStorage, type OpenStorageOptions, type OpenedStorage } from './open-storage.ts';
-export { createMemoryStore, type MemoryStoreOptions } from './memory-store.ts';
 export { openIndexedDbStore, StorageOpenError, type IndexedDbStoreOptions } from './indexeddb-store.ts';
 export { DB_NAME, DB_VERSION } from './schema.ts';
 export {

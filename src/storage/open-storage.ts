@@ -1,8 +1,9 @@
 // The one entry point the app calls at start: IndexedDB when it works, the memory twin when it does
-// not, and the reason, so the UI can show a discreet notice instead of a white screen.
+// not, and the reason, so the UI can show a discreet notice instead of a white screen. The memory
+// twin comes with import() only then (private browsing, a blocked or full disk): not in the first
+// question's JavaScript of every other device.
 import { describeError, isoNow } from './records.ts';
 import { openIndexedDbStore, StorageOpenError } from './indexeddb-store.ts';
-import { createMemoryStore } from './memory-store.ts';
 import type { FallbackCode, SessionStore } from './session-store.ts';
 
 export interface OpenStorageOptions {
@@ -34,7 +35,7 @@ function pageIndexedDb(): IDBFactory | undefined {
 export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
   const now = options.now ?? isoNow;
   const factory = options.indexedDB === undefined ? pageIndexedDb() : options.indexedDB;
-  const memory = (code: FallbackCode, detail: string): OpenedStorage => ({ store: createMemoryStore({ now }), fallback: { code, detail } });
+  const memory = async (code: FallbackCode, detail: string): Promise<OpenedStorage> => ({ store: (await import('./memory-store.ts')).createMemoryStore({ now }), fallback: { code, detail } });
   if (!factory) return memory('storage.unavailable', 'IndexedDB is not available');
   try {
     const store = await openIndexedDbStore({

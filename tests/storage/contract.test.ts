@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionnaireId, SessionId } from '../../src/core/index.ts';
-import { createMemoryStore, openStorage, type SessionStore, type StorageNotice } from '../../src/storage/index.ts';
+import { createMemoryStore } from '../../src/storage/memory-store.ts';
+import { openStorage, type SessionStore, type StorageNotice } from '../../src/storage/index.ts';
 import { completed, exhaustIndexedDbQuota, now, record, recordV1, rawPut } from './fixtures.ts';
 
 interface Harness {

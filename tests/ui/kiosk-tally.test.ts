@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/core/index.ts';
 import { addTally, EMPTY_TALLY_BOOK, loadTallies, tallyOf, TALLY_SETTING, TALLY_WEEKS_SETTING } from '../../src/core/tally.ts';
-import { createMemoryStore, type SessionStore, type SettingValue } from '../../src/storage/index.ts';
+import { createMemoryStore } from '../../src/storage/memory-store.ts';
+import { type SessionStore, type SettingValue } from '../../src/storage/index.ts';
 import { countKioskRun, type TallyState } from '../../src/ui/kiosk-tally.ts';
 
 // The kiosk's count, book by book: a run reads and writes its own week's book only.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/core/index.ts';
 import { addTally, EMPTY_TALLY_BOOK, tallyOf, TALLY_SETTING } from '../../src/core/tally.ts';
 import type { TerritoryDoc } from '../../src/core/territory-push.ts';
-import { createMemoryStore, type SessionStore, type SettingValue } from '../../src/storage/index.ts';
+import { createMemoryStore } from '../../src/storage/memory-store.ts';
+import { type SessionStore, type SettingValue } from '../../src/storage/index.ts';
 import { countKioskRun, type TallyState } from '../../src/ui/kiosk-tally.ts';
 import { PUSH_DONE_SETTING, pushAtStart, pushTallies, schedulePush } from '../../src/ui/territory-push.ts';
 
