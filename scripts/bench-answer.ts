@@ -5,14 +5,15 @@
 //  - the click's Event Timing duration (click → the next paint, to 8 ms),
 //  - the long animation frames (≥ 50 ms) that hold the click: script, style and layout, their scripts.
 // Then a CPU profile (CDP Profiler) over the answers: the functions where the time goes, by self time.
-// BENCH_ANSWER_PORT (4395), BENCH_ANSWERS (20), BENCH_PROFILE=0 leaves the CPU profile out.
+// Its static server listens on BENCH_PORT + 5 (BENCH_PORT 4390, so 4395; BENCH_ANSWER_PORT sets it
+// alone), beside scripts/bench-browser.ts's three. BENCH_ANSWERS (20), BENCH_PROFILE=0 leaves the CPU profile out.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ROOT } from './questionnaire-files.ts';
 import { oneQuestionnaireBuild, waitForServer, watchClicks, type Watched } from './bench-watch.ts';
 
-const PORT = Number(process.env.BENCH_ANSWER_PORT ?? 4395);
+const PORT = Number(process.env.BENCH_ANSWER_PORT ?? Number(process.env.BENCH_PORT ?? 4390) + 5);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 20);
 const CPU_SLOWDOWN = 4;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];

@@ -1,10 +1,11 @@
 // Browser figures for `npm run bench`, on the built app (dist/) in Debian's Chromium. Prints, never asserts.
 // 1. Side by side, interleaved (each round loads every page in turn): Repères, the vanilla floor
 //    (bench/floor/, a hand-written one-question-a-screen page) and SurveyJS (survey-core +
-//    survey-js-ui, pinned devDependencies, their published builds; bench/surveyjs/), on the same 27
-//    French questions, at 4× CPU slowdown, 150 ms RTT and 1.6 Mbit/s (CDP). BENCH_BEFORE=<a dist
-//    folder> adds that build of Repères as a column (e.g. main's, built in another checkout).
-//    BENCH_ROUNDS=<n> (5), BENCH_PEERS=0 leaves SurveyJS out.
+//    survey-js-ui, their published builds; bench/surveyjs/; exact versions pinned in bench/peers/,
+//    installed by npm ci into test-results/bench-peers-install/), on the same 27 French questions,
+//    at 4× CPU slowdown, 150 ms RTT and 1.6 Mbit/s (CDP). BENCH_BEFORE=<a dist folder> adds that
+//    build of Repères as a column (e.g. main's, built in another checkout). BENCH_ROUNDS=<n> (5),
+//    BENCH_PEERS=0 leaves SurveyJS out, BENCH_PORT=<port> (4390; it uses the two after it too).
 // 2. IndexedDB write per answer. 3. Lighthouse (BENCH_LIGHTHOUSE=0 skips it).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,11 +15,19 @@ import { ROOT } from './questionnaire-files.ts';
 import { oneQuestionnaireBuild, waitForServer, watchClicks, type Watched } from './bench-watch.ts';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const PORT = 4390;
+/** Its static servers listen on BENCH_PORT (4390), +1 (BENCH_BEFORE) and +2 (the peers): another port lets two benches run side by side. */
+const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const URL_ = `http://localhost:${PORT}/`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ANSWERS = 20;
 const PEERS = join(ROOT, 'test-results', 'bench-peers');
+const PEERS_INSTALL = join(ROOT, 'test-results', 'bench-peers-install');
+/** SurveyJS's published builds that its page loads, by package (bench/peers/package.json). */
+const PEER_FILES = [
+  ['survey-core', 'survey.core.min.js'],
+  ['survey-core', 'survey-core.min.css'],
+  ['survey-js-ui', 'survey-js-ui.min.js'],
+] as const;
 /** A cheap tablet on a poor connection. */
 const CPU_SLOWDOWN = 4;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
@@ -50,27 +59,47 @@ function peerQuestions(): PeerQuestion[] {
     .map((q) => ({ title: texts.questions[q.id]?.text ?? q.id, multiple: q.kind === 'multiple', options: (q.options ?? []).map((o) => texts.questions[q.id]?.options?.[o.id] ?? o.id) }));
 }
 
-/** The peers' pages in test-results/bench-peers/ (served like dist/: assets/ cached for long, pages revalidated). False when SurveyJS is not installed. */
-function preparePeers(): { surveyjs: boolean } {
+/**
+ * The peers' libraries, installed from their own pinned folder (bench/peers/: package.json and
+ * package-lock.json, exact versions; never the app's dependencies) into
+ * test-results/bench-peers-install/ with `npm ci`, reused while the lock is unchanged. Gives the
+ * folder of their node_modules, or why they could not be installed (no network, say).
+ */
+function installPeers(): { modules: string } | { failed: string } {
+  const lock = readFileSync(join(ROOT, 'bench', 'peers', 'package-lock.json'), 'utf8');
+  const stamp = join(PEERS_INSTALL, 'installed-lock.json');
+  const modules = join(PEERS_INSTALL, 'node_modules');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lock && PEER_FILES.every(([pkg, file]) => existsSync(join(modules, pkg, file)))) return { modules };
+  rmSync(PEERS_INSTALL, { recursive: true, force: true });
+  mkdirSync(PEERS_INSTALL, { recursive: true });
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, 'bench', 'peers', file), join(PEERS_INSTALL, file));
+  console.log(`Installing the bench's peers (bench/peers/package-lock.json) into ${PEERS_INSTALL} …`);
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: PEERS_INSTALL, encoding: 'utf8', timeout: 300_000 });
+  if (result.status !== 0) return { failed: `npm ci failed (${result.error?.message ?? `exit ${result.status}`}): ${`${result.stderr ?? ''}`.trim().split('\n').slice(-3).join(' ')}` };
+  if (!PEER_FILES.every(([pkg, file]) => existsSync(join(modules, pkg, file)))) return { failed: `npm ci did not give ${PEER_FILES.map(([pkg, file]) => `${pkg}/${file}`).join(', ')}` };
+  writeFileSync(stamp, lock);
+  return { modules };
+}
+
+/** The peers' pages in test-results/bench-peers/ (served like dist/: assets/ cached for long, pages revalidated). Without SurveyJS (not installed), says why. */
+function preparePeers(): { surveyjs: true; version: string } | { surveyjs: false; why: string } {
   rmSync(PEERS, { recursive: true, force: true });
   const questions = JSON.stringify(peerQuestions());
   mkdirSync(join(PEERS, 'floor', 'assets'), { recursive: true });
   writeFileSync(join(PEERS, 'index.html'), '<!doctype html><title>bench</title>');
   copyFileSync(join(ROOT, 'bench', 'floor', 'index.html'), join(PEERS, 'floor', 'index.html'));
   writeFileSync(join(PEERS, 'floor', 'assets', 'questions.json'), questions);
-  const libs = [
-    ['survey-core', 'survey.core.min.js'],
-    ['survey-core', 'survey-core.min.css'],
-    ['survey-js-ui', 'survey-js-ui.min.js'],
-  ].map(([pkg, file]) => join(ROOT, 'node_modules', pkg ?? '', file ?? ''));
-  if (!libs.every((lib) => existsSync(lib))) return { surveyjs: false };
+  if (process.env.BENCH_PEERS === '0') return { surveyjs: false, why: 'BENCH_PEERS=0' };
+  const installed = installPeers();
+  if ('failed' in installed) return { surveyjs: false, why: installed.failed };
   const assets = join(PEERS, 'surveyjs', 'assets');
   mkdirSync(assets, { recursive: true });
   copyFileSync(join(ROOT, 'bench', 'surveyjs', 'index.html'), join(PEERS, 'surveyjs', 'index.html'));
   copyFileSync(join(ROOT, 'bench', 'surveyjs', 'survey-page.js'), join(assets, 'survey-page.js'));
-  for (const lib of libs) copyFileSync(lib, join(assets, lib.replace(/^.*\//, '')));
+  for (const [pkg, file] of PEER_FILES) copyFileSync(join(installed.modules, pkg, file), join(assets, file));
   writeFileSync(join(assets, 'questions.json'), questions);
-  return { surveyjs: true };
+  const { version } = JSON.parse(readFileSync(join(installed.modules, 'survey-core', 'package.json'), 'utf8')) as { version: string };
+  return { surveyjs: true, version };
 }
 
 interface Subject {
@@ -260,10 +289,10 @@ async function main(): Promise<void> {
     const subjects = [
       reperes('Repères', URL_),
       ...(before ? [reperes('Repères before', `http://localhost:${PORT + 1}/`)] : []),
-      ...(peersReady.surveyjs && process.env.BENCH_PEERS !== '0' ? [peer('SurveyJS 2.5.38', `http://localhost:${PORT + 2}/surveyjs/`, '.sd-question__title', '.sd-item__control-label')] : []),
+      ...(peersReady.surveyjs ? [peer(`SurveyJS ${peersReady.version}`, `http://localhost:${PORT + 2}/surveyjs/`, '.sd-question__title', '.sd-item__control-label')] : []),
       peer('vanilla floor', `http://localhost:${PORT + 2}/floor/`, '#q', 'label'),
     ];
-    if (!peersReady.surveyjs) console.log('SurveyJS is not installed (survey-core, survey-js-ui): its column is left out.');
+    if (!peersReady.surveyjs) console.log(`SurveyJS is not installed (${peersReady.why}): its column is left out.`);
     await sideBySide(browser, subjects);
 
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 412, height: 823 } });
