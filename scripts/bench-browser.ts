@@ -161,16 +161,17 @@ function peer(name: string, url: string, title: string, option: string): Subject
 }
 
 /**
- * Click → the new heading painted, measured in the page (scripts/bench-watch.ts): the harness's own
- * round trips never count. On a page stuck on the same heading, says where it is stuck.
+ * Click → the frame that shows the new heading, and → that frame painted, measured in the page
+ * (scripts/bench-watch.ts): the harness's own round trips never count. On a page stuck on the same
+ * heading, says where it is stuck.
  */
-async function watched(page: Page, subject: Subject): Promise<number> {
+async function watched(page: Page, subject: Subject): Promise<Watched> {
   const result = await Promise.race([
     page.evaluate(() => (window as unknown as { lastWatch: Promise<Watched> }).lastWatch),
     page.waitForTimeout(60_000).then(() => undefined),
   ]);
   if (!result) throw new Error(`${subject.name}: no new heading a minute after the click; the page shows: ${(await page.locator('main, body').first().innerText()).slice(0, 400)}`);
-  return result.painted;
+  return result;
 }
 
 /** The frame in which « Commencer » can be pressed, from the navigation. */
@@ -192,7 +193,10 @@ interface Figures {
   commencerAtOnce: number[];
   commencerAfterReading: number[];
   requests: number[];
-  answer: number[];
+  /** Answer → the frame that shows the next heading (its rAF, before style, layout and paint). */
+  answerFrame: number[];
+  /** Answer → that frame painted. */
+  answerPainted: number[];
   heap: number[];
   /** What the first cold load asked for before question 1. */
   firstRequests?: string[];
@@ -221,7 +225,7 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
     await page.goto(subject.url, { waitUntil: 'commit' });
     into.cold.push(await startUsable(page));
     await startButton(page).click();
-    into.commencerAtOnce.push(await watched(page, subject));
+    into.commencerAtOnce.push((await watched(page, subject)).painted);
     counting = false;
     into.requests.push(requests.length);
     into.firstRequests ??= requests;
@@ -229,7 +233,9 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
       const button = await subject.answer(page, index);
       if (!button) break;
       await button.click();
-      into.answer.push(await watched(page, subject));
+      const { frame, painted } = await watched(page, subject);
+      into.answerFrame.push(frame);
+      into.answerPainted.push(painted);
     }
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -243,7 +249,7 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
     into.warm.push(await startUsable(page));
     await page.waitForTimeout(3000);
     await startButton(page).click();
-    into.commencerAfterReading.push(await watched(page, subject));
+    into.commencerAfterReading.push((await watched(page, subject)).painted);
     await subject.close?.(page);
     await page.close();
   } finally {
@@ -252,7 +258,7 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
 }
 
 async function sideBySide(browser: Browser, subjects: Subject[]): Promise<void> {
-  const figures = new Map(subjects.map((s) => [s.name, { cold: [], warm: [], commencerAtOnce: [], commencerAfterReading: [], requests: [], answer: [], heap: [] } as Figures]));
+  const figures = new Map(subjects.map((s) => [s.name, { cold: [], warm: [], commencerAtOnce: [], commencerAfterReading: [], requests: [], answerFrame: [], answerPainted: [], heap: [] } as Figures]));
   for (let r = 0; r < ROUNDS; r++) {
     // Interleaved, and each round in another order: a busy moment of the host falls on every page alike.
     const order = subjects.map((_, i) => subjects[(i + r) % subjects.length]!);
@@ -268,8 +274,8 @@ async function sideBySide(browser: Browser, subjects: Subject[]): Promise<void> 
     ['requests before question 1 (cold)', (f) => String(median(f.requests))],
     ['warm load → « Commencer » usable', (f) => ms(f.warm) + ratio(f.warm, floor?.warm)],
     ['warm: « Commencer » after 3 s → question 1', (f) => ms(f.commencerAfterReading)],
-    ['answer → next question painted, median', (f) => ms(f.answer)],
-    ['answer → next question painted, p95', (f) => `${Math.round(p95(f.answer))} ms`],
+    ['answer → the frame that shows the next question, median / p95', (f) => `${Math.round(median(f.answerFrame))} / ${Math.round(p95(f.answerFrame))} ms`],
+    ['answer → next question painted, median / p95', (f) => `${Math.round(median(f.answerPainted))} / ${Math.round(p95(f.answerPainted))} ms`],
     ['JS heap after 20 answers (after GC)', (f) => `${median(f.heap).toFixed(1)} MB`],
   ];
   console.log(`Side by side, ${ROUNDS} interleaved rounds, Chromium 800 × 1280, CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms RTT, 1.6 Mbit/s (medians; × = ratio to the floor):`);
