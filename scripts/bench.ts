@@ -68,17 +68,39 @@ for (const source of sources) {
   }));
   console.log(`  ${source.folder.padEnd(22)} all checks ${ms(full.median)} / ${ms(full.p95)}; as the browser loads it (one language, no reachability walk) ${ms(light.median)} / ${ms(light.p95)}`);
 }
-const big = generated(1000);
-const bigFull = stats(time(3, () => {
-  const r = loadQuestionnaire(big);
+// The engine's growth: a generated questionnaire of 250 to 2,000 questions, validated and compiled
+// without the reachability walk (every other check, every text, the duration range; what a file
+// edited after the build costs in the browser) and with every check (the walk proves each profile
+// reachable, as `npm run validate` and the build do): the difference is the walk. Runs repeat until
+// a budget is spent (at least 5 without the walk, at least 1 with it: one run takes a minute at
+// 2,000). BENCH_SIZES=250,500 picks other sizes.
+console.log('');
+console.log('Validate + compile a generated questionnaire (a chain, a branch every tenth question; median / p95):');
+function timedFor(budget: number, least: number, most: number, work: () => void): number[] {
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < most && (samples.length < least || performance.now() - start < budget)) samples.push(...time(1, work));
+  return samples;
+}
+function loadAndCompile(source: QuestionnaireSource, reachability: boolean): void {
+  const r = loadQuestionnaire(source, { reachability });
   if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
   createQuestionnaireMachine(r.loaded.questionnaire);
-}));
-const bigLight = stats(time(5, () => {
-  const r = loadQuestionnaire(big, { reachability: false });
-  if (r.ok) createQuestionnaireMachine(r.loaded.questionnaire);
-}));
-console.log(`  ${'generated, 1,000 q.'.padEnd(22)} all checks ${ms(bigFull.median)} / ${ms(bigFull.p95)}; without reachability walk ${ms(bigLight.median)} / ${ms(bigLight.p95)}`);
+}
+const runs = (samples: number[]) => `${stats(samples).median.toFixed(1)} / ${stats(samples).p95.toFixed(1)} ms (${samples.length} run${samples.length > 1 ? 's' : ''})`;
+for (const n of (process.env.BENCH_SIZES ?? '250,500,1000,2000').split(',').map(Number)) {
+  const label = `${n.toLocaleString('en').padStart(5)} questions:`;
+  try {
+    const source = generated(n);
+    loadAndCompile(source, false); // warms the code up
+    const light = timedFor(2000, 5, 50, () => loadAndCompile(source, false));
+    const full = timedFor(10_000, 1, 20, () => loadAndCompile(source, true));
+    console.log(`  ${label} without the walk ${runs(light)}; all checks ${runs(full)}; the walk ≈ ${(stats(full).median - stats(light).median).toFixed(0)} ms`);
+  } catch (error) {
+    console.log(`  ${label} failed: ${String(error).slice(0, 200)}`);
+  }
+}
+const big = generated(1000);
 
 console.log('');
 console.log('One answer transition (answer.select + nav.next, pure transition()):');
