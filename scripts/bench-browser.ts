@@ -74,7 +74,7 @@ function installPeers(): { modules: string } | { failed: string } {
   mkdirSync(PEERS_INSTALL, { recursive: true });
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, 'bench', 'peers', file), join(PEERS_INSTALL, file));
   console.log(`Installing the bench's peers (bench/peers/package-lock.json) into ${PEERS_INSTALL} …`);
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: PEERS_INSTALL, encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync('npm', ['ci', '--prefix', PEERS_INSTALL, '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: PEERS_INSTALL, encoding: 'utf8', timeout: 300_000 });
   if (result.status !== 0) return { failed: `npm ci failed (${result.error?.message ?? `exit ${result.status}`}): ${`${result.stderr ?? ''}`.trim().split('\n').slice(-3).join(' ')}` };
   if (!PEER_FILES.every(([pkg, file]) => existsSync(join(modules, pkg, file)))) return { failed: `npm ci did not give ${PEER_FILES.map(([pkg, file]) => `${pkg}/${file}`).join(', ')}` };
   writeFileSync(stamp, lock);
