@@ -8,7 +8,7 @@
 // 'storage.outdated': the UI asks for a reload at the next calm moment.
 import { wrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { SessionId, SessionMode, SessionRecord } from '../core/index.ts';
-import { claimedMode, describeError, failureCode, isoNow, judge, matches, newestFirst, Notices, OK, storeFor } from './records.ts';
+import { checkerLoaded, claimedMode, describeError, failureCode, isoNow, judge, loadChecker, matches, newestFirst, Notices, OK, readyToJudge, saveRecord, storeFor } from './records.ts';
 import { DB_NAME, DB_VERSION, upgradeDatabase, type NewQuarantineEntry, type ReperesSchema } from './schema.ts';
 import type {
   FallbackCode,
@@ -47,12 +47,23 @@ export interface IndexedDbStoreOptions {
   openTimeoutMs?: number;
 }
 
-/** Opens (creating or upgrading) the database; the request is raw so tests can inject their own IDBFactory. */
+/**
+ * Opens (creating or upgrading) the database; the request is raw so tests can inject their own IDBFactory.
+ * Upgrading a version-1 database reads its records through the checker, which cannot be loaded
+ * inside the upgrade's transaction: the upgrade is then abandoned, the checker loaded, and the
+ * database opened again (nothing changed meanwhile: an aborted upgrade leaves version 1 whole).
+ */
 function requestDatabase(factory: IDBFactory, name: string, now: () => string, onBlocked: () => void): Promise<Database> {
   const request = factory.open(name, DB_VERSION);
+  let needsChecker = false;
   request.addEventListener('upgradeneeded', (event) => {
     const raw = request.transaction;
     if (!raw) return;
+    if (event.oldVersion === 1 && !checkerLoaded()) {
+      needsChecker = true;
+      raw.abort();
+      return;
+    }
     const db = wrap(request.result) as IDBPDatabase<unknown>;
     const tx = wrap(raw) as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
     // An aborted upgrade is reported by the open request; its transaction's promise needs no second report.
@@ -66,10 +77,17 @@ function requestDatabase(factory: IDBFactory, name: string, now: () => string, o
     });
   });
   request.addEventListener('blocked', onBlocked);
-  return wrap(request).then((db) => {
-    if (!db) throw new Error('open returned no database');
-    return db as unknown as Database;
-  });
+  return wrap(request).then(
+    (db) => {
+      if (!db) throw new Error('open returned no database');
+      return db as unknown as Database;
+    },
+    async (error: unknown) => {
+      if (!needsChecker) throw error;
+      await loadChecker();
+      return requestDatabase(factory, name, now, onBlocked);
+    },
+  );
 }
 
 /** Opens within time limits, closing a connection that arrives after we gave up on it. */
@@ -216,6 +234,7 @@ class IndexedDbStore implements SessionStore {
       this.notices.emit({ code: failureCode(error), detail: describeError(error) });
       return [];
     }
+    if (entries.length && !(await readyToJudge(this.notices))) return [];
     const records: SessionRecord[] = [];
     for (const [key, raw] of entries) {
       const record = await this.accept(db, source, key, raw);
@@ -233,7 +252,7 @@ class IndexedDbStore implements SessionStore {
   }
 
   /** Moves a bad value to the quarantine, unless another tab has replaced it meanwhile; if the move fails it stays put, still skipped. */
-  private async quarantine(db: Database, source: RecordStoreName, key: string, reason: string): Promise<void> {
+  private async quarantine(db: Database, source: RecordStoreName, key: string, reason: string, announce = true): Promise<void> {
     try {
       const tx = db.transaction([source, 'quarantine'], 'readwrite');
       tx.done.catch(() => undefined);
@@ -248,21 +267,26 @@ class IndexedDbStore implements SessionStore {
     } catch {
       // Left in place: it is judged again, and skipped, on every read.
     }
-    this.notices.emit({ code: 'storage.quarantined', source, key, reason });
+    if (announce) this.notices.emit({ code: 'storage.quarantined', source, key, reason });
   }
 
   async save(record: SessionRecord): Promise<WriteResult> {
-    const judged = judge(record);
-    if (judged.kind !== 'ok') return this.notices.fail('storage.invalid', judged.kind === 'bad' ? judged.reason : 'record version is newer than this app');
-    const value = judged.record;
-    return this.write(['runs', 'results'], async (tx) => {
-      if (storeFor(value) === 'results') {
-        await tx.objectStore('results').put(value);
-        await tx.objectStore('runs').delete(value.id);
-        return;
-      }
-      if ((await tx.objectStore('results').getKey(value.id)) !== undefined) return { ok: false, code: 'storage.already-completed' };
-      await tx.objectStore('runs').put(value);
+    return saveRecord(record, {
+      notices: this.notices,
+      put: (value) =>
+        this.write(['runs', 'results'], async (tx) => {
+          if (storeFor(value) === 'results') {
+            await tx.objectStore('results').put(value);
+            await tx.objectStore('runs').delete(value.id);
+            return;
+          }
+          if ((await tx.objectStore('results').getKey(value.id)) !== undefined) return { ok: false, code: 'storage.already-completed' };
+          await tx.objectStore('runs').put(value);
+        }),
+      setAside: async (source, key, reason) => {
+        const db = await this.connection();
+        if (typeof db !== 'string') await this.quarantine(db, source, key, reason, false);
+      },
     });
   }
 
@@ -285,6 +309,7 @@ class IndexedDbStore implements SessionStore {
       this.notices.emit({ code: failureCode(error), detail: describeError(error) });
       return undefined;
     }
+    if (found.some(([, raw]) => raw !== undefined) && !(await readyToJudge(this.notices))) return undefined;
     for (const [source, raw] of found) {
       if (raw === undefined) continue;
       const record = await this.accept(db, source, id, raw);
@@ -356,9 +381,8 @@ class IndexedDbStore implements SessionStore {
       for (const source of ['runs', 'results'] as const) {
         let cursor = await tx.objectStore(source).openCursor();
         while (cursor) {
-          const raw: unknown = cursor.value;
-          const judged = judge(raw);
-          if ((judged.kind === 'ok' ? judged.record.mode : claimedMode(raw)) === mode) await cursor.delete();
+          // The mode a value claims is the mode readRecord() gives it (version 1 migrates to kiosk): no checker needed.
+          if (claimedMode(cursor.value) === mode) await cursor.delete();
           cursor = await cursor.continue();
         }
       }

@@ -1,7 +1,7 @@
 // The in-memory twin of the IndexedDB store: same contract, same rules (records.ts), values copied
 // in and out as IndexedDB's structured clone does, and every write applied whole or not at all.
 import type { SessionId, SessionMode, SessionRecord } from '../core/index.ts';
-import { claimedMode, describeError, isoNow, judge, matches, newestFirst, Notices, OK, storeFor } from './records.ts';
+import { claimedMode, describeError, isoNow, judge, matches, newestFirst, Notices, OK, readyToJudge, saveRecord, storeFor } from './records.ts';
 import type { NoticeListener, QuarantineEntry, RecordFilter, RecordStoreName, SessionStore, SettingValue, WriteResult } from './session-store.ts';
 
 interface MemoryState {
@@ -71,11 +71,12 @@ class MemoryStore implements SessionStore {
   }
 
   /** Reads one store, setting aside what fails readRecord() and skipping what a newer app wrote. */
-  private readAll(source: RecordStoreName): SessionRecord[] {
+  private async readAll(source: RecordStoreName): Promise<SessionRecord[]> {
     if (this.closed) {
       this.notices.emit({ code: 'storage.closed' });
       return [];
     }
+    if (this.state[source].size && !(await readyToJudge(this.notices))) return [];
     return [...this.state[source]].flatMap(([key, raw]) => this.readEntry(source, key, raw) ?? []);
   }
 
@@ -87,7 +88,7 @@ class MemoryStore implements SessionStore {
     return undefined;
   }
 
-  private quarantine(source: RecordStoreName, key: string, reason: string): void {
+  private quarantine(source: RecordStoreName, key: string, reason: string, announce = true): void {
     this.commit((draft) => {
       const raw = draft[source].get(key);
       if (raw === undefined || judge(raw).kind !== 'bad') return;
@@ -96,21 +97,25 @@ class MemoryStore implements SessionStore {
       draft.quarantine.push(mode === undefined ? entry : { ...entry, mode });
       draft[source].delete(key);
     });
-    this.notices.emit({ code: 'storage.quarantined', source, key, reason });
+    if (announce) this.notices.emit({ code: 'storage.quarantined', source, key, reason });
   }
 
   async save(record: SessionRecord): Promise<WriteResult> {
-    const judged = judge(record);
-    if (judged.kind !== 'ok') return this.notices.fail('storage.invalid', judged.kind === 'bad' ? judged.reason : 'record version is newer than this app');
-    const value = structuredClone(judged.record);
-    return this.commit((draft) => {
-      if (storeFor(value) === 'results') {
-        draft.results.set(value.id, value);
-        draft.runs.delete(value.id);
-        return;
-      }
-      if (draft.results.has(value.id)) return { ok: false, code: 'storage.already-completed' };
-      draft.runs.set(value.id, value);
+    return saveRecord(record, {
+      notices: this.notices,
+      put: async (record) => {
+        const value = structuredClone(record);
+        return this.commit((draft) => {
+          if (storeFor(value) === 'results') {
+            draft.results.set(value.id, value);
+            draft.runs.delete(value.id);
+            return;
+          }
+          if (draft.results.has(value.id)) return { ok: false, code: 'storage.already-completed' };
+          draft.runs.set(value.id, value);
+        });
+      },
+      setAside: async (source, key, reason) => this.quarantine(source, key, reason, false),
     });
   }
 
@@ -119,9 +124,10 @@ class MemoryStore implements SessionStore {
       this.notices.emit({ code: 'storage.closed' });
       return undefined;
     }
-    for (const source of ['runs', 'results'] as const) {
+    const found = (['runs', 'results'] as const).filter((source) => this.state[source].has(id));
+    if (found.length && !(await readyToJudge(this.notices))) return undefined;
+    for (const source of found) {
       const raw = this.state[source].get(id);
-      if (raw === undefined) continue;
       const record = this.readEntry(source, id, raw);
       if (record) return record;
     }
@@ -129,11 +135,11 @@ class MemoryStore implements SessionStore {
   }
 
   async listRuns(filter?: RecordFilter): Promise<SessionRecord[]> {
-    return this.readAll('runs').filter((r) => matches(r, filter)).sort(newestFirst);
+    return (await this.readAll('runs')).filter((r) => matches(r, filter)).sort(newestFirst);
   }
 
   async listResults(filter?: RecordFilter): Promise<SessionRecord[]> {
-    return this.readAll('results').filter((r) => matches(r, filter)).sort(newestFirst);
+    return (await this.readAll('results')).filter((r) => matches(r, filter)).sort(newestFirst);
   }
 
   async getSetting(key: string): Promise<SettingValue | undefined> {
@@ -166,11 +172,8 @@ class MemoryStore implements SessionStore {
   async forgetMode(mode: SessionMode): Promise<WriteResult> {
     return this.commit((draft) => {
       for (const source of ['runs', 'results'] as const) {
-        for (const [key, raw] of [...draft[source]]) {
-          const judged = judge(raw);
-          const recordMode = judged.kind === 'ok' ? judged.record.mode : claimedMode(raw);
-          if (recordMode === mode) draft[source].delete(key);
-        }
+        // The mode a value claims is the mode readRecord() gives it (version 1 migrates to kiosk): no checker needed.
+        for (const [key, raw] of [...draft[source]]) if (claimedMode(raw) === mode) draft[source].delete(key);
       }
       draft.quarantine = draft.quarantine.filter((q) => q.mode !== mode);
     });

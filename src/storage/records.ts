@@ -1,6 +1,7 @@
 // Rules both stores share, so the memory twin cannot drift from IndexedDB: how a stored value is
 // judged, which store a record belongs in, how lists are filtered and ordered, how errors are named.
-import { CURRENT_RECORD_VERSION, readRecord, type SessionRecord } from '../core/index.ts';
+import type { RecordCheck } from '../core/read-session-record.ts';
+import { CURRENT_RECORD_VERSION, type SessionRecord } from '../core/session-record.ts';
 import type { NoticeListener, RecordFilter, RecordStoreName, StorageNotice, WriteFailureCode, WriteResult } from './session-store.ts';
 
 export type Judged =
@@ -9,14 +10,95 @@ export type Judged =
   | { kind: 'too-new' }
   | { kind: 'bad'; reason: string };
 
-/** Every stored value goes through the core's readRecord(); a record from a newer app is kept apart from a broken one. */
+// The checker (the core's readRecord(), its migrations and the format library, about 7 KB gzipped)
+// comes with import() the first time a stored record is read, or after the first write: a kiosk
+// whose store is empty shows its first question without it (docs/storage.md).
+let readRecord: ((raw: unknown) => RecordCheck) | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the checker once; a failed load (offline before the service worker kept it) is tried again on the next call. */
+export function loadChecker(): Promise<void> {
+  if (readRecord) return Promise.resolve();
+  loading ??= import('../core/read-session-record.ts').then(
+    (module) => {
+      readRecord = module.readRecord;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** True once loadChecker() has resolved: judge() may be called. */
+export const checkerLoaded = (): boolean => readRecord !== undefined;
+
+/** A record from a newer app: known without the checker. */
+function tooNew(raw: unknown): boolean {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const version = (raw as Record<string, unknown>).version;
+  return typeof version === 'number' && version > CURRENT_RECORD_VERSION;
+}
+
+/** Every stored value goes through the core's readRecord() (loaded first: loadChecker()); a record from a newer app is kept apart from a broken one. */
 export function judge(raw: unknown): Judged {
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    const version = (raw as Record<string, unknown>).version;
-    if (typeof version === 'number' && version > CURRENT_RECORD_VERSION) return { kind: 'too-new' };
-  }
+  if (tooNew(raw)) return { kind: 'too-new' };
+  if (!readRecord) throw new Error('judge() called before loadChecker() resolved');
   const read = readRecord(raw);
   return read.ok ? { kind: 'ok', record: read.record } : { kind: 'bad', reason: read.reason };
+}
+
+/** Loads the checker before stored values are judged; false, reported as 'storage.failed', when it cannot be loaded: the values are then left unread, untouched. */
+export async function readyToJudge(notices: Notices): Promise<boolean> {
+  try {
+    await loadChecker();
+    return true;
+  } catch (error) {
+    notices.emit({ code: 'storage.failed', detail: describeError(error) });
+    return false;
+  }
+}
+
+/** The words of a write refused by judge(). */
+export const refusal = (judged: Exclude<Judged, { kind: 'ok' }>): string => (judged.kind === 'bad' ? judged.reason : 'record version is newer than this app');
+
+/** How a store writes one record and sets a written one aside: what saveRecord() needs of it. */
+export interface RecordWriter {
+  /** Writes the record whole (results or runs, by storeFor()), as the store's transaction does. */
+  put(record: SessionRecord): Promise<WriteResult>;
+  /** Moves the stored value under this key to the quarantine, if it is still refused there; quietly (the write reports it). */
+  setAside(source: RecordStoreName, key: string, reason: string): Promise<void>;
+  readonly notices: Notices;
+}
+
+/**
+ * Saves a record, checked. Once the checker is loaded, before writing: a record it refuses is not
+ * written ('storage.invalid'). Before (a kiosk's first writes, nothing having been read), the
+ * record, made by the app's own typed code, is written at once, so an answer never waits for the
+ * checker's download and survives a reload right after it; the checker loads meanwhile and judges
+ * what was written: a refused record is moved to the quarantine (kept, with why) and the write
+ * reported as refused. Should the checker fail to load, the write stands: every read checks again.
+ */
+export async function saveRecord(record: SessionRecord, store: RecordWriter): Promise<WriteResult> {
+  if (checkerLoaded() || tooNew(record)) {
+    const judged = judge(record);
+    if (judged.kind !== 'ok') return store.notices.fail('storage.invalid', refusal(judged));
+    return store.put(judged.record);
+  }
+  const checking = loadChecker();
+  checking.catch(() => undefined);
+  const written = await store.put(record);
+  if (!written.ok) return written;
+  try {
+    await checking;
+  } catch {
+    return written;
+  }
+  const judged = judge(record);
+  if (judged.kind === 'ok') return written;
+  await store.setAside(storeFor(record), record.id, refusal(judged));
+  return store.notices.fail('storage.invalid', refusal(judged));
 }
 
 /** Completed runs are results; everything else is a run, so a run is never in both places. */
