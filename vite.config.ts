@@ -25,7 +25,7 @@ export default defineConfig({
     VitePWA({
       // An update waits until the start screen offers it (src/pwa), never mid-run.
       registerType: 'prompt',
-      // src/pwa registers the worker through workbox-window, loaded lazily.
+      // src/pwa registers the worker with the browser's own API (src/pwa/service-worker.ts), loaded lazily.
       injectRegister: false,
       // The icons are already in the precache through globPatterns; listing them twice duplicates entries.
       includeManifestIcons: false,
@@ -97,13 +97,13 @@ export default defineConfig({
       output: {
         // Few requests before the first question on a slow connection: the start screen is one
         // chunk; what the first question needs besides one more, fetched from the boot: storage
-        // (which the start screen awaits, to find a run to resume) and workbox-window, the run and
-        // the read-aloud button (the start screen's own read-aloud fetched them from the boot
-        // already, as a chunk of their own: one request less, the same bytes).
+        // (which the start screen awaits, to find a run to resume) and the service worker's
+        // registration, the run and the read-aloud button (the start screen's own read-aloud
+        // fetched them from the boot already, as a chunk of their own: one request less, the same bytes).
         codeSplitting: {
           groups: [
             { name: 'kiosk', tags: ['$initial'], priority: 2 },
-            { name: 'run', test: /\/src\/storage\/index\.ts$|\/workbox-window\/|\/src\/ui\/(run|read-aloud-button)\.tsx$/, priority: 1 },
+            { name: 'run', test: /\/src\/storage\/index\.ts$|\/src\/pwa\/service-worker\.ts$|\/src\/ui\/(run|read-aloud-button)\.tsx$/, priority: 1 },
           ],
         },
       },

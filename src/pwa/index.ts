@@ -1,6 +1,6 @@
 // The app's service-worker bridge. main.tsx calls registerServiceWorker() once the page has loaded and is idle;
-// the start screen shows updateReady and calls applyUpdate(). workbox-window is loaded with import()
-// when registering, so it never weighs on the first screen.
+// the start screen shows updateReady and calls applyUpdate(). The browser's own API registers the
+// worker (service-worker.ts), loaded with import() when registering, beside the run.
 import { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge } from './update-bridge.ts';
 
 export { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge, type UpdateBridgeOptions, type WorkboxLike } from './update-bridge.ts';
@@ -9,9 +9,9 @@ const bridge: UpdateBridge = createUpdateBridge({
   enabled: !import.meta.env.DEV,
   supported: typeof navigator !== 'undefined' && 'serviceWorker' in navigator,
   loadWorkbox: async () => {
-    const { Workbox } = await import('workbox-window');
+    const { serviceWorkerOf } = await import('./service-worker.ts');
     // sw.js sits beside index.html; the relative base lets the build live in any folder.
-    return new Workbox(new URL(`${import.meta.env.BASE_URL}sw.js`, document.baseURI).href);
+    return serviceWorkerOf(new URL(`${import.meta.env.BASE_URL}sw.js`, document.baseURI).href, navigator.serviceWorker);
   },
   reload: () => window.location.reload(),
 });

@@ -111,3 +111,107 @@ describe('service-worker update bridge', () => {
     expect(workbox.update).toHaveBeenCalledTimes(1);
   });
 });
+
+// The browser side (src/pwa/service-worker.ts), over a fake navigator.serviceWorker: the service
+// worker's life cycle as the browser runs it, events in the order the specification gives them.
+class FakeWorker extends EventTarget {
+  state: ServiceWorkerState = 'installing';
+  posted: unknown[] = [];
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  become(state: ServiceWorkerState): void {
+    this.state = state;
+    this.dispatchEvent(new Event('statechange'));
+  }
+}
+
+class FakeRegistration extends EventTarget {
+  installing: FakeWorker | null = null;
+  waiting: FakeWorker | null = null;
+  active: FakeWorker | null = null;
+  update = vi.fn(async () => undefined);
+  /** A new version found: installing, then installed; it waits when a version is active already. */
+  install(worker = new FakeWorker()): FakeWorker {
+    this.installing = worker;
+    this.dispatchEvent(new Event('updatefound'));
+    this.installing = null;
+    if (this.active) this.waiting = worker;
+    worker.become('installed');
+    if (!this.active) {
+      this.active = worker;
+      worker.become('activating');
+      worker.become('activated');
+    }
+    return worker;
+  }
+}
+
+class FakeContainer extends EventTarget {
+  registration = new FakeRegistration();
+  register = vi.fn(async (url: string) => {
+    void url;
+    return this.registration as unknown as ServiceWorkerRegistration;
+  });
+}
+
+describe('service-worker registration over the browser API', () => {
+  let container: FakeContainer;
+  let events: string[];
+  const adapter = async () => {
+    const { serviceWorkerOf } = await import('../../src/pwa/service-worker.ts');
+    const sw = serviceWorkerOf('https://kiosk.example/sw.js', container as unknown as ServiceWorkerContainer);
+    sw.addEventListener('waiting', () => events.push('waiting'));
+    sw.addEventListener('controlling', () => events.push('controlling'));
+    return sw;
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    container = new FakeContainer();
+    events = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('registers sw.js; a first install activates at once and is no update', async () => {
+    const sw = await adapter();
+    await sw.register();
+    expect(container.register).toHaveBeenCalledWith('https://kiosk.example/sw.js');
+    container.registration.install();
+    await vi.runAllTimersAsync();
+    expect(events).toEqual([]);
+  });
+
+  it('says a new version waits when one installs beside the active one, and asks it to take over', async () => {
+    container.registration.active = new FakeWorker();
+    const sw = await adapter();
+    await sw.register();
+    const next = container.registration.install();
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(events).toEqual(['waiting']);
+    sw.messageSkipWaiting();
+    expect(next.posted).toEqual([{ type: 'SKIP_WAITING' }]);
+    container.dispatchEvent(new Event('controllerchange'));
+    expect(events).toEqual(['waiting', 'controlling']);
+  });
+
+  it('says so at once when a version installed on an earlier visit still waits', async () => {
+    container.registration.active = new FakeWorker();
+    container.registration.waiting = new FakeWorker();
+    const sw = await adapter();
+    await sw.register();
+    await vi.runAllTimersAsync();
+    expect(events).toEqual(['waiting']);
+  });
+
+  it('looks for a newer version only once registered, and asks nothing of a worker that is not waiting', async () => {
+    const sw = await adapter();
+    await sw.update();
+    sw.messageSkipWaiting();
+    expect(container.registration.update).not.toHaveBeenCalled();
+    await sw.register();
+    await sw.update();
+    expect(container.registration.update).toHaveBeenCalledTimes(1);
+  });
+});
