@@ -62,7 +62,8 @@ interface Frame {
   scripts: { invoker: string; type: string; fn: string; url: string; duration: number; forced: number }[];
 }
 
-const heading = '.question h1';
+// The question on screen (the kiosk draws its first question ahead, inert, behind the start screen).
+const heading = '.run-frame:not([inert]) .question h1';
 
 /** Gives click → the frame that shows the next heading, and click → that frame painted (measured in the page, see scripts/bench-watch.ts). */
 async function nextHeading(page: Page): Promise<Watched> {

@@ -78,6 +78,12 @@ export interface RunOptions {
    * stop() hand it over at once.
    */
   defer?: ((write: () => void) => void) | undefined;
+  /**
+   * Made ahead, while the start screen waits (the kiosk draws its first question hidden, so that
+   * « Commencer » only has to show it): nothing is written and the run's clock does not start until
+   * begin(), which also brings the sink (a kiosk's sink forgets an earlier person when it is made).
+   */
+  held?: boolean;
   now?: () => string;
   newId?: () => SessionId;
 }
@@ -103,6 +109,8 @@ export interface RunController {
   note(question: QuestionId, text: string): void;
   generalNote(text: string): void;
   answeredBy(question: QuestionId, source: AnswerSource): void;
+  /** A held run starts: from now on it is written (through `sink`, if given), its clock started now. Nothing for a run that is not held. */
+  begin(sink?: RunSink): void;
   /** Whether the last write failed (the run goes on in memory). */
   readonly saveFailed: Observable<boolean>;
   /** Resolves once every change so far is written. */
@@ -133,9 +141,10 @@ export function prepareRun(loaded: LoadedQuestionnaire): void {
 }
 
 /** Starts a run, new or resumed, and writes it at once and on every change. */
-export function createRun({ loaded, mode, language, resume, sink, defer, now = () => new Date().toISOString(), newId = () => newSessionId() }: RunOptions): RunController {
+export function createRun({ loaded, mode, language, resume, sink: givenSink, defer, held = false, now = () => new Date().toISOString(), newId = () => newSessionId() }: RunOptions): RunController {
   const { questionnaire } = loaded;
   const machine = machineOf(questionnaire);
+  let sink = held ? undefined : givenSink;
   let complete = true;
   let actor;
   if (resume) {
@@ -262,7 +271,7 @@ export function createRun({ loaded, mode, language, resume, sink, defer, now = (
     for (const listener of listeners) listener(view);
   });
   if (viewOf(last).atResult) meta.completedAt ??= now();
-  write(viewOf(last));
+  if (!held) write(viewOf(last));
 
   const send = (event: QuestionnaireEvent) => {
     if (!stopped) actor.send(event);
@@ -293,6 +302,13 @@ export function createRun({ loaded, mode, language, resume, sink, defer, now = (
     note: (question, text) => send({ type: 'note.question', question, text }),
     generalNote: (text) => send({ type: 'note.general', text }),
     answeredBy: (question, source) => send({ type: 'answer.source', question, source }),
+    begin(later) {
+      if (!held || stopped) return;
+      held = false;
+      sink = later ?? givenSink;
+      meta.startedAt = now();
+      write(viewOf(actor.getSnapshot()));
+    },
     saveFailed,
     flush: async () => {
       if (deferred) startDraining();

@@ -65,6 +65,11 @@ export interface AppContext {
   /** The language on screen. */
   language: string;
   run?: RunController | undefined;
+  /**
+   * The run made ahead while the start screen waits (held: nothing written, no clock), its first
+   * question drawn hidden behind the start screen: « Commencer » only shows it.
+   */
+  ahead?: { run: RunController; questionnaire: LoadedQuestionnaire['questionnaire'] } | undefined;
   shared?: SharedResult | undefined;
   failure?: Failure | undefined;
   problems?: Problem[] | undefined;
@@ -88,7 +93,9 @@ export type AppEvent =
   | { type: 'LANGUAGE'; language: string }
   | { type: 'RETRY' }
   | { type: 'WIPE' }
-  | { type: 'CRASH' };
+  | { type: 'CRASH' }
+  /** The run made ahead is ready (sent by the machine itself, from preloadRun). */
+  | { type: 'AHEAD'; run: RunController; questionnaire: LoadedQuestionnaire['questionnaire'] };
 
 type BootOutput =
   | { route: 'failed'; failure: Failure; problems?: Problem[] | undefined; /** The interface language applied for the error screen, if not the reference. */ language?: string | undefined }
@@ -125,6 +132,11 @@ export function offeredLanguages(context: Pick<AppContext, 'settings' | 'entry' 
   const entries = entry ? [entry] : offeredQuestionnaires(context);
   return settings.languages.filter((l) => entries.some((e) => e.languages.includes(l)));
 }
+
+/** The questionnaire a run is being made ahead for, per app (so that activity while its code comes makes only one). */
+const makingAhead = new WeakMap<AppDeps, LoadedQuestionnaire['questionnaire']>();
+/** The run made ahead fits the questionnaire on screen. */
+const aheadFits = (context: AppContext) => context.ahead !== undefined && context.ahead.questionnaire === context.loaded?.questionnaire;
 
 /** The questionnaire of that id among those offered. */
 const offered = (context: Pick<AppContext, 'settings' | 'index'>, id: string) => offeredQuestionnaires(context).find((q) => q.id === id);
@@ -273,6 +285,7 @@ export const appMachine = setup({
       return first !== undefined && first !== context.language;
     },
     hasQuestionnaire: ({ context }) => context.entry !== undefined && context.failure === undefined,
+    aheadFits: ({ context }) => aheadFits(context),
   },
   actions: {
     stopRun: ({ context }) => context.run?.stop(),
@@ -281,12 +294,32 @@ export const appMachine = setup({
       context.deps.onForget();
       context.deps.events?.forgotten?.();
     },
-    preloadRun: ({ context }) => {
-      const { loaded } = context;
-      void context.deps
+    // The run's code, its machine, and (on a start screen with its questionnaire) a held run whose
+    // first question app.tsx draws hidden: « Commencer » then only has to show it.
+    preloadRun: ({ context, self }) => {
+      const { loaded, deps, language } = context;
+      void deps
         .loadRunModule()
-        .then((run) => loaded && run.prepareRun?.(loaded))
+        .then((module) => {
+          if (!loaded) return;
+          module.prepareRun?.(loaded);
+          const { questionnaire } = loaded;
+          if (context.ahead?.questionnaire === questionnaire || makingAhead.get(deps) === questionnaire) return;
+          makingAhead.set(deps, questionnaire);
+          self.send({ type: 'AHEAD', run: module.createRun({ loaded, mode: 'kiosk', language, held: true }), questionnaire });
+        })
         .catch(() => undefined);
+    },
+    // The run made ahead was not needed (the person went elsewhere) or no longer fits: it goes.
+    dropAhead: ({ context, event }) => {
+      if (event.type === 'BEGIN' && aheadFits(context)) return; // « Commencer » takes it
+      context.ahead?.run.stop();
+    },
+    beginAhead: ({ context }) => {
+      const run = context.ahead?.run;
+      if (!run) return;
+      if (run.view().context.language !== context.language) run.setLanguage(context.language);
+      run.begin(context.deps.events?.sink?.({}));
     },
     openPro: ({ context }) => context.deps.onPro(),
     toDefaultLanguage: raise(({ context }) => ({ type: 'LANGUAGE' as const, language: offeredLanguages(context)[0] ?? context.language })),
@@ -299,7 +332,11 @@ export const appMachine = setup({
     screen: {
       initial: 'booting',
       // Something broke on screen: the run is kept; the error screen offers to take it up again first.
-      on: { CRASH: { target: '.failed', actions: assign({ failure: 'crash' as const }) } },
+      // A run made ahead that comes when the start screen is gone is not needed.
+      on: {
+        CRASH: { target: '.failed', actions: assign({ failure: 'crash' as const }) },
+        AHEAD: { actions: ({ context, event }) => (makingAhead.delete(context.deps), event.run.stop()) },
+      },
       states: {
         booting: {
           // The run's code is fetched beside the boot's files, never awaited by the start screen.
@@ -359,10 +396,21 @@ export const appMachine = setup({
             ({ context }) => context.run?.stop(),
             assign({ run: undefined, resumedChanged: false }),
             // On the list of several, no questionnaire is on screen until one is chosen.
-            assign(({ context }) => (offersSeveral(context) ? { entry: undefined, loaded: undefined } : {})),
+            assign(({ context }) => (offersSeveral(context) ? { entry: undefined, loaded: undefined, ahead: undefined } : { ahead: undefined })),
           ],
+          exit: 'dropAhead',
           on: {
-            BEGIN: { guard: 'ready', target: 'starting' },
+            BEGIN: [
+              { guard: 'aheadFits', target: 'run', actions: ['beginAhead', assign(({ context }) => ({ run: context.ahead?.run, ahead: undefined, focusStart: false }))] },
+              { guard: 'ready', target: 'starting' },
+            ],
+            AHEAD: [
+              {
+                guard: ({ context, event }) => event.questionnaire === context.loaded?.questionnaire,
+                actions: [({ context }) => (makingAhead.delete(context.deps), context.ahead?.run.stop()), assign({ ahead: ({ event }) => ({ run: event.run, questionnaire: event.questionnaire }) })],
+              },
+              { actions: ({ context, event }) => (makingAhead.delete(context.deps), event.run.stop()) },
+            ],
             CHOOSE: { guard: ({ context, event }) => !!offered(context, event.id), target: 'starting', actions: assign({ entry: ({ context, event }) => offered(context, event.id) }) },
             PRO: [
               { guard: ({ context }) => proEnabled(context.settings) && context.loaded !== undefined, target: 'pro', actions: 'openPro' },
@@ -446,7 +494,10 @@ export const appMachine = setup({
                   loaded: event.output.loaded ?? context.loaded,
                   languageFailed: false,
                 })),
-                ({ context, event }) => context.run?.setLanguage(event.output.language),
+                ({ context, event }) => {
+                  context.run?.setLanguage(event.output.language);
+                  context.ahead?.run.setLanguage(event.output.language);
+                },
               ],
             },
             onError: { target: 'ready', actions: assign({ languageFailed: true }) },

@@ -3,6 +3,7 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { type LoadedQuestionnaire, type Settings } from '../core/index.ts';
 import { interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../i18n/index.ts';
 import { loadValidationStrings } from '../i18n/validation.ts';
+import type { RunController } from '../run/run-controller.ts';
 import { appMachine, isProRoute, offeredLanguages, offeredQuestionnaires, offersSeveral, PRO_ROUTE, proEnabled, type AppDeps, type RunModule } from './app-machine.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorScreen } from './error-screen.tsx';
@@ -110,7 +111,7 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
               ? 'starting'
               : 'start';
   const warning = snapshot.matches({ screen: { run: 'warning' } });
-  const { settings, loaded, run, language } = context;
+  const { settings, loaded, run, ahead, language } = context;
   const i18nValue = useMemo<I18nValue>(() => ({ t: interfaceT(language), language }), [language]);
   const t = i18nValue.t;
   const [updateReady, setUpdateReady] = useState(() => update?.ready.get() ?? false);
@@ -177,6 +178,15 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
     send({ type: 'RETRY' });
   };
   const failed = screen === 'failed';
+  // A run on screen, or drawn ahead unseen (inert, hidden from assistive technologies, taking no room),
+  // keyed by the run: shown, the very same elements stay, laid out already.
+  const runFrame = (shownRun: RunController, shown: boolean) =>
+    runModule &&
+    loaded && (
+      <div key={shownRun.key} class={shown ? 'run-frame' : 'run-frame run-frame--ahead'} inert={!shown} aria-hidden={shown ? undefined : 'true'}>
+        <runModule.Run run={shownRun} loaded={loaded} localPlaces={events?.localPlaces} onFinish={finish} shown={shown} />
+      </div>
+    );
   // Several questionnaires offered: the start screen lists them (questionnaire-list.tsx), none loaded yet.
   const listing = offersSeveral(context);
   let content;
@@ -197,10 +207,11 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   } else if (screen === 'booting' || (!loaded && !listing)) {
     // A plain address opens on the start screen: its title and what this is show while the rest
     // loads (a run in progress, once found, takes its place). A shared result or #/pro waits plainly.
+    // (In a list, as the start screen is once loaded, so that its title element stays.)
     content = window.location.hash ? (
       <LoadingStatus />
     ) : (
-      <StartScreen loading languages={[]} duration={{ min: 1, max: 1 }} focus={false} onLanguage={() => undefined} onStart={() => undefined} />
+      [<StartScreen key="start" loading languages={[]} duration={{ min: 1, max: 1 }} focus={false} onLanguage={() => undefined} onStart={() => undefined} />]
     );
   } else if (screen === 'start' || screen === 'starting') {
     const start = {
@@ -214,12 +225,16 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
       onPro: proEnabled(settings) ? () => send({ type: 'PRO' }) : undefined,
     };
     content = loaded ? (
-      <StartScreen {...start} questionnaire={{ title: localeText(loaded.locales[language], 'title'), intro: localeText(loaded.locales[language], 'intro') }} />
+      [
+        <StartScreen key="start" {...start} questionnaire={{ title: localeText(loaded.locales[language], 'title'), intro: localeText(loaded.locales[language], 'intro') }} />,
+        // The first question, drawn ahead behind the start screen: « Commencer » shows it (app-machine.ts).
+        screen === 'start' && ahead && runFrame(ahead.run, false),
+      ]
     ) : (
       <LazyQuestionnaireStart {...start} entries={offeredQuestionnaires(context)} fetchText={fetchText} onChoose={(id) => send({ type: 'CHOOSE', id })} />
     );
   } else if (screen === 'run' && run && runModule && loaded) {
-    content = <runModule.Run key={run.key} run={run} loaded={loaded} localPlaces={events?.localPlaces} onFinish={finish} />;
+    content = [null, runFrame(run, true)];
   } else if (screen === 'pro' && settings && loaded) {
     content = <LazyProSpace loaded={loaded} settings={settings} onLeave={finish} />;
   } else if (screen === 'shared' && context.shared && loaded) {

@@ -79,6 +79,8 @@ export interface QuestionScreenProps {
   loaded: LoadedQuestionnaire;
   variant?: RunVariant;
   layer?: RunLayer | undefined;
+  /** False while drawn ahead, unseen behind the kiosk's start screen (app.tsx): no focus, no title, no keys until shown. */
+  shown?: boolean;
 }
 
 /** Where a key was pressed, for the key map. */
@@ -99,7 +101,7 @@ function placeOf(target: HTMLElement | null, heading: HTMLElement | null, screen
   };
 }
 
-export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk', layer }: QuestionScreenProps) {
+export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk', layer, shown = true }: QuestionScreenProps) {
   const { t, language } = useT();
   const tree = loaded.locales[language];
   const heading = useRef<HTMLHeadingElement>(null);
@@ -122,13 +124,14 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   // (storage, a changed questionnaire) above the heading are in view, not left scrolled away.
   useLayoutEffect(() => {
     setMissing(false);
+    if (!shown) return;
     document.documentElement.scrollTop = 0;
     heading.current?.focus({ preventScroll: true });
-  }, [question.id]);
+  }, [question.id, shown]);
 
   useEffect(() => {
-    document.title = t('ui.app.pageTitle', { page: stepText });
-  }, [stepText, t]);
+    if (shown) document.title = t('ui.app.pageTitle', { page: stepText });
+  }, [stepText, t, shown]);
 
   const select = (option: OptionId) => {
     setMissing(false);
@@ -180,7 +183,7 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   // One listener for the screen's life, reading the latest question through a ref, so a fast key never reaches a stale one.
   const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
   onKey.current = (event: KeyboardEvent) => {
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented || !shown) return;
     const place = { variant, picks: kind.grouped, exercise, ...placeOf(event.target as HTMLElement | null, heading.current, section.current) };
     const action = runKeyAction(event, place);
     if (action && act(action)) event.preventDefault();

@@ -29,9 +29,11 @@ export interface RunProps {
   /** The structure's local places, if it entered any in the professional space: the result names those that fit. */
   localPlaces?: (() => Promise<unknown>) | undefined;
   onFinish: () => void;
+  /** False while the run is drawn ahead, unseen behind the start screen: it takes neither the focus, nor the title, nor keys. */
+  shown?: boolean;
 }
 
-export function Run({ run, loaded, localPlaces, onFinish }: RunProps) {
+export function Run({ run, loaded, localPlaces, onFinish, shown = true }: RunProps) {
   const { language } = useT();
   const view = useRunView(run);
   const { questionnaire } = loaded;
@@ -60,5 +62,5 @@ export function Run({ run, loaded, localPlaces, onFinish }: RunProps) {
     );
   }
   if (!view.question) throw new Error('a run with neither a question nor a result');
-  return <QuestionScreen run={run} view={view} question={view.question} loaded={loaded} />;
+  return <QuestionScreen run={run} view={view} question={view.question} loaded={loaded} shown={shown} />;
 }

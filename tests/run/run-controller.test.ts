@@ -113,6 +113,31 @@ describe('the run controller', () => {
     second.stop();
   });
 
+  // The kiosk makes its run ahead, while the start screen waits (held): nobody has started yet, so
+  // nothing is written and the clock does not run until « Commencer » (begin) brings the sink.
+  it('writes nothing for a run made ahead until it begins, then starts its clock and writes through the sink it is given', async () => {
+    const loaded = loadAutonomie();
+    const early = recordingSink();
+    const given = recordingSink();
+    const run = createRun({ loaded, mode: 'kiosk', language: 'fr', sink: early.sink, held: true, now, newId });
+    await run.flush();
+    expect(given.writes).toEqual([]);
+    expect(early.writes).toEqual([]);
+    const before = now();
+    run.begin(given.sink);
+    await run.flush();
+    expect(given.writes).toHaveLength(1);
+    expect(given.writes[0]?.session.startedAt > before).toBe(true);
+    run.select('smartphone' as never);
+    run.next();
+    await run.flush();
+    expect(given.last()?.session.answers).toEqual({ equipement: { type: 'choices', options: ['smartphone'] } });
+    run.begin(early.sink); // once only
+    await run.flush();
+    expect(early.writes).toEqual([]);
+    run.stop();
+  });
+
   it('gives the kiosk and the professional the same record and outcome for the same answers', async () => {
     for (const seed of [1, 7, 42, 2026]) {
       const loaded = loadAutonomie();

@@ -139,4 +139,53 @@ describe('a kiosk offering several questionnaires', () => {
     actor.send({ type: 'BEGIN' });
     expect((await waitFor(actor, running)).context.run?.view().question?.id).toBe('bienvenue');
   });
+
+  // The start screen makes the run ahead (held) at the first activity, its first question drawn
+  // hidden by app.tsx: « Commencer » takes that very run, and only then is the person's sink made
+  // (a kiosk's sink forgets any earlier person) and the run written.
+  it('makes the run ahead while the start screen waits, and « Commencer » begins that very run', async () => {
+    const sinks: string[] = [];
+    const saved: string[] = [];
+    const events: SessionEvents = {
+      sink: () => {
+        sinks.push('made');
+        return { save: async (entry) => (saved.push(entry.session.id), { ok: true }), forget: async () => undefined };
+      },
+    };
+    const { actor } = kiosk({ settings: { ...BOTH, questionnaires: ['exemple'] }, events });
+    await waitFor(actor, atStart);
+    actor.send({ type: 'ACTIVITY' });
+    const { context } = await waitFor(actor, (s) => s.context.ahead !== undefined);
+    const ahead = context.ahead?.run;
+    expect(ahead?.view().question?.id).toBe('bienvenue');
+    expect([sinks, saved]).toEqual([[], []]);
+    actor.send({ type: 'ACTIVITY' }); // more activity makes no second one
+    await new Promise((r) => setTimeout(r, 50));
+    expect(actor.getSnapshot().context.ahead?.run).toBe(ahead);
+    actor.send({ type: 'BEGIN' });
+    const started = actor.getSnapshot();
+    expect(running(started)).toBe(true); // at once: nothing left to fetch or make
+    expect([started.context.run, started.context.ahead]).toEqual([ahead, undefined]);
+    await ahead?.flush();
+    expect(sinks).toEqual(['made']);
+    expect(saved).toEqual([ahead?.entry().session.id]);
+  });
+
+  it('drops the run made ahead when the person goes elsewhere, and makes a new one for the next person', async () => {
+    const { actor } = kiosk({ settings: { ...BOTH, questionnaires: ['exemple'] } });
+    await waitFor(actor, atStart);
+    actor.send({ type: 'ACTIVITY' });
+    const first = (await waitFor(actor, (s) => s.context.ahead !== undefined)).context.ahead?.run;
+    actor.send({ type: 'PRO' });
+    await waitFor(actor, (s) => s.matches({ screen: 'pro' }));
+    // Stopped: it goes nowhere any more.
+    first?.next();
+    expect(first?.view().question?.id).toBe('bienvenue');
+    actor.send({ type: 'FINISH' });
+    await waitFor(actor, atStart);
+    actor.send({ type: 'ACTIVITY' });
+    const second = (await waitFor(actor, (s) => s.context.ahead !== undefined)).context.ahead?.run;
+    expect(second).not.toBe(first);
+    expect(second?.view().context.answers).toEqual({});
+  });
 });
