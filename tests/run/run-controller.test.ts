@@ -127,7 +127,7 @@ describe('the run controller', () => {
     run.begin(given.sink);
     await run.flush();
     expect(given.writes).toHaveLength(1);
-    expect(given.writes[0]?.session.startedAt > before).toBe(true);
+    expect((given.writes[0]?.session.startedAt ?? '') > before).toBe(true);
     run.select('smartphone' as never);
     run.next();
     await run.flush();
