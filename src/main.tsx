@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { applyUpdate, checkForUpdate, registerServiceWorker, updateReady } from './pwa/index.ts';
+import { mayHoldRecords } from './storage/probe.ts';
 import { App } from './ui/app.tsx';
 import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { createSessionPersistence } from './ui/session-persistence.ts';
@@ -11,9 +12,10 @@ const TERRITORY_PUSH_AFTER_MS = 8000;
 const root = document.getElementById('app');
 if (root) {
   // Every answer is written to IndexedDB (or kept in memory, with a notice, when it cannot be);
-  // storage (idb) is loaded with import(), beside the first question rather than before it.
+  // storage (idb) is loaded with import(): at start only when a run may wait to be taken up (the
+  // probe asks IndexedDB directly), else with the first write, once the first question is painted.
   const open = async () => (await import('./storage/index.ts')).openStorage();
-  const persistence = createSessionPersistence({ open });
+  const persistence = createSessionPersistence({ open, mayHoldRecords });
   // The outer boundary catches what the app's own cannot; starting again reloads the page (a run in progress resumes).
   render(
     <ErrorBoundary onReset={() => window.location.replace(window.location.pathname)}>

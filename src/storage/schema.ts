@@ -6,8 +6,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { claimedMode, judge, storeFor } from './records.ts';
 import type { QuarantineEntry } from './session-store.ts';
 
-export const DB_NAME = 'reperes';
-export const DB_VERSION = 3;
+export { DB_NAME, DB_VERSION } from './names.ts';
 
 /** A quarantine entry before IndexedDB gives it its key. */
 export type NewQuarantineEntry = Omit<QuarantineEntry, 'id'>;

@@ -26,13 +26,22 @@ export interface SessionPersistenceOptions {
   open: () => Promise<OpenedStorage>;
   /** Today's local calendar date, "YYYY-MM-DD", for the ISO week of a kiosk tally. */
   today?: () => string;
+  /**
+   * Whether storage may hold a run to take up (src/storage/probe.ts, main.tsx passes it): when it
+   * surely holds none, the start screen does not wait for storage, which opens with the first write
+   * (after the first question is painted), and there is nothing to forget until then.
+   */
+  mayHoldRecords?: () => Promise<boolean>;
 }
 
 const FALLBACKS: readonly string[] = ['storage.unavailable', 'storage.blocked', 'storage.outdated'];
 
-export function createSessionPersistence({ open, today }: SessionPersistenceOptions): SessionPersistence {
+export function createSessionPersistence({ open, today, mayHoldRecords }: SessionPersistenceOptions): SessionPersistence {
   const notice = observable<PersistenceNotice | undefined>(undefined);
   let opened: Promise<SessionStore> | undefined;
+  let probed: Promise<boolean> | undefined;
+  /** Nothing was stored when the page started, and nothing has been written since: nothing to read or forget. */
+  let untouched = false;
   const store = (): Promise<SessionStore> =>
     (opened ??= open().then(({ store: s, fallback }) => {
       if (fallback) notice.set(fallback.code);
@@ -56,7 +65,7 @@ export function createSessionPersistence({ open, today }: SessionPersistenceOpti
     return next;
   };
 
-  const forgetMode = (mode: SessionMode) => enqueue((s) => s.forgetMode(mode));
+  const forgetMode = (mode: SessionMode) => (untouched && !opened ? Promise.resolve(undefined) : enqueue((s) => s.forgetMode(mode)));
 
   // Kiosk tallies for the observatory (kiosk-tally.ts, loaded with import() when a result shows):
   // one per finished kiosk run, kept in the settings store under one key, which the kiosk wipe
@@ -95,6 +104,10 @@ export function createSessionPersistence({ open, today }: SessionPersistenceOpti
       void forgetMode('kiosk');
     },
     async resume(questionnaireId: QuestionnaireId) {
+      if (!opened && mayHoldRecords && !(await (probed ??= mayHoldRecords()))) {
+        untouched = !opened;
+        if (untouched) return undefined;
+      }
       return enqueue(async (s) => {
         const filter = { questionnaireId, mode: 'kiosk' as const };
         const [runs, results] = await Promise.all([s.listRuns(filter), s.listResults(filter)]);

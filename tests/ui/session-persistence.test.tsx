@@ -151,6 +151,44 @@ describe('session persistence over the SessionStore', () => {
   });
 });
 
+describe('a kiosk whose storage holds nothing at start (the probe said so)', () => {
+  it('shows the start screen without opening storage, forgets no one, and opens it with the first write', async () => {
+    const store = createMemoryStore({ now });
+    let opens = 0;
+    const persistence = createSessionPersistence({
+      open: async () => {
+        opens++;
+        return { store };
+      },
+      mayHoldRecords: async () => false,
+    });
+    expect(await persistence.resume?.(Q)).toBeUndefined();
+    persistence.forgotten?.();
+    expect(opens).toBe(0);
+    const run = createRun({ loaded, mode: 'kiosk', language: 'fr', sink: persistence.sink?.({ resumed: undefined }), now, newId });
+    run.next();
+    run.select('smartphone' as never);
+    await run.flush();
+    expect(opens).toBe(1);
+    expect(await store.listRuns()).toEqual([expect.objectContaining({ answers: { equipement: { type: 'choices', options: ['smartphone'] } } })]);
+    // Once something was written, the next person's "Commencer" forgets it first.
+    run.stop();
+    const next = createRun({ loaded, mode: 'kiosk', language: 'fr', sink: persistence.sink?.({ resumed: undefined }), now, newId });
+    await next.flush();
+    expect(await store.listRuns()).toEqual([expect.objectContaining({ answers: {} })]);
+  });
+
+  it('opens storage at start when a run may be waiting, and takes it up', async () => {
+    const first = setUp();
+    const run = kioskRun(first.persistence);
+    run.select('smartphone' as never);
+    const { runs } = await first.stored(run);
+    const store = createMemoryStore({ now, seed: { runs } });
+    const again = createSessionPersistence({ open: async () => ({ store }), mayHoldRecords: async () => true });
+    expect(await again.resume?.(Q)).toEqual(expect.objectContaining({ answers: { equipement: { type: 'choices', options: ['smartphone'] } } }));
+  });
+});
+
 describe('kiosk tallies for the observatory', () => {
   function tallied(today = () => '2026-03-02') {
     const store = createMemoryStore({ now });
