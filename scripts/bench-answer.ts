@@ -63,7 +63,7 @@ interface Frame {
 }
 
 // The question on screen (the kiosk draws its first question ahead, inert, behind the start screen).
-const heading = '.run-frame:not([inert]) .question h1';
+const heading = ':not(.run-frame--ahead) > .question h1';
 
 /** Gives click → the frame that shows the next heading, and click → that frame painted (measured in the page, see scripts/bench-watch.ts). */
 async function nextHeading(page: Page): Promise<Watched> {

@@ -121,7 +121,7 @@ function reperes(name: string, url: string): Subject {
   return {
     name,
     url,
-    title: '.run-frame:not([inert]) .question h1',
+    title: ':not(.run-frame--ahead) > .question h1',
     async answer(page, round) {
       const button = next(page);
       const label = await button.innerText();
