@@ -10,9 +10,21 @@ export function nextRules(questionnaire: Questionnaire, question: Question): Nex
   const { next } = question;
   if (Array.isArray(next)) return next;
   if (typeof next === 'string') return [{ goto: next }];
-  const index = questionnaire.questions.indexOf(question);
-  const following = questionnaire.questions[index + 1];
+  const following = questionnaire.questions[positionOf(questionnaire, question) + 1];
   return [{ goto: following ? following.id : END }];
+}
+
+const positions = new WeakMap<Questionnaire, Map<Question, number>>();
+/** A question's place in the questionnaire's list (-1 if absent), without a search through it each time. */
+function positionOf(questionnaire: Questionnaire, question: Question): number {
+  let known = positions.get(questionnaire);
+  let at = known?.get(question);
+  // A list changed since (tests build questionnaires by hand): looked up afresh.
+  if (at === undefined || questionnaire.questions[at] !== question) {
+    positions.set(questionnaire, (known = new Map(questionnaire.questions.map((q, i) => [q, i]))));
+    at = known.get(question);
+  }
+  return at ?? -1;
 }
 
 /** Where a question's own rules lead, for the answers on the path (no skipping). */
@@ -94,7 +106,7 @@ export interface PathChart {
   /** Every question a question's rules may lead to. */
   successors: Map<QuestionId, QuestionId[]>;
   /** Every question reachable after a question, on the chart of all branches. */
-  after: Map<QuestionId, Set<QuestionId>>;
+  after: Map<QuestionId, QuestionSet>;
   /** Questions never passed over: a rule reads their answer, or an option sets a flag. */
   kept: Set<QuestionId>;
   /** Questions whose answer a condition reads. */
@@ -139,6 +151,79 @@ function mostPoints(question: Question, area: AreaId): number {
   return options.reduce((m, o) => Math.max(m, positive(o.scores?.[area])), 0);
 }
 
+/**
+ * A set of questions as bits over the questionnaire's order. Reachability is a set per question:
+ * as bits it takes n² / 8 bytes and is built by OR-ing words, where sets of ids took n² entries.
+ */
+export class QuestionSet implements Iterable<QuestionId> {
+  constructor(
+    private readonly ids: readonly QuestionId[],
+    private readonly position: ReadonlyMap<QuestionId, number>,
+    readonly bits: Uint32Array,
+  ) {}
+
+  has(id: QuestionId): boolean {
+    const i = this.position.get(id);
+    return i !== undefined && ((this.bits[i >>> 5] as number) & (1 << (i & 31))) !== 0;
+  }
+
+  *[Symbol.iterator](): Iterator<QuestionId> {
+    const { bits, ids } = this;
+    for (let w = 0; w < bits.length; w++) {
+      for (let word = bits[w] as number; word !== 0; word &= word - 1) yield ids[w * 32 + 31 - Math.clz32(word & -word)] as QuestionId;
+    }
+  }
+}
+
+/**
+ * For each question, every question reachable after it (`successors` followed, conditions ignored):
+ * one depth-first walk with an explicit stack, each question's set the union of its successors' sets,
+ * taken once they are complete. A loop (refused by the validator) stops at the question met again.
+ */
+function reachability(ids: readonly QuestionId[], successors: ReadonlyMap<QuestionId, readonly QuestionId[]>): Map<QuestionId, QuestionSet> {
+  const n = ids.length;
+  const words = Math.ceil(n / 32);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const buffer = new Uint32Array(n * words);
+  const bitsOf = (i: number) => buffer.subarray(i * words, (i + 1) * words);
+  const next = ids.map((id) => (successors.get(id) ?? []).map((to) => position.get(to) as number));
+  const state = new Uint8Array(n); // 0 not seen, 1 on the stack, 2 done
+  for (let root = 0; root < n; root++) {
+    if (state[root] !== 0) continue;
+    const stack = [root];
+    const edge = [0];
+    state[root] = 1;
+    while (stack.length) {
+      const top = stack.length - 1;
+      const i = stack[top] as number;
+      const out = next[i] as number[];
+      const k = edge[top] as number;
+      if (k < out.length) {
+        edge[top] = k + 1;
+        const to = out[k] as number;
+        if (state[to] === 0) {
+          state[to] = 1;
+          stack.push(to);
+          edge.push(0);
+        }
+        continue;
+      }
+      const bits = bitsOf(i);
+      for (const to of out) {
+        bits[to >>> 5] = (bits[to >>> 5] as number) | (1 << (to & 31));
+        if (state[to] === 2) {
+          const further = bitsOf(to);
+          for (let w = 0; w < words; w++) bits[w] = (bits[w] as number) | (further[w] as number);
+        }
+      }
+      state[i] = 2;
+      stack.pop();
+      edge.pop();
+    }
+  }
+  return new Map(ids.map((id, i) => [id, new QuestionSet(ids, position, bitsOf(i))]));
+}
+
 const charts = new WeakMap<Questionnaire, PathChart>();
 /** The questionnaire's chart for the skipping rule and the step counter. */
 export function chartOf(questionnaire: Questionnaire): PathChart {
@@ -149,19 +234,7 @@ export function chartOf(questionnaire: Questionnaire): PathChart {
   for (const question of questionnaire.questions) {
     successors.set(question.id, [...new Set(nextRules(questionnaire, question).map((r) => r.goto))].filter((g): g is QuestionId => g !== END && index.has(g)));
   }
-  const after = new Map<QuestionId, Set<QuestionId>>();
-  const reach = (id: QuestionId, seen: Set<QuestionId>): Set<QuestionId> => {
-    const known = after.get(id);
-    if (known) return known;
-    const set = new Set<QuestionId>();
-    after.set(id, set); // a loop (refused by the validator) ends here rather than recursing forever
-    for (const next of successors.get(id) ?? []) {
-      set.add(next);
-      if (!seen.has(next)) for (const further of reach(next, new Set([...seen, next]))) set.add(further);
-    }
-    return set;
-  };
-  for (const question of questionnaire.questions) reach(question.id, new Set([question.id]));
+  const after = reachability(questionnaire.questions.map((q) => q.id), successors);
 
   const read = new Set<QuestionId>();
   let readsFlags = false;

@@ -29,7 +29,11 @@ interface Routes {
   /** Representative answers of each question a rule of `next` reads. */
   classes: Map<QuestionId, Answer[]>;
   /** The conditions on answers that still matter from a question on: in its rules or later ones. */
-  ahead: Map<QuestionId, Condition[]>;
+  ahead: (id: QuestionId) => readonly Condition[];
+  /** For each question a rule reads, the distinct conditions on its answer: a number, the condition, the questions whose rules hold it. */
+  atomsOn: Map<QuestionId, { number: number; atom: Condition; readers: QuestionId[] }[]>;
+  /** Whether a rule of `next` reads a flag: flags, which any answer may set, then steer the routes. */
+  flagsSteer: boolean;
 }
 
 /** The atomic conditions of a condition. */
@@ -53,21 +57,37 @@ function routesOf(questionnaire: Questionnaire): Routes {
   if (cached) return cached;
   const chart = chartOf(questionnaire);
   const byQuestion = new Map<QuestionId, Condition[]>();
-  const readBy = new Map<QuestionId, Set<Condition>>();
+  // The atoms each question's rules read, numbered once per distinct condition (equal text, one number).
+  const readBy = new Map<QuestionId, number[]>();
+  const numbers = new Map<string, number>();
+  const distinct: Condition[] = [];
+  const atomsOn: Routes['atomsOn'] = new Map();
+  let flagsSteer = false;
   for (const question of questionnaire.questions) {
-    const read = new Set<Condition>();
+    const read = new Set<number>();
     for (const rule of nextRules(questionnaire, question)) {
       if (!rule.if) continue;
+      if (atoms(rule.if).some((atom) => 'flag' in atom)) flagsSteer = true;
       for (const atom of atoms(rule.if)) {
         const id = 'answer' in atom ? atom.answer : 'answered' in atom ? atom.answered : undefined;
         if (id === undefined) continue;
-        read.add(atom);
+        const text = JSON.stringify(atom);
+        let number = numbers.get(text);
+        if (number === undefined) {
+          numbers.set(text, (number = distinct.length));
+          distinct.push(atom);
+          const on = atomsOn.get(id) ?? [];
+          on.push({ number, atom, readers: [] });
+          atomsOn.set(id, on);
+        }
+        if (!read.has(number)) atomsOn.get(id)?.find((a) => a.number === number)?.readers.push(question.id);
+        read.add(number);
         const list = byQuestion.get(id) ?? [];
         list.push(atom);
         byQuestion.set(id, list);
       }
     }
-    readBy.set(question.id, read);
+    if (read.size) readBy.set(question.id, [...read]);
   }
   const classes = new Map<QuestionId, Answer[]>();
   for (const [id, conditions] of byQuestion) {
@@ -100,13 +120,19 @@ function routesOf(questionnaire: Questionnaire): Routes {
     }
     classes.set(id, kept);
   }
-  const ahead = new Map<QuestionId, Condition[]>();
-  for (const question of questionnaire.questions) {
-    const matters = new Map<string, Condition>();
-    for (const id of [question.id, ...(chart.after.get(question.id) ?? [])]) for (const atom of readBy.get(id) ?? []) matters.set(JSON.stringify(atom), atom);
-    ahead.set(question.id, [...matters.values()].filter((atom) => classes.has(readOf(atom))));
-  }
-  const routes = { classes, ahead };
+  // Asked only for the questions a route reaches with an answer assumed: computed then, once.
+  const aheadOf = new Map<QuestionId, Condition[]>();
+  const ahead = (id: QuestionId): readonly Condition[] => {
+    let found = aheadOf.get(id);
+    if (found) return found;
+    const after = chart.after.get(id);
+    const matters = new Set<number>();
+    for (const [reader, read] of readBy) if (reader === id || after?.has(reader)) for (const number of read) matters.add(number);
+    found = [...matters].map((number) => distinct[number] as Condition).filter((atom) => classes.has(readOf(atom)));
+    aheadOf.set(id, found);
+    return found;
+  };
+  const routes = { classes, ahead, atomsOn, flagsSteer };
   routesCache.set(questionnaire, routes);
   return routes;
 }
@@ -120,7 +146,7 @@ function routesOf(questionnaire: Questionnaire): Routes {
  */
 function spans(questionnaire: Questionnaire, from: QuestionId, known: Knowledge, knownPath: readonly QuestionId[], weigh: (question: Question) => number): { shortest: number; longest: number } {
   const chart = chartOf(questionnaire);
-  const { classes, ahead } = routesOf(questionnaire);
+  const { classes, ahead, atomsOn, flagsSteer } = routesOf(questionnaire);
   const possible = possibleFrom(questionnaire, from, known, chart);
   const settled = new Map<QuestionId, boolean>();
   const surelySkipped = (id: QuestionId) => {
@@ -128,28 +154,62 @@ function spans(questionnaire: Questionnaire, from: QuestionId, known: Knowledge,
     if (value === undefined) settled.set(id, (value = id !== from && isSettled(questionnaire, id, known.answers, knownPath, possible)));
     return value;
   };
-  const memo = new Map<string, { shortest: number; longest: number }>();
+  const memo = new Map<string, Span>();
   const open = (id: QuestionId, assumed: ReadonlyMap<QuestionId, Answer>) => known.open.has(id) && !assumed.has(id);
 
-  const visit = (id: QuestionId, assumed: ReadonlyMap<QuestionId, Answer>, depth: number): { shortest: number; longest: number } => {
+  // `visit` and `rest` call each other once per question on the path: written as generators that
+  // yield the call they need and receive its result (see `drive`), so a path of thousands of
+  // questions takes no call stack.
+  /** Whether a condition ahead of `id` (in its rules or later ones) reads this question's answer. */
+  const readAhead = (question: QuestionId, id: QuestionId) => {
+    const after = chart.after.get(id);
+    return atomsOn.get(question)?.some((a) => a.readers.some((reader) => reader === id || after?.has(reader) === true)) === true;
+  };
+  // Unless flags steer the routes, an assumed answer that no condition ahead reads can change nothing
+  // ahead: the route forgets it (so the assumptions stay few, however long the path).
+  const relevant = (id: QuestionId, assumed: ReadonlyMap<QuestionId, Answer>): ReadonlyMap<QuestionId, Answer> => {
+    if (flagsSteer || assumed.size === 0) return assumed;
+    let kept: Map<QuestionId, Answer> | undefined;
+    for (const question of assumed.keys()) {
+      if (readAhead(question, id)) continue;
+      kept ??= new Map(assumed);
+      kept.delete(question);
+    }
+    return kept ?? assumed;
+  };
+
+  function* visit(id: QuestionId, given: ReadonlyMap<QuestionId, Answer>, depth: number): Frame {
+    const assumed = relevant(id, given);
     const ways = classes.get(id);
-    if (!ways || !open(id, assumed)) return rest(id, assumed, depth);
+    if (!ways || !open(id, assumed)) return yield rest(id, assumed, depth);
     let shortest = Infinity;
     let longest = 0;
     for (const answer of ways) {
-      const span = rest(id, new Map([...assumed, [id, answer]]), depth);
+      const span = yield rest(id, new Map([...assumed, [id, answer]]), depth);
       shortest = Math.min(shortest, span.shortest);
       longest = Math.max(longest, span.longest);
     }
     return { shortest, longest };
-  };
+  }
 
-  const rest = (id: QuestionId, assumed: ReadonlyMap<QuestionId, Answer>, depth: number): { shortest: number; longest: number } => {
+  function* rest(id: QuestionId, assumed: ReadonlyMap<QuestionId, Answer>, depth: number): Frame {
     // Routes that agree on every condition still ahead have the same rest.
     let key = `${id}|`;
-    if (assumed.size) {
+    if (assumed.size && flagsSteer) {
       const env = { answers: Object.fromEntries(assumed) as Answers, areas: [], scores: new Map(), flags: new Set<never>() };
-      for (const atom of ahead.get(id) ?? []) key += assumed.has(readOf(atom)) ? (evaluate(atom, env) ? '1' : '0') : '?';
+      for (const atom of ahead(id)) key += assumed.has(readOf(atom)) ? (evaluate(atom, env) ? '1' : '0') : '?';
+    } else if (assumed.size) {
+      // The same routes as above, told apart by the conditions ahead on assumed answers only (by number).
+      const env = { answers: Object.fromEntries(assumed) as Answers, areas: [], scores: new Map(), flags: new Set<never>() };
+      const after = chart.after.get(id);
+      const values: [number, string][] = [];
+      for (const question of assumed.keys()) {
+        for (const { number, atom, readers } of atomsOn.get(question) ?? []) {
+          if (readers.some((reader) => reader === id || after?.has(reader) === true)) values.push([number, evaluate(atom, env) ? '1' : '0']);
+        }
+      }
+      values.sort((a, b) => a[0] - b[0]);
+      for (const [number, value] of values) key += `${number}${value},`;
     }
     const done = memo.get(key);
     if (done) return done;
@@ -158,7 +218,9 @@ function spans(questionnaire: Questionnaire, from: QuestionId, known: Knowledge,
     let shortest = Infinity;
     let longest = 0;
     if (depth <= questionnaire.questions.length) {
-      const answers = { ...known.answers, ...Object.fromEntries(assumed) };
+      // Flags are read from every answer; otherwise rules read answers one by one, and the assumed
+      // ones can lie over the known ones without a copy of them.
+      const answers = !assumed.size ? known.answers : flagsSteer ? { ...known.answers, ...Object.fromEntries(assumed) } : (Object.assign(Object.create(known.answers) as Answers, Object.fromEntries(assumed)) as Answers);
       // Still to be answered on this route: not assumed, and either ahead of this question or read by
       // no rule (a question a rule reads was given an answer when the route went through it).
       const after = chart.after.get(id);
@@ -166,10 +228,10 @@ function spans(questionnaire: Questionnaire, from: QuestionId, known: Knowledge,
       const situation: Knowledge = {
         answers,
         open: { has: stillOpen, *[Symbol.iterator]() { for (const q of known.open) if (stillOpen(q)) yield q; } },
-        flags: assumed.size && chart.readsFlags ? new Set([...known.flags, ...flagsOf(questionnaire, answers)]) : known.flags,
+        flags: assumed.size && flagsSteer ? new Set([...known.flags, ...flagsOf(questionnaire, answers)]) : known.flags,
       };
       for (const to of possibleTargets(questionnaire, id, situation, chart)) {
-        const after = to === END ? { shortest: 0, longest: 0 } : visit(to, assumed, depth + 1);
+        const after = to === END ? { shortest: 0, longest: 0 } : yield visit(to, assumed, depth + 1);
         shortest = Math.min(shortest, after.shortest);
         longest = Math.max(longest, after.longest);
       }
@@ -178,8 +240,28 @@ function spans(questionnaire: Questionnaire, from: QuestionId, known: Knowledge,
     const result = { shortest: (maybeSkipped ? 0 : weight) + (shortest === Infinity ? 0 : shortest), longest: (surelySkipped(id) ? 0 : weight) + longest };
     memo.set(key, result);
     return result;
-  };
-  return visit(from, new Map(), 0);
+  }
+  return drive(visit(from, new Map(), 0));
+}
+
+type Span = { shortest: number; longest: number };
+/** A computation that yields the computations it needs and receives their results. */
+type Frame = Generator<Frame, Span, Span>;
+
+/** Runs a frame and the frames it asks for on a stack of its own (an array), not the call stack. */
+function drive(root: Frame): Span {
+  const stack: Frame[] = [root];
+  let received: Span = { shortest: 0, longest: 0 }; // a frame's first `next` ignores what it is passed
+  for (;;) {
+    const step = (stack[stack.length - 1] as Frame).next(received);
+    if (!step.done) {
+      stack.push(step.value);
+      continue;
+    }
+    stack.pop();
+    if (stack.length === 0) return step.value;
+    received = step.value;
+  }
 }
 
 /**

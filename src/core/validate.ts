@@ -182,8 +182,9 @@ class Semantics {
     }
   }
 
-  private known(kind: RefKind): Set<string> {
-    if (kind === 'question') return new Set(this.refs.questions.keys());
+  /** The ids declared of a kind (the question map itself, not a copy: references are checked once per rule). */
+  private known(kind: RefKind): ReadonlySet<string> | ReadonlyMap<string, unknown> {
+    if (kind === 'question') return this.refs.questions;
     return { area: this.refs.areas, flag: this.refs.flags, profile: this.refs.profiles, step: this.refs.steps }[kind];
   }
 
@@ -194,9 +195,9 @@ class Semantics {
     if (!this.refs.missing.has(kind)) this.refs.missing.set(kind, new Set());
     this.refs.missing.get(kind)?.add(id);
     if (this.refs.duplicated.has(kind)) return false;
-    const params = { id, suggestion: suggest(id, known) ?? '' };
+    const params = { id, suggestion: suggest(id, known.keys()) ?? '' };
     if (kind === 'question') this.p.error('reference.question', path, params);
-    else this.p.error(`reference.${kind}`, path, { ...params, known: [...known].join(', ') });
+    else this.p.error(`reference.${kind}`, path, { ...params, known: [...known.keys()].join(', ') });
     return false;
   }
 
