@@ -1,5 +1,5 @@
 // The app's service-worker bridge. main.tsx calls registerServiceWorker() once the page has loaded and is idle;
-// the start screen shows updateReady and calls applyUpdate(). The browser's own API registers the
+// the start screen shows `ready` and calls `apply()`: this module, whole, is the app's AppUpdate (app.tsx). The browser's own API registers the
 // worker (service-worker.ts), loaded with import() when registering, beside the run.
 import { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge } from './update-bridge.ts';
 
@@ -20,10 +20,10 @@ const bridge: UpdateBridge = createUpdateBridge({
 export const registerServiceWorker = (): Promise<RegistrationOutcome> => bridge.register();
 
 /** "Une nouvelle version est prête": for the start screen only, never during a run. */
-export const updateReady: Observable<boolean> = bridge.updateReady;
+export const ready: Observable<boolean> = bridge.updateReady;
 
 /** Activates the waiting version and reloads; the start screen's button calls it. */
-export const applyUpdate = (): Promise<void> => bridge.applyUpdate();
+export const apply = (): Promise<void> => bridge.applyUpdate();
 
 /** Looks for a newer version now; the start screen may call it when shown, as kiosks stay open for days. */
-export const checkForUpdate = (): Promise<void> => bridge.checkForUpdate();
+export const check = (): Promise<void> => bridge.checkForUpdate();
