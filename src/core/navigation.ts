@@ -358,7 +358,9 @@ export function possibleFrom(questionnaire: Questionnaire, from: QuestionId, kno
 /** What is known on a path, the answers of `path` counting (those of `open` questions do not). */
 export function knowledgeOf(questionnaire: Questionnaire, pathAnswers: Answers, path: readonly QuestionId[], from: QuestionId, chart = chartOf(questionnaire)): Knowledge {
   const onPath = new Set(path);
-  const open = new Set([from, ...(chart.after.get(from) ?? [])].filter((id) => !onPath.has(id)));
+  const open = new Set<QuestionId>();
+  if (!onPath.has(from)) open.add(from);
+  for (const id of chart.after.get(from) ?? []) if (!onPath.has(id)) open.add(id);
   return { answers: pathAnswers, open, flags: new Set(flagsOf(questionnaire, pathAnswers)) };
 }
 

@@ -619,8 +619,10 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
         const keys = new Map<string, Json>();
         collectKeys(tree.value, '', keys);
         for (const k of keys.keys()) {
-          const question = /^questions\.([^.]+)\./.exec(k)?.[1];
-          if (question && questionsKnown && !refs.questions.has(question)) {
+          // "questions.<id>.…": the id between the first two dots (a test, not a regular expression, per key).
+          const end = questionsKnown && k.startsWith('questions.') ? k.indexOf('.', 10) : -1;
+          const question = end > 10 ? k.slice(10, end) : undefined;
+          if (question && !refs.questions.has(question)) {
             p.warn('locale.unknown-question', `$.${k}`, { id: question, suggestion: suggest(question, refs.questions.keys()) ?? '' });
           }
         }
