@@ -9,7 +9,10 @@ export type { PublishedVersion, VersionMapping };
 // lists them in questionnaires/index.json. Here: which files render a record, which records a
 // history may draw on one chart, and how a structure's declared mapping carries old answers over.
 
-export { versionFolder } from './version-folder.ts';
+/** Where a version's files are, inside the questionnaire's folder. */
+export function versionFolder(version: string): string {
+  return `versions/${version}`;
+}
 
 /** Versions usable as a folder name: letters, digits, dots, hyphens and underscores. */
 export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;

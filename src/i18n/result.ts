@@ -1,6 +1,8 @@
-// Strings only the result needs: opening hours in words (`ui.hours.*`) and the French names a
+// Strings only the result needs: the result screen's own (`ui.result.*`, which the professional
+// space's records also use), opening hours in words (`ui.hours.*`) and the French names a
 // translation keeps (`ui.frenchTerms`): src/i18n/result/<lang>.json, loaded with import() with the
-// result screen, never with the first question, and merged into the same i18next bundle.
+// result screen (and the professional space), never with the first question, and merged into the
+// same i18next bundle.
 import type { ResourceLanguage } from 'i18next';
 import { lazyStrings, stringFilesByLanguage } from './index.ts';
 

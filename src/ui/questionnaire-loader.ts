@@ -9,9 +9,7 @@ import {
   type LoadResult,
   type LocaleTree,
   type Problem,
-  type PublishedVersion,
   type QuestionnaireIndexEntry,
-  versionFolder,
   type Settings,
   type SettingsFile,
 } from '../core/index.ts';
@@ -171,7 +169,7 @@ async function fetchFresh(fetcher: FetchText, url: string, build: string): Promi
 /**
  * One questionnaire in one language: its structure (fetched once) and only that language's texts,
  * validated. `within` is a folder inside the questionnaire's, for a published version the build
- * kept (see fetchPublishedVersion).
+ * kept (see fetchPublishedVersion, in pro/record-questionnaire.ts).
  */
 export async function fetchQuestionnaire(fetcher: FetchText, entry: QuestionnaireEntry, wanted: string, within?: string): Promise<QuestionnaireLoad> {
   const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
@@ -211,24 +209,6 @@ export interface QuestionnaireChoice {
   intro: string;
   /** From its shortest path to its longest, in minutes (the build's index: checked.duration); unknown without it. */
   duration?: { min: number; max: number } | undefined;
-}
-
-/**
- * A published version the build kept (questionnaires/<id>/versions/<version>/), in one language:
- * what an old record renders with. Its pictograms are the questionnaire's.
- */
-export function fetchPublishedVersion(fetcher: FetchText, entry: QuestionnaireEntry, published: PublishedVersion, wanted: string): Promise<QuestionnaireLoad> {
-  const languages = Object.keys(published.checked?.contentHashes ?? {});
-  const { versions: _versions, audio: _audio, ...rest } = entry as QuestionnaireEntry & { audio?: unknown };
-  const asEntry: QuestionnaireEntry = {
-    ...rest,
-    version: published.version,
-    contentHash: published.contentHash,
-    ...(languages.length ? { languages, defaultLanguage: languages.includes(entry.defaultLanguage) ? entry.defaultLanguage : (languages[0] as string) } : {}),
-    ...(published.checked ? { checked: published.checked } : {}),
-  };
-  if (!published.checked) delete asEntry.checked;
-  return fetchQuestionnaire(fetcher, asEntry, wanted, versionFolder(published.version));
 }
 
 /**

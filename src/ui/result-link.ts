@@ -3,7 +3,8 @@ import { AREA_LEVELS, type AreaId, type AreaLevel, type Outcome, type ProfileId,
 // A result as the QR code carries it: the profile, the level of each area, the next steps, the
 // language, and the nearby places the result named (the phone that opens it does not have the
 // structure's list). Nothing about the person; and in the URL fragment, which browsers never send to
-// a server. Links made before places were carried open as they did, without places.
+// a server. Links made before places were carried open as they did, without places. Reading a link
+// is here (the start screen opens one); making one is in result-share.ts, with the result screen.
 
 export interface SharedResult {
   questionnaireId: string;
@@ -25,19 +26,10 @@ export interface SharedPlace {
   horaires?: string;
 }
 
-const PLACE_FIELDS = ['nom', 'adresse', 'code_postal', 'commune', 'telephone', 'horaires'] as const;
+export const PLACE_FIELDS = ['nom', 'adresse', 'code_postal', 'commune', 'telephone', 'horaires'] as const;
 export const MAX_SHARED_PLACES = 3;
 /** A field longer than this is cut: a link stays short enough for a QR code a phone can read. */
-const MAX_FIELD = 160;
-
-/** The fields of a place that a result carries (the complement joins the address). */
-export function sharedPlace(place: SharedPlace & { complement_adresse?: string }): SharedPlace {
-  const adresse = [place.adresse, place.complement_adresse].filter(Boolean).join(', ');
-  const out: SharedPlace = { nom: place.nom };
-  if (adresse) out.adresse = adresse;
-  for (const key of ['code_postal', 'commune', 'telephone', 'horaires'] as const) if (place[key]) out[key] = place[key];
-  return out;
-}
+export const MAX_FIELD = 160;
 
 export const RESULT_ROUTE = '#/r';
 
@@ -49,30 +41,6 @@ export function sharedResultOf(questionnaire: Questionnaire, outcome: Outcome, l
     steps: outcome.steps,
     language,
   };
-}
-
-/** `#/r?q=<questionnaire>&p=<profile>&a=<area:level,…>&s=<step,…>&l=<lang>`; ids are [a-z0-9-] already. */
-export function resultFragment(result: SharedResult): string {
-  const areas = result.areas.map((a) => `${a.area}:${a.level ?? '-'}`).join(',');
-  const params = [`q=${enc(result.questionnaireId)}`, `p=${enc(result.profile)}`, `a=${enc(areas, ':,')}`, `s=${enc(result.steps.join(','), ',')}`, `l=${enc(result.language)}`];
-  // One `pl` a place, its fields in PLACE_FIELDS order separated by "|" (encoded inside a field), empty ones at the end left out.
-  for (const place of (result.places ?? []).slice(0, MAX_SHARED_PLACES)) {
-    const fields = PLACE_FIELDS.map((key) => enc((place[key] ?? '').slice(0, MAX_FIELD)));
-    while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
-    params.push(`pl=${fields.join('|')}`);
-  }
-  return `${RESULT_ROUTE}?${params.join('&')}`;
-}
-
-function enc(value: string, keep = ''): string {
-  let out = encodeURIComponent(value);
-  for (const c of keep) out = out.split(encodeURIComponent(c)).join(c);
-  return out;
-}
-
-/** The absolute address of the result page of this very deployment. */
-export function resultUrl(result: SharedResult, location: Pick<Location, 'origin' | 'pathname'>): string {
-  return `${location.origin}${location.pathname}${resultFragment(result)}`;
 }
 
 /** Reads a result fragment; undefined when the fragment is not a result route. Ids are checked later against the questionnaire. */

@@ -15,7 +15,8 @@ import { proHandoffRoute, readHandoff, readProRoute, shortCodeOf } from '../../s
 import { I18nContext } from '../../src/ui/i18n-context.ts';
 import HandoffSection from '../../src/ui/pro/handoff-section.tsx';
 import { RECORDS } from '../../src/ui/pro/section-props.ts';
-import { resultFragment, sharedResultOf } from '../../src/ui/result-link.ts';
+import { sharedResultOf } from '../../src/ui/result-link.ts';
+import { resultFragment } from '../../src/ui/result-share.ts';
 import { ResultScreen } from '../../src/ui/result-screen.tsx';
 import { interfaceT } from '../../src/i18n/index.ts';
 

@@ -1,10 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
-import { resolveVersion, type LoadedQuestionnaire, type VersionRef, type VersionResolution } from '../../core/index.ts';
-import { fetchIndex, fetchPublishedVersion, fetchQuestionnaire, fetchText, type FetchText, type QuestionnaireEntry } from '../questionnaire-loader.ts';
+import { resolveVersion, versionFolder, type LoadedQuestionnaire, type PublishedVersion, type VersionRef, type VersionResolution } from '../../core/index.ts';
+import { fetchIndex, fetchQuestionnaire, fetchText, type FetchText, type QuestionnaireEntry, type QuestionnaireLoad } from '../questionnaire-loader.ts';
 
 // Which questionnaire a professional record renders with: the one it was made with (its id, its
 // version, its content hash), read from the build's index; an older version the build kept comes
 // from questionnaires/<id>/versions/<version>/. Never the device's questionnaire in its place.
+
+/**
+ * A published version the build kept (questionnaires/<id>/versions/<version>/), in one language:
+ * what an old record renders with. Its pictograms are the questionnaire's. Here, with the
+ * professional space, not in the start screen's loader.
+ */
+export function fetchPublishedVersion(fetcher: FetchText, entry: QuestionnaireEntry, published: PublishedVersion, wanted: string): Promise<QuestionnaireLoad> {
+  const languages = Object.keys(published.checked?.contentHashes ?? {});
+  const { versions: _versions, audio: _audio, ...rest } = entry as QuestionnaireEntry & { audio?: unknown };
+  const asEntry: QuestionnaireEntry = {
+    ...rest,
+    version: published.version,
+    contentHash: published.contentHash,
+    ...(languages.length ? { languages, defaultLanguage: languages.includes(entry.defaultLanguage) ? entry.defaultLanguage : (languages[0] as string) } : {}),
+    ...(published.checked ? { checked: published.checked } : {}),
+  };
+  if (!published.checked) delete asEntry.checked;
+  return fetchQuestionnaire(fetcher, asEntry, wanted, versionFolder(published.version));
+}
 
 const indexes = new WeakMap<FetchText, Promise<QuestionnaireEntry[]>>();
 
