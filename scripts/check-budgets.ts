@@ -4,7 +4,8 @@
 //    (62 until issue 20 left the record checker, valibot and its formats, to the first read or the
 //    first write, the service worker's registration to the browser's own API instead of
 //    workbox-window, versions.ts with its scoring to the professional space and the run, and
-//    storage itself to the first write on a kiosk whose store holds no run)
+//    storage itself to the first write on a kiosk whose store holds no run, and the result's
+//    link-making and strings to the result screen), in two files
 //  - the whole service-worker precache, gzipped: at most 400 KB (recorded voices a questionnaire
 //    ships are printed apart: they are the structure's content, not the app's weight)
 import { existsSync, readFileSync } from 'node:fs';
@@ -134,6 +135,11 @@ for (const src of KIOSK_LATER) {
   if (pouch.length) lazyProblems.push(`PouchDB (${pouch.map((f) => f.file).join(', ')}) is in the kiosk's bundle ${src}`);
   else console.log(`Kiosk bundle without PouchDB: ${src} ${kb(files.filter((f) => !firstFiles.has(f.file)).reduce((sum, f) => sum + f.size, 0))} gzipped beyond the first question`);
 }
+
+// Requests for the first question's JavaScript: the start screen's chunk and the run's. Rolldown's
+// runtime helpers live in the start screen's chunk (src/main.tsx says why), not in a third file.
+const FIRST_QUESTION_FILES = 2;
+if (firstQuestion.length > FIRST_QUESTION_FILES) lazyProblems.push(`The first question needs ${firstQuestion.length} JavaScript files (${firstQuestion.map((f) => f.file).join(', ')}), at most ${FIRST_QUESTION_FILES}: one more request on a slow connection.`);
 
 let failed = false;
 if (lazyProblems.length) {
