@@ -12,12 +12,21 @@ test.use({ serviceWorkers: 'block' });
 const QUESTIONNAIRE = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'questionnaires', 'autonomie-numerique', 'questionnaire.json'), 'utf8')) as { recommendations: { maxForPerson: number } };
 const PLACES = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'places.example.json'), 'utf8')) as unknown;
 
-/** Stores the example places as the professional space does (the settings store, key "places"). */
+/**
+ * Stores the example places as the professional space does (the settings store, key "places").
+ * A kiosk with nothing stored has no database yet (storage opens with the first write): then it is
+ * made with the version-1 layout, as the first app versions made it, which the app upgrades on the
+ * next load, settings kept.
+ */
 async function storePlaces(page: Page) {
   await page.evaluate(
     (places) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('reperes');
+        open.onupgradeneeded = () => {
+          open.result.createObjectStore('sessions', { keyPath: 'id' });
+          open.result.createObjectStore('settings');
+        };
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('settings', 'readwrite');
