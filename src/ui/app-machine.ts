@@ -133,6 +133,9 @@ export function offeredLanguages(context: Pick<AppContext, 'settings' | 'entry' 
   return settings.languages.filter((l) => entries.some((e) => e.languages.includes(l)));
 }
 
+/** How long the start screen stays still before the run is made ahead without anyone there (ms). */
+export const AHEAD_AFTER_MS = 6000;
+
 /** The questionnaire a run is being made ahead for, per app (so that activity while its code comes makes only one). */
 const makingAhead = new WeakMap<AppDeps, LoadedQuestionnaire['questionnaire']>();
 /** The run made ahead fits the questionnaire on screen. */
@@ -296,13 +299,14 @@ export const appMachine = setup({
     },
     // The run's code, its machine, and (on a start screen with its questionnaire) a held run whose
     // first question app.tsx draws hidden: « Commencer » then only has to show it.
-    preloadRun: ({ context, self }) => {
+    preloadRun: ({ context, self }, params: { ahead: boolean } | undefined) => {
       const { loaded, deps, language } = context;
       void deps
         .loadRunModule()
         .then((module) => {
           if (!loaded) return;
           module.prepareRun?.(loaded);
+          if (!params?.ahead) return;
           const { questionnaire } = loaded;
           if (context.ahead?.questionnaire === questionnaire || makingAhead.get(deps) === questionnaire) return;
           makingAhead.set(deps, questionnaire);
@@ -419,16 +423,20 @@ export const appMachine = setup({
             ],
           },
           states: {
-            // The run is fetched (and its machine made) at the person's first touch or key, or a second
-            // after the start screen shows, so that "Commencer" finds it ready without competing with
-            // the start screen's first paint for a slow CPU.
+            // The run is fetched (and its machine made) a second after the start screen shows, so that
+            // "Commencer" finds it ready without competing with the start screen's first paint for a
+            // slow CPU. The run made ahead (its first question drawn unseen) comes at the person's first
+            // touch or key, or once the screen has been still for AHEAD_AFTER_MS: on a kiosk, while it
+            // waits for the next person, never in the page's first seconds, when its drawing would
+            // hold up a tablet that is still loading.
             // A language chosen by someone who then walked away goes back to the default.
             waiting: {
               after: {
-                1000: { actions: 'preloadRun' },
+                1000: { actions: { type: 'preloadRun', params: { ahead: false } } },
+                [AHEAD_AFTER_MS]: { actions: { type: 'preloadRun', params: { ahead: true } } },
                 idle: { guard: 'notDefaultLanguage', actions: 'toDefaultLanguage' },
               },
-              on: { ACTIVITY: { target: 'waiting', reenter: true, actions: 'preloadRun' } },
+              on: { ACTIVITY: { target: 'waiting', reenter: true, actions: { type: 'preloadRun', params: { ahead: true } } } },
             },
           },
         },

@@ -1,13 +1,13 @@
 // The kiosk's machine when settings.json offers several questionnaires: it starts on their list
 // (titles and intros, never a structure), CHOOSE starts the run on one, and forgetting the person,
 // a resumed run and the professional space all find their way back to the list.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor as waitUntil, type SnapshotFrom } from 'xstate';
 import { createRecord, type QuestionnaireId, type SessionId, type SessionRecord } from '../../src/core/index.ts';
 import { setLanguage } from '../../src/i18n/index.ts';
 import { loadValidationStrings } from '../../src/i18n/validation.ts';
 import { createRun, prepareRun } from '../../src/run/run-controller.ts';
-import { appMachine, type AppDeps } from '../../src/ui/app-machine.ts';
+import { AHEAD_AFTER_MS, appMachine, type AppDeps } from '../../src/ui/app-machine.ts';
 import type { SessionEvents } from '../../src/ui/session-events.ts';
 import { diskFetcher, indexEntry } from './kiosk-harness.tsx';
 
@@ -169,6 +169,22 @@ describe('a kiosk offering several questionnaires', () => {
     await ahead?.flush();
     expect(sinks).toEqual(['made']);
     expect(saved).toEqual([ahead?.entry().session.id]);
+  });
+
+  // Drawing question 1 ahead is a long task on a cheap tablet: never while the page is still loading
+  // (the start screen's first seconds), but at the first touch or once the kiosk has been still.
+  it('makes the run ahead by itself only once the start screen has been still for a while', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { actor } = kiosk({ settings: { ...BOTH, questionnaires: ['exemple'] } });
+      await waitFor(actor, atStart);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(actor.getSnapshot().context.ahead).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(AHEAD_AFTER_MS);
+      expect((await waitFor(actor, (s) => s.context.ahead !== undefined)).context.ahead?.run.view().question?.id).toBe('bienvenue');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops the run made ahead when the person goes elsewhere, and makes a new one for the next person', async () => {
