@@ -83,11 +83,11 @@ async function main(): Promise<void> {
     const cdp = await context.newCDPSession(page);
     await page.goto(url);
     if (process.env.BENCH_CLICK === 'start') {
-      // « Commencer » instead: warm (the service worker answers), 3 s after the start screen shows.
+      // « Commencer » instead: warm (the service worker answers), 8 s after the start screen shows (the kiosk has drawn question 1 ahead by then).
       await page.evaluate(() => navigator.serviceWorker.ready);
       await page.reload();
       await page.getByRole('button', { name: 'Commencer' }).waitFor();
-      await page.waitForTimeout(3000);
+      await page.waitForTimeout(8000);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
       await browser.startTracing(page, { categories: (process.env.BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute').split(',') });
       const profile = process.env.BENCH_PROFILE !== '0';

@@ -20,6 +20,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const URL_ = `http://localhost:${PORT}/`;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ANSWERS = 20;
+/** How long the person reads the warm start screen before « Commencer » (ms). */
+const READING_MS = 8000;
 const PEERS = join(ROOT, 'test-results', 'bench-peers');
 const PEERS_INSTALL = join(ROOT, 'test-results', 'bench-peers-install');
 /** SurveyJS's published builds that its page loads, by package (bench/peers/package.json). */
@@ -213,7 +215,7 @@ async function throttled(context: BrowserContext): Promise<Page> {
 
 const startButton = (page: Page) => page.getByRole('button', { name: 'Commencer' });
 
-/** One round of a subject: a cold load (empty cache) with « Commencer » pressed at once, 20 answers, the heap; then a warm load, « Commencer » after 3 s. */
+/** One round of a subject: a cold load (empty cache) with « Commencer » pressed at once, 20 answers, the heap; then a warm load, « Commencer » after reading the start screen for 8 s (time enough for the kiosk to draw question 1 ahead: src/ui/app-machine.ts's AHEAD_AFTER_MS). */
 async function round(browser: Browser, subject: Subject, index: number, into: Figures): Promise<void> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 800, height: 1280 } });
   await context.addInitScript(watchClicks(subject.title));
@@ -247,7 +249,7 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
     page = await throttled(context);
     await page.goto(subject.url, { waitUntil: 'commit' });
     into.warm.push(await startUsable(page));
-    await page.waitForTimeout(3000);
+    await page.waitForTimeout(READING_MS);
     await startButton(page).click();
     into.commencerAfterReading.push((await watched(page, subject)).painted);
     await subject.close?.(page);
@@ -273,7 +275,7 @@ async function sideBySide(browser: Browser, subjects: Subject[]): Promise<void> 
     ['cold load → question 1 (sum of the two above)', (f) => ms(f.cold.map((c, i) => c + (f.commencerAtOnce[i] ?? NaN))) + ratio(f.cold.map((c, i) => c + (f.commencerAtOnce[i] ?? NaN)), floor && floor.cold.map((c, i) => c + (floor.commencerAtOnce[i] ?? NaN)))],
     ['requests before question 1 (cold)', (f) => String(median(f.requests))],
     ['warm load → « Commencer » usable', (f) => ms(f.warm) + ratio(f.warm, floor?.warm)],
-    ['warm: « Commencer » after 3 s → question 1', (f) => ms(f.commencerAfterReading)],
+    [`warm: « Commencer » after ${READING_MS / 1000} s → question 1`, (f) => ms(f.commencerAfterReading)],
     ['answer → the frame that shows the next question, median / p95', (f) => `${Math.round(median(f.answerFrame))} / ${Math.round(p95(f.answerFrame))} ms`],
     ['answer → next question painted, median / p95', (f) => `${Math.round(median(f.answerPainted))} / ${Math.round(p95(f.answerPainted))} ms`],
     ['JS heap after 20 answers (after GC)', (f) => `${median(f.heap).toFixed(1)} MB`],
