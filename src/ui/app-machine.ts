@@ -304,9 +304,11 @@ export const appMachine = setup({
       void deps
         .loadRunModule()
         .then((module) => {
-          if (!loaded) return;
+          // A second after the start screen shows, only the code: making the machine and drawing
+          // question 1 are long tasks on a cheap tablet, kept for when someone is there or the
+          // kiosk has been still (« Commencer » pressed before makes them itself).
+          if (!loaded || !params?.ahead) return;
           module.prepareRun?.(loaded);
-          if (!params?.ahead) return;
           const { questionnaire } = loaded;
           if (context.ahead?.questionnaire === questionnaire || makingAhead.get(deps) === questionnaire) return;
           makingAhead.set(deps, questionnaire);
@@ -423,9 +425,9 @@ export const appMachine = setup({
             ],
           },
           states: {
-            // The run is fetched (and its machine made) a second after the start screen shows, so that
-            // "Commencer" finds it ready without competing with the start screen's first paint for a
-            // slow CPU. The run made ahead (its first question drawn unseen) comes at the person's first
+            // The run's code is fetched a second after the start screen shows, so that "Commencer"
+            // finds it there without competing with the start screen's first paint on a slow
+            // connection. Its machine, and the run made ahead (its first question drawn unseen), come at the person's first
             // touch or key, or once the screen has been still for AHEAD_AFTER_MS: on a kiosk, while it
             // waits for the next person, never in the page's first seconds, when its drawing would
             // hold up a tablet that is still loading.
