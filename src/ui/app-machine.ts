@@ -316,10 +316,16 @@ export const appMachine = setup({
         })
         .catch(() => undefined);
     },
-    // The run made ahead was not needed (the person went elsewhere) or no longer fits: it goes.
+    // The run made ahead was not needed (the person went elsewhere), or a newer one replaces it: it goes.
     dropAhead: ({ context, event }) => {
+      if (event.type === 'AHEAD') makingAhead.delete(context.deps);
       if (event.type === 'BEGIN' && aheadFits(context)) return; // « Commencer » takes it
       context.ahead?.run.stop();
+    },
+    // A run made ahead that comes too late (the start screen is gone) or for another questionnaire.
+    refuseAhead: ({ context, event }) => {
+      makingAhead.delete(context.deps);
+      if (event.type === 'AHEAD') event.run.stop();
     },
     beginAhead: ({ context }) => {
       const run = context.ahead?.run;
@@ -341,7 +347,7 @@ export const appMachine = setup({
       // A run made ahead that comes when the start screen is gone is not needed.
       on: {
         CRASH: { target: '.failed', actions: assign({ failure: 'crash' as const }) },
-        AHEAD: { actions: ({ context, event }) => (makingAhead.delete(context.deps), event.run.stop()) },
+        AHEAD: { actions: 'refuseAhead' },
       },
       states: {
         booting: {
@@ -413,9 +419,9 @@ export const appMachine = setup({
             AHEAD: [
               {
                 guard: ({ context, event }) => event.questionnaire === context.loaded?.questionnaire,
-                actions: [({ context }) => (makingAhead.delete(context.deps), context.ahead?.run.stop()), assign({ ahead: ({ event }) => ({ run: event.run, questionnaire: event.questionnaire }) })],
+                actions: ['dropAhead', assign({ ahead: ({ event }) => ({ run: event.run, questionnaire: event.questionnaire }) })],
               },
-              { actions: ({ context, event }) => (makingAhead.delete(context.deps), event.run.stop()) },
+              { actions: 'refuseAhead' },
             ],
             CHOOSE: { guard: ({ context, event }) => !!offered(context, event.id), target: 'starting', actions: assign({ entry: ({ context, event }) => offered(context, event.id) }) },
             PRO: [
