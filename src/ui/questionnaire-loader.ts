@@ -101,7 +101,8 @@ function loadChecker(): Promise<typeof import('../core/settings.ts')> {
 
 /**
  * The file exactly as the build checked it is only parsed; an edited one is checked in full, with
- * its checker (and the format library) loaded with import() then: the start screen carries neither.
+ * its checker (and the format library), which readSettingsFile began to load beside the file: the
+ * start screen's chunk carries neither.
  */
 async function settingsFrom(text: string, index: QuestionnaireEntry[], checker: Promise<typeof import('../core/settings.ts')>): Promise<SettingsLoad> {
   const context = { questionnaires: index };
