@@ -6,6 +6,7 @@
 import { createActor } from 'xstate';
 import {
   createQuestionnaireMachine,
+  END,
   outcomeOf,
   replay,
   RESULT_STATE,
@@ -25,6 +26,7 @@ import {
   type Snapshot,
 } from '../core/index.ts';
 import type { AnswerSource } from '../core/pro-record.ts';
+import { questionIndex } from '../core/scoring.ts';
 import { newSessionId } from '../core/session-id.ts';
 import { observable, type Observable } from '../core/observable.ts';
 
@@ -109,6 +111,13 @@ export interface RunController {
   note(question: QuestionId, text: string): void;
   generalNote(text: string): void;
   answeredBy(question: QuestionId, source: AnswerSource): void;
+  /**
+   * Makes ahead what « Suivant » would compute, once the question on screen has its answer: the
+   * next screen's « Étape X sur Y » (the path walk of core/progress.ts, kept there), so that going
+   * on only finds it. For a moment when nothing is asked of the run (the kiosk: once the answer is
+   * painted); nothing changes in the run.
+   */
+  prepareNext(): void;
   /** A held run starts: from now on it is written (through `sink`, if given), its clock started now. Nothing for a run that is not held. */
   begin(sink?: RunSink): void;
   /** Whether the last write failed (the run goes on in memory). */
@@ -169,7 +178,7 @@ export function createRun({ loaded, mode, language, resume, sink: givenSink, def
     if (view) return view;
     const { context } = snapshot;
     const atResult = snapshot.value === RESULT_STATE;
-    const question = atResult ? undefined : questionnaire.questions.find((q) => q.id === snapshot.value);
+    const question = atResult ? undefined : questionIndex(questionnaire).get(snapshot.value as QuestionId);
     const bounds = atResult ? undefined : stepBounds(questionnaire, context.answers, context.path);
     const total = bounds ? bounds.atMost : context.path.length;
     const next = atResult ? undefined : whereNext(questionnaire, context);
@@ -299,6 +308,12 @@ export function createRun({ loaded, mode, language, resume, sink: givenSink, def
       send({ type: 'nav.next' });
     },
     setLanguage: (l) => send({ type: 'run.language', language: l }),
+    prepareNext() {
+      const { value, context } = actor.getSnapshot();
+      if (stopped || value === RESULT_STATE) return;
+      const to = whereNext(questionnaire, context);
+      if (to !== undefined && to !== END) stepBounds(questionnaire, context.answers, [...context.path, to]);
+    },
     note: (question, text) => send({ type: 'note.question', question, text }),
     generalNote: (text) => send({ type: 'note.general', text }),
     answeredBy: (question, source) => send({ type: 'answer.source', question, source }),

@@ -38,6 +38,14 @@ export function Run({ run, loaded, localPlaces, onFinish, shown = true }: RunPro
   const view = useRunView(run);
   const { questionnaire } = loaded;
 
+  // Once a change is painted (the answer ticked, say), what « Suivant » would compute is made in a
+  // task of its own, so that going on only finds it (run-controller's prepareNext).
+  useEffect(() => {
+    if (!view.canGoOn || view.atResult) return undefined;
+    const later = setTimeout(() => run.prepareNext());
+    return () => clearTimeout(later);
+  }, [run, view]);
+
   const [places, setPlaces] = useState<unknown>();
   useEffect(() => {
     if (!view.atResult || !localPlaces) return undefined;

@@ -113,6 +113,42 @@ describe('the run controller', () => {
     second.stop();
   });
 
+  // The kiosk makes the next screen's « Étape X sur Y » ahead, once an answer is painted; a person may
+  // then go back and change an answer: what was made ahead for the other branch must never show.
+  it('shows the same steps, « Voir le résultat » and questions whether the next step was made ahead or not, going back and changing answers', () => {
+    const autonomie = loadAutonomie();
+    for (const seed of [1, 2, 3]) {
+      // A copy of the questionnaire for the run that makes nothing ahead: nothing computed for one run is found by the other.
+      const plain = createRun({ loaded: { ...autonomie, questionnaire: structuredClone(autonomie.questionnaire) }, mode: 'kiosk', language: 'fr' });
+      const ahead = createRun({ loaded: autonomie, mode: 'kiosk', language: 'fr' });
+      const seen = (run: RunController) => {
+        const { question, step, last, canGoOn, canGoBack } = run.view();
+        return { question: question?.id, step, last, canGoOn, canGoBack };
+      };
+      const random = seededRandom(seed);
+      for (let moves = 0; moves < 60 && ahead.view().question; moves++) {
+        const choices = possibleAnswers(ahead.view().question!);
+        const answer = choices[Math.floor(random() * choices.length)];
+        const goBack = ahead.view().canGoBack && random() < 0.3;
+        for (const run of [plain, ahead]) {
+          if (answer) give(run, answer);
+          if (run === ahead) {
+            const before = run.view();
+            run.prepareNext();
+            expect(run.view()).toBe(before);
+          }
+          if (goBack) run.back();
+          else run.next();
+        }
+        expect(seen(ahead)).toEqual(seen(plain));
+      }
+      expect(ahead.view().atResult).toBe(true);
+      expect(comparable(ahead.entry())).toEqual(comparable(plain.entry()));
+      plain.stop();
+      ahead.stop();
+    }
+  });
+
   // The kiosk makes its run ahead, while the start screen waits (held): nobody has started yet, so
   // nothing is written and the clock does not run until « Commencer » (begin) brings the sink.
   it('writes nothing for a run made ahead until it begins, then starts its clock and writes through the sink it is given', async () => {
