@@ -38,13 +38,20 @@ export type QuestionnaireEvent =
  * current question still waits for its answer. The machine's "nav.next" guards ask this one
  * function (nextStep, which also passes over what can no longer change the result), and so do the
  * step counter and the explorations: they cannot disagree.
+ * A context is never changed once made (XState's are not: each change makes a new one), so the
+ * answer is kept per context: the screen asking whether it may go on and the guards of "nav.next"
+ * that follow compute it once.
  */
 export function whereNext(questionnaire: Questionnaire, context: Pick<QuestionnaireContext, 'answers' | 'path'>): QuestionId | typeof END | undefined {
+  const known = decided.get(context);
+  if (known?.questionnaire === questionnaire) return known.to;
   const current = context.path.at(-1);
   const question = current === undefined ? undefined : questionIndex(questionnaire).get(current);
-  if (!question || !isAnswered(question, context.answers)) return undefined;
-  return nextStep(questionnaire, question.id, context.answers, context.path);
+  const to = !question || !isAnswered(question, context.answers) ? undefined : nextStep(questionnaire, question.id, context.answers, context.path);
+  decided.set(context, { questionnaire, to });
+  return to;
 }
+const decided = new WeakMap<object, { questionnaire: Questionnaire; to: QuestionId | typeof END | undefined }>();
 
 /**
  * Compiles a questionnaire into an XState machine: one state per question, one `result` state.
@@ -56,12 +63,6 @@ export function whereNext(questionnaire: Questionnaire, context: Pick<Questionna
 export function createQuestionnaireMachine(questionnaire: Questionnaire) {
   const index = questionIndex(questionnaire);
   const initialContext = (language: string): QuestionnaireContext => ({ answers: {}, path: [questionnaire.start], language, notes: {}, generalNote: '', answeredBy: {} });
-  // One evaluation per context, however many transitions ask.
-  const decided = new WeakMap<object, QuestionId | typeof END | undefined>();
-  const next = (context: QuestionnaireContext) => {
-    if (!decided.has(context)) decided.set(context, whereNext(questionnaire, context));
-    return decided.get(context);
-  };
 
   const base = setup({
     types: {
@@ -71,7 +72,7 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
     guards: {
       isOption: ({ event }, params: { question: QuestionId }) =>
         event.type === 'answer.select' && (index.get(params.question)?.options ?? []).some((o) => o.id === event.option),
-      leadsTo: ({ context }, params: { to: QuestionId | typeof END }) => next(context) === params.to,
+      leadsTo: ({ context }, params: { to: QuestionId | typeof END }) => whereNext(questionnaire, context) === params.to,
       cameFrom: ({ context }, params: { question: QuestionId }) => context.path.at(-2) === params.question,
       endedAt: ({ context }, params: { question: QuestionId }) => context.path.at(-1) === params.question,
     },
