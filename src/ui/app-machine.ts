@@ -4,7 +4,8 @@
 // A device whose settings offer several questionnaires starts on their list (their titles and
 // intros, never their structures): CHOOSE starts the run on one, and forgetting comes back to the list.
 // No Preact here: app.tsx draws what this machine is in, and sends it what the person does.
-import { assign, fromPromise, raise, setup } from 'xstate';
+import { assign, fromPromise, raise } from 'xstate';
+import { setup } from '../core/machine-setup.ts';
 import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Settings } from '../core/index.ts';
 import type { RunController } from '../run/run-controller.ts';
 import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
