@@ -1,4 +1,5 @@
-import { assign, setup } from 'xstate';
+import { assign } from 'xstate';
+import { setup } from './machine-setup.ts';
 import { END, isAnswered, mayBeSkipped, nextRules, nextStep } from './navigation.ts';
 import type { AnswerSource } from './pro-record.ts';
 import { questionIndex } from './scoring.ts';

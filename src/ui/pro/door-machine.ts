@@ -1,4 +1,5 @@
-import { assign, fromPromise, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { assign, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { setup } from '../../core/machine-setup.ts';
 import type { PassphraseProblem } from '../../core/passphrase.ts';
 import type { EraseResult, OpenVault, SetUpResult, UnlockResult, VaultDoor } from '../../storage/vault.ts';
 import { FLUSH_TIMEOUT_MS } from './flushes.ts';
