@@ -1,7 +1,12 @@
 import { END, nextStep } from './navigation.ts';
 import { outcomeOf, questionIndex } from './scoring.ts';
 import type { QuestionnaireEvent } from './questionnaire-machine.ts';
-import type { Answer, Answers, ExerciseOutcome, OptionId, Outcome, Question, QuestionId, Questionnaire } from './types.ts';
+import { possibleAnswers } from './possible-answers.ts';
+import type { Answer, Answers, Outcome, QuestionId, Questionnaire } from './types.ts';
+
+// Every answer a person could give lives apart (possible-answers.ts): the step counter (progress.ts)
+// needs it on the first question, while these walks come only with the validator's chunk.
+export { possibleAnswers };
 
 /** A finished walk through the questionnaire. */
 export interface Walk {
@@ -19,34 +24,6 @@ export interface Exploration {
   longest: Walk | undefined;
   /** Walks that went on longer than the questionnaire has questions (a cycle). */
   runaway: number;
-}
-
-const EXERCISE_ANSWERS: Record<ExerciseOutcome, number> = { success: 1, partial: 0.5, failure: 0, skipped: 0 };
-
-/** Every answer a person could give to a question (for multiple choice with many options, a sample). */
-export function possibleAnswers(question: Question): Answer[] {
-  const options = (question.options ?? []).map((o) => o.id);
-  switch (question.kind) {
-    case 'info':
-      return [];
-    case 'exercise':
-      return (Object.keys(EXERCISE_ANSWERS) as ExerciseOutcome[]).map((outcome) => ({
-        type: 'exercise',
-        result: { outcome, score: EXERCISE_ANSWERS[outcome], attempts: 1, misses: outcome === 'success' ? 0 : 1, durationMs: 1000 },
-      }));
-    case 'multiple': {
-      const subsets: OptionId[][] = [];
-      if (options.length <= 4) {
-        for (let mask = 1; mask < 1 << options.length; mask++) subsets.push(options.filter((_, i) => mask & (1 << i)));
-      } else {
-        for (const o of options) subsets.push([o]);
-        subsets.push(options.slice(0, -1), options);
-      }
-      return subsets.map((s) => ({ type: 'choices', options: s }));
-    }
-    default:
-      return options.map((option) => ({ type: 'choice', option }));
-  }
 }
 
 /** The machine events that give one answer: a select per ticked option, or the exercise's result. */

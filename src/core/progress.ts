@@ -2,7 +2,7 @@
 // and the duration a questionnaire announces, from its shortest to its longest possible path.
 // Both read the same chart as the branching (navigation.ts), so they cannot promise a path that
 // the machine would not take.
-import { possibleAnswers } from './explore.ts';
+import { possibleAnswers } from './possible-answers.ts';
 import { END, chartOf, isSettled, knowledgeOf, mayBeSkipped, nextRules, possibleFrom, possibleTargets, type Knowledge } from './navigation.ts';
 import { answersOnPath, evaluate, flagsOf } from './scoring.ts';
 import type { Answer, Answers, Condition, Question, QuestionId, Questionnaire } from './types.ts';
