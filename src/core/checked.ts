@@ -1,11 +1,11 @@
 // What the build proved sound, and the browser's fast path over it. Kept apart from the validator
-// (validate.ts), which the browser loads with import() only for a file edited after the build.
-import { contentHash } from './hash.ts';
-import type { CheckedFiles, LoadedQuestionnaire, LocaleTree, Questionnaire } from './types.ts';
+// (validate.ts), which the browser loads with import() only for a file edited after the build. What
+// the build writes (checkedFiles) is in checked-files.ts: its content hash then stays with the validator.
+import type { CheckedFiles, LocaleTree, Questionnaire } from './types.ts';
 import type { LoadResult, QuestionnaireSource } from './validate.ts';
 
 /** A file's name inside its questionnaire folder ("questionnaire.json", "locales/fr.json"), wherever the folder sits. */
-function inFolder(folder: string, file: string): string {
+export function inFolder(folder: string, file: string): string {
   const at = file.lastIndexOf(`${folder}/`);
   return at < 0 ? file : file.slice(at + folder.length + 1);
 }
@@ -16,18 +16,6 @@ function inFolder(folder: string, file: string): string {
  * compares.
  */
 export type Fingerprint = (text: string) => string;
-
-/**
- * What the build proved sound, for questionnaires/index.json: each file's fingerprint and the
- * content hash of the questionnaire in each language alone (what the browser, loading one language,
- * computes). Call it only on a source that loadQuestionnaire accepted, with its result.
- */
-export function checkedFiles(source: QuestionnaireSource, loaded: LoadedQuestionnaire, fingerprint: Fingerprint): CheckedFiles {
-  const files: Record<string, string> = { [inFolder(source.folder, source.structure.file)]: fingerprint(source.structure.text) };
-  for (const locale of source.locales) files[inFolder(source.folder, locale.file)] = fingerprint(locale.text);
-  const contentHashes = Object.fromEntries(Object.entries(loaded.locales).map(([language, tree]) => [language, contentHash([loaded.questionnaire, { [language]: tree }])]));
-  return { files, contentHashes, duration: loaded.duration };
-}
 
 /** The fingerprint the build wrote for one file of the source, if it saw that file. */
 export function builtFingerprint(source: QuestionnaireSource, file: { file: string }, checked: CheckedFiles): string | undefined {

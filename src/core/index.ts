@@ -2,7 +2,8 @@
 export * from './types.ts';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.ts';
 export { loadQuestionnaire, type QuestionnaireSource, type LoadResult, type LoadOptions } from './validate.ts';
-export { builtFingerprint, checkedFiles, loadChecked, type Fingerprint } from './checked.ts';
+export { builtFingerprint, loadChecked, type Fingerprint } from './checked.ts';
+export { checkedFiles } from './checked-files.ts';
 export { createQuestionnaireMachine, RESULT_STATE, whereNext, type QuestionnaireContext, type QuestionnaireEvent, type QuestionnaireMachine } from './questionnaire-machine.ts';
 export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, personSteps, pickProfile, recommend, scoreAreas, flagsOf, gapsOf, GAP_DECLARED_ABLE, GAP_DECLARED_UNABLE } from './scoring.ts';
 export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES, exerciseChoices, isExerciseType, type ExerciseType } from './exercises.ts';
