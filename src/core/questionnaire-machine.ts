@@ -129,22 +129,35 @@ export function createQuestionnaireMachine(questionnaire: Questionnaire) {
   const predecessors = new Map<QuestionId, Set<QuestionId>>();
   const endings = new Set<QuestionId>();
   const targets = new Map<QuestionId, (QuestionId | typeof END)[]>();
-  // Where "nav.next" may lead from each question: its rules' targets and, through a question the
-  // skipping rule may pass over (`skipSettled`), that question's own targets.
-  const reachedFrom = (id: QuestionId, seen: Set<QuestionId>): (QuestionId | typeof END)[] => {
+  const gotosOf = (id: QuestionId): (QuestionId | typeof END)[] => {
     const question = index.get(id);
-    const found: (QuestionId | typeof END)[] = [];
-    const gotos: (QuestionId | typeof END)[] = question ? nextRules(questionnaire, question).map((rule) => rule.goto) : [END];
-    for (const to of gotos) {
-      if (!found.includes(to)) found.push(to);
+    return question ? nextRules(questionnaire, question).map((rule) => rule.goto) : [END];
+  };
+  // Where "nav.next" may lead from each question: its rules' targets and, through a question the
+  // skipping rule may pass over (`skipSettled`), that question's own targets, in the order a
+  // depth-first walk meets them. The walk keeps its own stack (a long chain of questions that may be
+  // passed over must not exhaust the call stack) and a set of what it found (a list searched at
+  // each step made the work grow with the square of the targets).
+  const reachedFrom = (id: QuestionId): (QuestionId | typeof END)[] => {
+    const found = new Set<QuestionId | typeof END>();
+    const seen = new Set<QuestionId>([id]);
+    const stack: { gotos: (QuestionId | typeof END)[]; next: number }[] = [{ gotos: gotosOf(id), next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1] as { gotos: (QuestionId | typeof END)[]; next: number };
+      if (top.next === top.gotos.length) {
+        stack.pop();
+        continue;
+      }
+      const to = top.gotos[top.next++] as QuestionId | typeof END;
+      found.add(to);
       if (to === END || seen.has(to) || !mayBeSkipped(questionnaire, to)) continue;
       seen.add(to);
-      for (const further of reachedFrom(to, seen)) if (!found.includes(further)) found.push(further);
+      stack.push({ gotos: gotosOf(to), next: 0 });
     }
-    return found;
+    return [...found];
   };
   for (const question of questionnaire.questions) {
-    const goto = reachedFrom(question.id, new Set([question.id]));
+    const goto = reachedFrom(question.id);
     targets.set(question.id, goto);
     for (const to of goto) {
       if (to === END) endings.add(question.id);
