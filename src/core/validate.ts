@@ -1,7 +1,7 @@
 import { exerciseChoices } from './exercises.ts';
 import { explore } from './explore.ts';
 import { checkShape, ID, inFileOrder, nameItems, unsoundPaths } from './formats/kit.ts';
-import { localeFormat } from './formats/locale.ts';
+import { isLocaleTree, localeFormat } from './formats/locale.ts';
 import { questionnaireFormat } from './formats/questionnaire.ts';
 import { contentHash } from './hash.ts';
 import { END, nextRules } from './navigation.ts';
@@ -123,8 +123,12 @@ class Semantics {
     return !this.at.has(path) && !this.at.has(`${path}.${discriminator}`);
   }
 
+  /** The file's value (read, never changed). */
+  private root: Obj = {};
+
   check(root: Json): void {
     if (!isObj(root)) return;
+    this.root = root;
     if (typeof root.id === 'string' && this.sound('$.id') && root.id !== this.source.folder) this.p.error('id.folder', '$.id', { id: root.id, folder: this.source.folder });
     this.refs.languages = this.declared(root.languages, '$.languages', false);
     if (typeof root.defaultLanguage === 'string' && this.sound('$.defaultLanguage') && this.sound('$.languages') && !this.refs.languages.includes(root.defaultLanguage)) {
@@ -349,16 +353,15 @@ class Semantics {
     }
   }
 
-  private ancestors: Map<string, Set<string>> | undefined;
+  private precedes: ((question: string, from: string) => boolean) | undefined;
   /** Whether `question` can be on the path when `from` is answered: itself or one of its ancestors (unknown when ids repeat). */
   private canPrecede(question: string, from: string): boolean {
-    if (question === from || this.refs.duplicated.has('question')) return true;
-    this.ancestors ??= computeAncestors(this.refs, this.rawQuestions());
-    return this.ancestors.get(from)?.has(question) ?? true;
+    if (question === from || this.refs.duplicated.has('question') || !this.refs.questions.has(from)) return true;
+    this.precedes ??= precedence(this.rawQuestions());
+    return this.precedes(question, from);
   }
   private rawQuestions(): Obj[] {
-    const root = JSON.parse(this.source.structure.text) as Obj;
-    return list(root.questions).filter(isObj);
+    return list(this.root.questions).filter(isObj);
   }
 
   // ---- profiles and next steps ---------------------------------------------------------------------
@@ -487,34 +490,57 @@ class Semantics {
   }
 }
 
-/** For each question, the questions that can come before it on some path (ignoring conditions). */
-function computeAncestors(refs: Refs, raw: Obj[]): Map<string, Set<string>> {
+/**
+ * Whether a question can come before another on some path (conditions ignored): whether a chain of
+ * `next` links leads from it to the other. Asked per condition, never computed for every pair (that
+ * took n² entries): a walk back from `from`, which, when the chart has no loop, leaves out the
+ * questions placed before `question` in the chart's order (no chain from `question` goes through them).
+ */
+function precedence(raw: Obj[]): (question: string, from: string) => boolean {
   const parents = new Map<string, Set<string>>();
+  const children = new Map<string, Set<string>>();
+  const link = (from: string, to: string) => {
+    if (!parents.has(to)) parents.set(to, new Set());
+    parents.get(to)?.add(from);
+    if (!children.has(from)) children.set(from, new Set());
+    children.get(from)?.add(to);
+  };
   raw.forEach((q, i) => {
     const id = String(q.id);
-    const targets: string[] = [];
-    if (typeof q.next === 'string') targets.push(q.next);
+    if (typeof q.next === 'string') link(id, q.next);
     else if (Array.isArray(q.next)) {
-      for (const r of q.next) if (isObj(r) && typeof r.goto === 'string') targets.push(r.goto);
-    } else if (q.next === undefined && raw[i + 1]) targets.push(String(raw[i + 1]?.id));
-    for (const t of targets) {
-      if (!parents.has(t)) parents.set(t, new Set());
-      parents.get(t)?.add(id);
-    }
+      for (const r of q.next) if (isObj(r) && typeof r.goto === 'string') link(id, r.goto);
+    } else if (q.next === undefined && raw[i + 1]) link(id, String(raw[i + 1]?.id));
   });
-  const result = new Map<string, Set<string>>();
-  for (const id of refs.questions.keys()) {
-    const seen = new Set<string>();
-    const stack = [...(parents.get(id) ?? [])];
-    while (stack.length) {
-      const p = stack.pop() as string;
-      if (seen.has(p)) continue;
-      seen.add(p);
-      stack.push(...(parents.get(p) ?? []));
+  // The chart's order (Kahn): a link always goes from a lower rank to a higher one. None if it loops.
+  const waiting = new Map<string, number>();
+  for (const [to, from] of parents) waiting.set(to, from.size);
+  const order = [...children.keys()].filter((id) => !waiting.has(id));
+  const rank = new Map<string, number>();
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i] as string;
+    rank.set(id, i);
+    for (const to of children.get(id) ?? []) {
+      const left = (waiting.get(to) as number) - 1;
+      waiting.set(to, left);
+      if (left === 0) order.push(to);
     }
-    result.set(id, seen);
   }
-  return result;
+  const acyclic = rank.size === new Set([...parents.keys(), ...children.keys()]).size;
+  return (question, from) => {
+    const floor = acyclic ? rank.get(question) : undefined;
+    if (acyclic && floor === undefined) return false; // linked to nothing
+    const seen = new Set<string>();
+    const stack = [...(parents.get(from) ?? [])];
+    while (stack.length) {
+      const id = stack.pop() as string;
+      if (id === question) return true;
+      if (seen.has(id) || (floor !== undefined && (rank.get(id) as number) < floor)) continue;
+      seen.add(id);
+      for (const p of parents.get(id) ?? []) stack.push(p);
+    }
+    return false;
+  };
 }
 
 /** Whether a condition anywhere in the file compares the "global" score (the skipping rule cannot bound a mean). */
@@ -568,8 +594,8 @@ function collectKeys(tree: Json, prefix: string, out: Map<string, Json>): void {
   for (const [k, v] of Object.entries(tree)) collectKeys(v, prefix ? `${prefix}.${k}` : k, out);
 }
 
-/** The text keys a structure needs in every locale. */
-function requiredKeys(root: Json, refs: Refs): string[] {
+/** The text keys a structure needs in every locale, each once, in the order met. */
+function requiredKeys(root: Json, refs: Refs): Set<string> {
   const keys = ['title', 'intro'];
   for (const a of refs.areas) keys.push(`areas.${a}.label`, `areas.${a}.description`);
   for (const f of refs.flags) keys.push(`flags.${f}.label`);
@@ -577,7 +603,7 @@ function requiredKeys(root: Json, refs: Refs): string[] {
   for (const s of refs.steps) keys.push(`steps.${s}.title`, `steps.${s}.text`);
   for (const name of refs.pictograms) keys.push(`pictograms.${name}`);
   // With a question id used twice, which texts a question needs is not known: the duplicate is the one problem.
-  if (refs.duplicated.has('question')) return keys;
+  if (refs.duplicated.has('question')) return new Set(keys);
   const questions = isObj(root) ? list(root.questions).filter(isObj) : [];
   for (const q of questions) {
     if (typeof q.id !== 'string') continue;
@@ -592,7 +618,7 @@ function requiredKeys(root: Json, refs: Refs): string[] {
     for (const o of list(q.options)) if (isObj(o) && typeof o.id === 'string') keys.push(`questions.${q.id}.options.${o.id}`);
     if (q.kind === 'info') for (const l of list(q.links)) if (isObj(l) && typeof l.id === 'string') keys.push(`questions.${q.id}.links.${l.id}`);
   }
-  return [...new Set(keys)];
+  return new Set(keys);
 }
 
 /** `only`: the languages the caller loaded (the browser loads one at a time); all declared ones otherwise. */
@@ -612,7 +638,7 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
     }
     const tree = parseJson(locale.text, p) as { value: Json } | undefined;
     if (tree) {
-      const shape = checkShape(localeFormat, tree.value, locale.file);
+      const shape = checkShape(localeFormat, tree.value, locale.file, isLocaleTree);
       for (const problem of shape) if (problem.code === 'locale.empty') problem.params.key = problem.path.replace(/^\$\.?/, '');
       p.items.push(...shape);
       if (!shape.some((x) => x.code === 'json.depth' || (x.code === 'type.object' && x.path === '$'))) {
@@ -639,7 +665,6 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
     }
   }
   const required = requiredKeys(root, refs);
-  const requiredSet = new Set(required);
   const present = [...flat.keys()];
   for (const language of present) {
     const keys = flat.get(language) as Map<string, Json>;
@@ -647,8 +672,10 @@ function checkLocales(source: QuestionnaireSource, root: Json, refs: Refs, probl
     for (const k of required) {
       if (!keys.has(k)) problems.push({ code: 'locale.missing-key', severity: 'error', file, path: `$.${k}`, params: { key: k, language } });
     }
+    // A key only one language has: with one language there is no other to lack it.
+    if (present.length < 2) continue;
     for (const k of keys.keys()) {
-      if (requiredSet.has(k) || (!questionsKnown && k.startsWith('questions.'))) continue;
+      if (required.has(k) || (!questionsKnown && k.startsWith('questions.'))) continue;
       const missingIn = present.filter((other) => !flat.get(other)?.has(k));
       if (missingIn.length) {
         problems.push({ code: 'locale.partial-key', severity: 'error', file, path: `$.${k}`, params: { key: k, languages: missingIn.join(', ') } });

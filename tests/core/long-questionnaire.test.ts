@@ -82,3 +82,27 @@ describe(`a questionnaire of ${QUESTIONS.toLocaleString('en')} questions`, () =>
     expect(snapshot.value).toBe('q7');
   });
 });
+
+describe(`conditions in a questionnaire of ${QUESTIONS.toLocaleString('en')} questions`, () => {
+  /** The long questionnaire with one rule changed: question `at` reads `reads` (asked before it or not). */
+  const reading = (at: number, reads: number) => {
+    const source = longQuestionnaire(QUESTIONS);
+    const structure = JSON.parse(source.structure.text) as { questions: Record<string, unknown>[] };
+    (structure.questions[at] as Record<string, unknown>).next = [{ if: { answer: `q${reads}`, is: 'a' }, goto: `q${at + 2}` }, { goto: `q${at + 1}` }];
+    return loadQuestionnaire({ ...source, structure: { ...source.structure, text: JSON.stringify(structure) } }, { reachability: false });
+  };
+
+  it('accept a rule reading a question asked long before, on a branch that may pass over others', () => {
+    const result = reading(2_993, 2_900);
+    expect(result.ok ? [] : result.problems.slice(0, 3)).toEqual([]);
+  });
+
+  it('refuse a rule reading a question asked after it, at that rule', () => {
+    const result = reading(3, 2_990);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.path, p.params.id, p.params.from])).toEqual([
+      ['condition.not-before', '$.questions[3].next[0].if.answer', 'q2990', 'q3'],
+    ]);
+  });
+});

@@ -275,8 +275,29 @@ export function unsoundPaths(problems: readonly Problem[]): Set<string> {
 /** How deeply a JSON value may nest: far beyond any real file, well within what every check can walk. */
 export const MAX_DEPTH = 64;
 
-/** The path to the first value nested deeper than `max` (objects and lists count one level each), walked without recursion. */
+/** Whether a value nests deeper than `max` (objects and lists count one level each): one pass that allocates nothing per value. */
+function nestsDeeper(node: object, depth: number, max: number): boolean {
+  if (depth > max) return true;
+  if (Array.isArray(node)) {
+    for (const child of node) if (typeof child === 'object' && child !== null && nestsDeeper(child, depth + 1, max)) return true;
+    return false;
+  }
+  const o = node as Record<string, unknown>;
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key)) continue;
+    const child = o[key];
+    if (typeof child === 'object' && child !== null && nestsDeeper(child, depth + 1, max)) return true;
+  }
+  return false;
+}
+
+/**
+ * The path to the first value nested deeper than `max` (objects and lists count one level each).
+ * Every file is first measured in one cheap pass (its recursion stops at `max`); only a file nested
+ * too deep is walked again, without recursion, to name the path.
+ */
 export function tooDeep(value: unknown, max = MAX_DEPTH): PathKey[] | undefined {
+  if (typeof value !== 'object' || value === null || !nestsDeeper(value, 1, max)) return undefined;
   const frames: { key: PathKey; parent: number }[] = [{ key: '', parent: -1 }];
   const stack: [value: unknown, depth: number, frame: number][] = [[value, 1, 0]];
   while (stack.length) {
@@ -298,9 +319,14 @@ export function tooDeep(value: unknown, max = MAX_DEPTH): PathKey[] | undefined 
 }
 
 /** The problems of a parsed file against its format: nesting first (a value nested too deep is one problem, named), then the shape. */
-export function checkShape(schema: v.GenericSchema, value: unknown, file: string): Problem[] {
+/**
+ * `accepts`: a plain test of the same shape, true only for values the schema takes without a
+ * problem (a cheap pass for the common case; Valibot then runs only to name a file's problems).
+ */
+export function checkShape(schema: v.GenericSchema, value: unknown, file: string, accepts?: (value: unknown) => boolean): Problem[] {
   const deep = tooDeep(value);
   if (deep) return [{ code: 'json.depth', severity: 'error', file, path: jsonPath(deep), params: { max: MAX_DEPTH } }];
+  if (accepts?.(value)) return [];
   const result = v.safeParse(schema, value);
   return result.success ? [] : problemsOf(result.issues, file);
 }

@@ -21,3 +21,19 @@ function locales(): v.GenericSchema<LocaleTree> {
   return schema;
 }
 export const localeFormat = locales();
+
+const VISIBLE = /\S/;
+/**
+ * The same shape as a plain test: true only for a tree `localeFormat` takes without a problem (an
+ * object as JSON means it, every value a text with a visible character or such a tree). Called on
+ * values whose nesting is already bounded (checkShape measures it first).
+ */
+export function isLocaleTree(value: unknown): boolean {
+  if (!plainObject(value)) return false;
+  const tree = value as Record<string, unknown>;
+  for (const key of Object.keys(tree)) {
+    const item = tree[key];
+    if (typeof item === 'string' ? !VISIBLE.test(item) : !isLocaleTree(item)) return false;
+  }
+  return true;
+}
