@@ -24,28 +24,34 @@ function time(runs: number, work: () => void): number[] {
   return samples;
 }
 
-/** A generated questionnaire of `n` questions: a chain with a branch every tenth question. */
-function generated(n: number): QuestionnaireSource {
+/**
+ * A generated questionnaire of `n` questions: a chain with a branch every tenth question. `skipping`:
+ * with skipSettled, the profile read from one area's score, and every hundredth question's answer "a"
+ * setting a flag that a branching rule further on reads.
+ */
+function generated(n: number, skipping = false): QuestionnaireSource {
   const questions = Array.from({ length: n }, (_, i) => {
     const id = `q${i}`;
     const question: Record<string, unknown> = {
       id,
       kind: 'scale',
-      options: ['a', 'b', 'c', 'd'].map((o, k) => ({ id: o, scores: { [`area${i % 6}`]: k } })),
+      options: ['a', 'b', 'c', 'd'].map((o, k) => ({ id: o, scores: { [`area${i % 6}`]: k }, ...(skipping && i % 100 === 3 && o === 'a' ? { flags: ['aide'] } : {}) })),
     };
     if (i % 10 === 0 && i + 2 < n) question.next = [{ if: { answer: id, is: 'a' }, goto: `q${i + 2}` }, { goto: `q${i + 1}` }];
+    if (skipping && i % 100 === 55 && i + 2 < n) question.next = [{ if: { flag: 'aide' }, goto: `q${i + 2}` }, { goto: `q${i + 1}` }];
     return question;
   });
   const areas = Array.from({ length: 6 }, (_, i) => `area${i}`);
   const structure = {
-    id: 'generated', version: '1', languages: ['fr'], defaultLanguage: 'fr', areas, flags: [], profiles: ['low', 'high'],
-    levels: { 'en-cours': 40, acquis: 70 }, start: 'q0', questions,
-    profileRules: [{ profile: 'low', when: { score: 'global', atMost: 50 } }, { profile: 'high' }],
+    id: 'generated', version: '1', languages: ['fr'], defaultLanguage: 'fr', areas, flags: skipping ? ['aide'] : [], profiles: ['low', 'high'],
+    levels: { 'en-cours': 40, acquis: 70 }, start: 'q0', questions, ...(skipping ? { skipSettled: true } : {}),
+    profileRules: [{ profile: 'low', when: { score: skipping ? 'area0' : 'global', atMost: 50 } }, { profile: 'high' }],
     recommendations: { steps: [{ id: 's', kind: 'info' }], byProfile: { low: ['s'] } },
   };
   const texts = {
     title: 't', intro: 'i',
     areas: Object.fromEntries(areas.map((a) => [a, { label: a, description: a }])),
+    ...(skipping ? { flags: { aide: { label: 'aide' } } } : {}),
     profiles: { low: { title: 'l', description: 'l', professional: 'l' }, high: { title: 'h', description: 'h', professional: 'h' } },
     questions: Object.fromEntries(questions.map((q) => [q.id, { text: String(q.id), options: { a: 'a', b: 'b', c: 'c', d: 'd' } }])),
     steps: { s: { title: 's', text: 's' } },
@@ -96,6 +102,18 @@ for (const n of (process.env.BENCH_SIZES ?? '250,500,1000,2000').split(',').map(
     const light = timedFor(2000, 5, 50, () => loadAndCompile(source, false));
     const full = timedFor(10_000, 1, 20, () => loadAndCompile(source, true));
     console.log(`  ${label} without the walk ${runs(light)}; all checks ${runs(full)}; the walk ≈ ${(stats(full).median - stats(light).median).toFixed(0)} ms`);
+  } catch (error) {
+    console.log(`  ${label} failed: ${String(error).slice(0, 200)}`);
+  }
+}
+// skipSettled with a flag read by branching rules: where "nav.next" may lead, the duration range and
+// the checks of each rule's order grew with the square of the questions (3,000 took 25 s to load).
+for (const n of (process.env.BENCH_SKIPPING_SIZES ?? '3000').split(',').filter(Boolean).map(Number)) {
+  const label = `${n.toLocaleString('en').padStart(5)} questions with skipSettled and a flag read by branching rules:`;
+  try {
+    const source = generated(n, true);
+    const light = timedFor(2000, 1, 5, () => loadAndCompile(source, false));
+    console.log(`  ${label} without the walk ${runs(light)}`);
   } catch (error) {
     console.log(`  ${label} failed: ${String(error).slice(0, 200)}`);
   }
