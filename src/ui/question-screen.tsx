@@ -331,8 +331,10 @@ function ChoiceOptions({ question, loaded, answers, variant, send }: QuestionVie
     <ul class={`options options--${question.kind}${dense ? ' options--dense' : ''}`} role="list">
       {(question.options ?? []).map((option, i) => {
         const inputId = `q-${question.id}-${option.id}`;
+        // Keyed by place: the next question's answers take this one's elements (their words, ids and
+        // state change), which a cheap tablet draws sooner than new ones.
         return (
-          <li key={option.id} class="options__item">
+          <li key={i} class="options__item">
             <label class="option" for={inputId}>
               <input
                 id={inputId}

@@ -59,6 +59,26 @@ describe('one question a screen', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
+  // The next question's cards take the elements of the cards in the same place: nothing of the
+  // earlier answer may stay on them.
+  it("shows the next question's cards unticked, in their own words, where the cards before were ticked; back shows the earlier ticks", async () => {
+    await startRun();
+    fireEvent.click(screen.getByText('Un smartphone'));
+    fireEvent.click(screen.getByText('Un ordinateur'));
+    next();
+    await screen.findByRole('heading', { level: 1, name: /Allez-vous sur internet/ });
+    const radios = screen.getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.length).toBeGreaterThan(1);
+    expect(radios.filter((radio) => radio.checked)).toEqual([]);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByText('Un smartphone')).toBeNull();
+    expect(new Set(radios.map((radio) => radio.name)).size).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: /Précédent/ }));
+    await screen.findByRole('heading', { level: 1, name: /Quels appareils avez-vous/ });
+    const ticked = (screen.getAllByRole('checkbox') as HTMLInputElement[]).filter((box) => box.checked).map((box) => box.labels?.[0]?.textContent);
+    expect(ticked).toEqual([expect.stringContaining('Un smartphone'), expect.stringContaining('Un ordinateur')]);
+  });
+
   it('unticks the other cards when "Aucun" is ticked, and "Aucun" when another card is', async () => {
     await startRun();
     const box = (name: RegExp) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
