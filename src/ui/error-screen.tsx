@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Problem } from '../core/index.ts';
-import { formatProblem } from '../i18n/problems.ts';
+import { problemLine } from '../i18n/validation.ts';
 import { useT } from './i18n-context.ts';
 
 // Never a white screen: what went wrong in the current language, the validator's messages when a
 // file is broken, and "Réessayer" first (a run in progress is taken up again, nothing is lost);
-// erasing the answers is a separate choice, never the first.
+// erasing the answers is a separate choice, never the first. A broken file's problems are written
+// with the validator's messages, which the app loads (loadValidationStrings) before it shows them.
 
 export interface ErrorScreenProps {
   title: string;
@@ -40,7 +41,7 @@ export function ErrorScreen({ title, text, problems, onRetry, retryKey = 'ui.err
           <ul class="problems" role="list">
             {errors.map((p, i) => (
               <li key={i} class="problems__item">
-                {formatProblem(p, t)}
+                {problemLine(p, t)}
               </li>
             ))}
           </ul>
