@@ -10,7 +10,7 @@ import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Sett
 import type { RunController } from '../run/run-controller.ts';
 import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
 import { nextTask } from './next-task.ts';
-import { parseResultFragment, proHandoffRoute, type SharedResult } from './result-link.ts';
+import { isResultRoute, proHandoffRoute, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
 
 /** The professional space's route (`#/pro`, or `#/pro?receive=…` for a hand-off); the kiosk stays the default. */
@@ -154,6 +154,9 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
     previous.stop();
   }
   clearFetched(fetchText);
+  // A result link (QR code): its reader comes beside the boot's first files, never with the start screen.
+  const reader = isResultRoute(deps.hash()) ? import('./result-link-read.ts') : undefined;
+  reader?.catch(() => undefined); // awaited below when the link is read; a failed load is a failed boot
   // The index, the settings and the interface strings at once: each waits for none of the others.
   const indexRead = fetchIndex(fetchText);
   const [, , read] = await Promise.all([deps.applyLanguage(reference), indexRead, fetchSettings(fetchText, indexRead)]);
@@ -173,7 +176,8 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
     hash = handoff;
   }
   const pro = isProRoute(hash) && proEnabled(settings);
-  const shared = pro ? undefined : parseResultFragment(hash);
+  const linkReader = pro || !reader ? undefined : await reader;
+  const shared = linkReader?.parseResultFragment(hash);
   let entry = index.find((q) => q.id === (shared?.questionnaireId ?? settings.defaultQuestionnaire));
   if (!entry) {
     // A result link to a questionnaire this build does not have: said in the link's own language
@@ -209,7 +213,11 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
   language = outcome.language;
   await deps.applyLanguage(language);
   const base = { settings, settingsMissing: read.missing, index, entry, loaded: outcome.loaded, language };
-  if (shared) return { route: 'shared', ...base, shared };
+  if (shared) {
+    // Only what this questionnaire knows is shown; a link that does not fit it says so, in its language.
+    const fitted = linkReader?.fitResult(shared, outcome.loaded.questionnaire);
+    return fitted ? { route: 'shared', ...base, shared: fitted } : { route: 'failed', failure: 'link', language };
+  }
   if (pro) return { route: 'pro', ...base };
   const record: SessionRecord | undefined = await resuming;
   // The screen that follows is drawn in a task of its own.

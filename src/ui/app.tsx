@@ -14,7 +14,7 @@ import { LoadingStatus } from './loading-status.tsx';
 import { fetchText as defaultFetchText, localeText, type FetchText } from './questionnaire-loader.ts';
 import { ReadAloud, stopReading } from './read-aloud.tsx';
 import { SkipLink } from './skip-link.tsx';
-import { fitResult, readProRoute, type SharedResult } from './result-link.ts';
+import { readProRoute, type SharedResult } from './result-link.ts';
 import type { QuestionnaireStartProps } from './questionnaire-list.tsx';
 import type { SessionEvents } from './session-events.ts';
 import { StartScreen } from './start-screen.tsx';
@@ -289,12 +289,9 @@ function storageNoticeKey(code: string): string {
   return `ui.${known.includes(code) ? code : 'storage.failed'}`;
 }
 
-/** A result opened from a QR code: checked against the questionnaire before it is shown. */
+/** A result opened from a QR code, fitted to the questionnaire by the boot (app-machine.ts). */
 function SharedResultView({ loaded, result, onFinish }: { loaded: LoadedQuestionnaire; result: SharedResult; onFinish: () => void }) {
-  const { t } = useT();
-  const fitted = fitResult(result, loaded.questionnaire);
-  if (!fitted) return <ErrorScreen title={t('ui.error.linkTitle')} text={t('ui.error.linkText')} onRetry={onFinish} retryKey="ui.error.home" />;
-  return <LazyResult loaded={loaded} result={fitted} shared onFinish={onFinish} />;
+  return <LazyResult loaded={loaded} result={result} shared onFinish={onFinish} />;
 }
 
 /** The start screen of several questionnaires, once its module is there; until then, its title and lead. */

@@ -1,6 +1,7 @@
 import { decodeAnswers, encodeAnswers, handoffCode, readHandoffCode, type Handoff } from '../core/handoff.ts';
 import type { Answers, LoadedQuestionnaire, QuestionId } from '../core/index.ts';
-import { fitResult, parseResultFragment, RESULT_ROUTE, type SharedResult } from './result-link.ts';
+import { RESULT_ROUTE, type SharedResult } from './result-link.ts';
+import { fitResult, parseResultFragment } from './result-link-read.ts';
 
 // The hand-off's two carriers as the screens use them: the result link (the QR code's text, with
 // the answers as `x`) and the short code. Pure functions, tested at this level.

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONNAIRES_DIR, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
 import { loadQuestionnaire, outcomeOf, type QuestionId } from '../../src/core/index.ts';
-import { fitResult, parseResultFragment, sharedResultOf, type SharedPlace, type SharedResult } from '../../src/ui/result-link.ts';
+import { fitResult, parseResultFragment } from '../../src/ui/result-link-read.ts';
+import { sharedResultOf, type SharedPlace, type SharedResult } from '../../src/ui/result-link.ts';
 import { resultFragment, resultUrl, sharedPlace } from '../../src/ui/result-share.ts';
 
 const loaded = (() => {

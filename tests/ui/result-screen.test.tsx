@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunEntry } from '../../src/run/run-controller.ts';
 import type { SessionEvents } from '../../src/ui/session-events.ts';
-import { parseResultFragment } from '../../src/ui/result-link.ts';
+import { parseResultFragment } from '../../src/ui/result-link-read.ts';
 import { renderKiosk } from './kiosk-harness.tsx';
 import { QUESTIONNAIRES_DIR } from '../../scripts/questionnaire-files.ts';
 
