@@ -1,6 +1,6 @@
 // Checks the size budgets on the built files (dist/), after `vite build`. Prints the figures; exits 1 over budget.
 //  - the JavaScript needed to show the first question (the read-aloud button included; storage only
-//    where a run may be taken up, see below), gzipped: at most 47 KB
+//    where a run may be taken up, see below), gzipped: at most 46.5 KB
 //    (62 until issue 20 left the record checker, valibot and its formats, to the first read or the
 //    first write, the service worker's registration to the browser's own API instead of
 //    workbox-window, versions.ts with its scoring to the professional space and the run, and
@@ -15,7 +15,7 @@ import { ROOT } from './questionnaire-files.ts';
 
 const DIST = join(ROOT, 'dist');
 const KB = 1024;
-const BUDGETS = { firstQuestionJs: 47 * KB, precache: 400 * KB };
+const BUDGETS = { firstQuestionJs: 46.5 * KB, precache: 400 * KB };
 
 interface ManifestChunk {
   file: string;
