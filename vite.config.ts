@@ -106,8 +106,8 @@ export default defineConfig({
             { name: 'kiosk', tags: ['$initial'], priority: 2 },
             // Storage in one request: the store, its rules, its layout and idb (their own imports stay where they are).
             { name: 'storage', test: /\/src\/storage\/(index|open-storage|indexeddb-store|records|schema|session-store)\.ts$|\/node_modules\/idb\//, includeDependenciesRecursively: false, priority: 1 },
-            // The checker of a file edited after the build (settings.json, most often), in one request: the format kit, Valibot, the settings' rules.
-            { name: 'checker', test: /\/src\/core\/(settings|data-file|problems)\.ts$|\/src\/core\/formats\/(kit|settings)\.ts$|\/node_modules\/valibot\//, includeDependenciesRecursively: false, priority: 1 },
+            // The checker of a file edited after the build (settings.json, most often), in one request: the format kit, Valibot, the settings' rules (a server address's too).
+            { name: 'checker', test: /\/src\/core\/(settings|data-file|problems|server-url)\.ts$|\/src\/core\/formats\/(kit|settings)\.ts$|\/node_modules\/valibot\//, includeDependenciesRecursively: false, priority: 1 },
             { name: 'run', test: /\/src\/pwa\/service-worker\.ts$|\/src\/ui\/(run|read-aloud-button)\.tsx$/, priority: 1 },
           ],
         },

@@ -22,7 +22,6 @@ export function serverUrlProblem(text: string): ServerUrlProblem | undefined {
   return undefined;
 }
 
-/** The address as the app uses it: trimmed, without a trailing slash. */
-export function serverUrl(text: string): string {
-  return text.trim().replace(/\/+$/, '');
-}
+// The address as the app uses it (trimmed, without a trailing slash) is in settings-values.ts, which
+// the start screen needs; these checks come only with the settings' checker and the territory push.
+export { serverUrl } from './settings-values.ts';

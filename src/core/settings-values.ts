@@ -1,5 +1,4 @@
 import type { Settings, SettingsFile } from './formats/settings.ts';
-import { serverUrl } from './server-url.ts';
 
 // The settings a device runs with, from a settings.json already checked (by the build, or by
 // readSettings in settings.ts): no check here, so the start screen needs no validator when the file
@@ -54,4 +53,9 @@ export function settingsOf(file: SettingsFile, context: SettingsContext): Settin
     ...(file.observatoryId === undefined || file.observatoryId.trim() === '' ? {} : { observatoryId: file.observatoryId.trim() }),
     ...(file.territoryUrl === undefined ? {} : { territoryUrl: serverUrl(file.territoryUrl) }),
   };
+}
+
+/** The address as the app uses it: trimmed, without a trailing slash. */
+export function serverUrl(text: string): string {
+  return text.trim().replace(/\/+$/, '');
 }
