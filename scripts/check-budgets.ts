@@ -5,7 +5,10 @@
 //    first write, the service worker's registration to the browser's own API instead of
 //    workbox-window, versions.ts with its scoring to the professional space and the run, and
 //    storage itself to the first write on a kiosk whose store holds no run, and the result's
-//    link-making and strings to the result screen), in two files
+//    link-making and strings to the result screen; 49 until the machines' lean setup()
+//    (src/core/machine-setup.ts) and the content hash, explore.ts's walks, a server address's checks,
+//    a broken file's problem formatter and a result link's reader left for the chunks that use them),
+//    in two files
 //  - the whole service-worker precache, gzipped: at most 400 KB (recorded voices a questionnaire
 //    ships are printed apart: they are the structure's content, not the app's weight)
 import { existsSync, readFileSync } from 'node:fs';
