@@ -1,14 +1,19 @@
 // What the browser benches share: what they measure in the page itself, so that the harness's own
 // round trips (Playwright polling from Node) never count (installed with addInitScript before
 // anything runs), the wait for their static server, and the build they serve.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readSettings, type QuestionnaireIndexEntry } from '../src/core/index.ts';
+import { defaultLanguageFirst } from '../src/ui/start-files.ts';
+import { startPreloads } from './vite-questionnaires.ts';
 
 /**
  * A copy of a build (test-results/bench-<name>/) whose settings.json offers its default
  * questionnaire alone: the kiosk's common case, straight to « Commencer », the page the peers
  * match. The shipped example settings offer two questionnaires, which shows their list first.
- * settings.json is fetched network-first (`?fresh=`), so the copy's is the one read.
+ * settings.json is fetched network-first (`?fresh=`), so the copy's is the one read. A build that
+ * preloads its start files gets the preloads the build writes for that file (it no longer
+ * fingerprints as built: the settings' checker is run, as on a structure that edited its file).
  */
 export function oneQuestionnaireBuild(root: string, dist: string, name: string): string {
   const out = join(root, 'test-results', `bench-${name}`);
@@ -16,7 +21,21 @@ export function oneQuestionnaireBuild(root: string, dist: string, name: string):
   cpSync(resolve(root, dist), out, { recursive: true });
   const file = join(out, 'settings.json');
   const { questionnaires: _offered, ...settings } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+  const text = `${JSON.stringify(settings, null, 2)}\n`;
+  writeFileSync(file, text);
+  const page = join(out, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const preloads = /\s*<link rel="(?:module)?preload"[^>]*>/g;
+  if (preloads.test(html)) {
+    const index = JSON.parse(readFileSync(join(out, 'questionnaires', 'index.json'), 'utf8')) as QuestionnaireIndexEntry[];
+    const read = readSettings(text, { questionnaires: index });
+    if (!read.ok) throw new Error(`${file}: ${read.problems.map((p) => p.code).join(', ')}`);
+    const assets = readdirSync(join(out, 'assets'));
+    const named = (prefix: string) => assets.map((f) => `assets/${f}`).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js'));
+    const tags = startPreloads(defaultLanguageFirst(read.settings, text, index), index, { checker: named('assets/checker'), run: named('assets/run'), list: named('assets/questionnaire-list') });
+    const links = tags.map((t) => `\n    <link ${Object.entries(t.attrs ?? {}).map(([k, v]) => (v === '' ? k : `${k}="${String(v)}"`)).join(' ')}>`).join('');
+    writeFileSync(page, html.replace(preloads, '').replace('</head>', `${links}\n  </head>`));
+  }
   return out;
 }
 

@@ -5,8 +5,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
-import type { Plugin } from 'vite';
-import { checkedFiles, contentHash, loadQuestionnaire, readSettings, type QuestionnaireIndexEntry } from '../src/core/index.ts';
+import type { HtmlTagDescriptor, IndexHtmlTransformContext, Plugin } from 'vite';
+import { checkedFiles, contentHash, loadQuestionnaire, readSettings, type QuestionnaireIndexEntry, type Settings } from '../src/core/index.ts';
+import { defaultLanguageFirst, startFiles } from '../src/ui/start-files.ts';
 import fr from '../src/i18n/validation/fr.json' with { type: 'json' };
 import { formatProblem } from '../src/i18n/problems.ts';
 import { fileFingerprint, QUESTIONNAIRES_DIR, questionnaireFolders, readQuestionnaireFolder, ROOT } from './questionnaire-files.ts';
@@ -88,9 +89,57 @@ export function shippedFiles(index: QuestionnaireIndexEntry[], dir = QUESTIONNAI
   return files;
 }
 
+/**
+ * The <link>s index.html gets so that what a kiosk with the built settings.json reads at start
+ * travels beside the start screen's code rather than one or two round trips after it has run: its
+ * files (start-files.ts), then, at low priority (never before the start screen's own code), the
+ * settings' checker and the first question's code, or the list's when several questionnaires are
+ * offered. A structure that edits settings.json pays at most the texts of a questionnaire it no
+ * longer opens (a few KB): the app fetches what its settings name, preloaded or not.
+ */
+export function startPreloads(settings: Settings, index: readonly QuestionnaireIndexEntry[], chunks: { checker?: string | undefined; run?: string | undefined; list?: string | undefined }): HtmlTagDescriptor[] {
+  const { files, list } = startFiles(settings, index);
+  const code = [chunks.checker, list ? chunks.list : chunks.run].filter((f) => f !== undefined);
+  return [
+    ...files.map((href): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', crossorigin: '' }, injectTo: 'head' })),
+    ...code.map((f): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `./${f}`, crossorigin: '', fetchpriority: 'low' }, injectTo: 'head' })),
+  ];
+}
+
+/** The chunks startPreloads names, found in the build's bundle. */
+function startChunks(bundle: NonNullable<IndexHtmlTransformContext['bundle']>) {
+  const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+  return {
+    checker: chunks.find((c) => c.name === 'checker')?.fileName,
+    run: chunks.find((c) => c.name === 'run')?.fileName,
+    list: chunks.find((c) => c.moduleIds.some((id) => id.endsWith('/src/ui/questionnaire-list.tsx')))?.fileName,
+  };
+}
+
 export function questionnairesPlugin(): Plugin {
+  // The index and the settings of this build, made once (the page and the files both need them).
+  let built: { index: ReturnType<typeof buildIndex>; settings: ReturnType<typeof readSettings> | undefined } | undefined;
+  const build = () => {
+    if (built) return built;
+    const index = buildIndex();
+    const settings = existsSync(SETTINGS) && !index.errors.length ? readSettings(readFileSync(SETTINGS, 'utf8'), { questionnaires: index.index }, 'public/settings.json') : undefined;
+    return (built = { index, settings });
+  };
   return {
     name: 'reperes-questionnaires',
+    buildStart() {
+      built = undefined;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        // Built pages only: the development server serves every file as it is edited.
+        if (!context.bundle) return undefined;
+        const { index, settings } = build();
+        if (!settings?.ok) return undefined; // the build stops below, with the problems
+        return startPreloads(defaultLanguageFirst(settings.settings, readFileSync(SETTINGS, 'utf8'), index.index), index.index, startChunks(context.bundle));
+      },
+    },
     config() {
       const settings = existsSync(SETTINGS) ? fileFingerprint(readFileSync(SETTINGS, 'utf8')) : undefined;
       return settings ? { define: { 'import.meta.env.REPERES_SETTINGS_SHA256': JSON.stringify(settings) } } : undefined;
@@ -117,12 +166,12 @@ export function questionnairesPlugin(): Plugin {
       });
     },
     generateBundle() {
-      const { index, errors } = buildIndex();
+      const {
+        index: { index, errors },
+        settings,
+      } = build();
       if (errors.length) this.error(`Questionnaires invalides :\n${errors.join('\n')}`);
-      if (existsSync(SETTINGS)) {
-        const settings = readSettings(readFileSync(SETTINGS, 'utf8'), { questionnaires: index }, 'public/settings.json');
-        if (!settings.ok) this.error(`Réglages invalides :\n${settings.problems.map((p) => formatProblem(p, i18n().t)).join('\n')}`);
-      }
+      if (settings && !settings.ok) this.error(`Réglages invalides :\n${settings.problems.map((p) => formatProblem(p, i18n().t)).join('\n')}`);
       for (const { fileName, source } of shippedFiles(index)) this.emitFile({ type: 'asset', fileName, source });
     },
   };

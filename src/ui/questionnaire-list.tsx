@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LoadedQuestionnaire, LocaleTree, QuestionnaireId, SessionRecord } from '../core/index.ts';
 import { useT } from './i18n-context.ts';
-import { fetchOnce, fetchQuestionnaire, hasLocaleText, localeText, QUESTIONNAIRES_URL, type FetchText, type QuestionnaireChoice, type QuestionnaireEntry } from './questionnaire-loader.ts';
+import { fetchOnce, fetchQuestionnaire, hasLocaleText, localeText, type FetchText, type QuestionnaireChoice, type QuestionnaireEntry } from './questionnaire-loader.ts';
+import { languageOf, localeUrl } from './start-files.ts';
 import type { SessionEvents } from './session-events.ts';
 import { durationPart, StartScreen, type StartScreenProps } from './start-screen.tsx';
 
@@ -22,8 +23,8 @@ const keyOf = (entries: readonly QuestionnaireEntry[], language: string) => [lan
 export async function fetchChoices(fetcher: FetchText, entries: readonly QuestionnaireEntry[], wanted: string): Promise<QuestionnaireChoice[]> {
   const choices = await Promise.all(
     entries.map(async (entry) => {
-      const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
-      const tree = await fetchOnce(fetcher, `${QUESTIONNAIRES_URL}/${entry.id}/locales/${language}.json`, entry.contentHash)
+      const language = languageOf(entry, wanted);
+      const tree = await fetchOnce(fetcher, localeUrl(entry.id, language), entry.contentHash)
         .then((text) => JSON.parse(text) as LocaleTree)
         .catch(() => undefined);
       return {

@@ -15,8 +15,9 @@ import {
 } from '../core/index.ts';
 import { nextTask } from './next-task.ts';
 import { rememberAudio, setAudioQuestionnaire } from './recorded-audio.ts';
+import { defaultLanguageFirst, freshUrl, INDEX_URL, languageOf, localeUrl, QUESTIONNAIRES_URL, SETTINGS_URL, structureUrl } from './start-files.ts';
 
-// Everything the browser reads at start, with relative URLs (the build uses base './').
+// Everything the browser reads at start, by the URLs of start-files.ts (relative: the build uses base './').
 
 /** One entry of questionnaires/index.json, written by the build. */
 export type QuestionnaireEntry = QuestionnaireIndexEntry;
@@ -45,10 +46,8 @@ export const fetchText: FetchText = async (url) => {
   return response.text();
 };
 
-export const QUESTIONNAIRES_URL = './questionnaires';
-
 export async function fetchIndex(fetcher: FetchText): Promise<QuestionnaireEntry[]> {
-  const parsed: unknown = JSON.parse(await fetcher(`${QUESTIONNAIRES_URL}/index.json`));
+  const parsed: unknown = JSON.parse(await fetcher(INDEX_URL));
   if (!Array.isArray(parsed)) throw new Error('questionnaires/index.json is not a list');
   rememberAudio(parsed as QuestionnaireEntry[], QUESTIONNAIRES_URL);
   return parsed as QuestionnaireEntry[];
@@ -75,8 +74,7 @@ async function readSettingsFile(fetcher: FetchText, indexRead: QuestionnaireEntr
   const checker = loadChecker();
   let text: string;
   try {
-    // `?fresh` asks the service worker for the network first: a structure edits the file without rebuilding.
-    text = await fetcher(`./${SETTINGS_FILE}?fresh=1`);
+    text = await fetcher(SETTINGS_URL);
   } catch (error) {
     if (!(error instanceof MissingFile)) throw error;
     const index = await indexRead;
@@ -116,15 +114,6 @@ async function settingsFrom(text: string, index: QuestionnaireEntry[], checker: 
   return { ok: true, settings: defaultLanguageFirst(result.settings, text, index), missing: false };
 }
 
-/** Without "languages", every language of the questionnaire is offered, its default language first. */
-function defaultLanguageFirst(settings: Settings, text: string, index: QuestionnaireEntry[]): Settings {
-  const parsed: unknown = JSON.parse(text);
-  const omitted = typeof parsed === 'object' && parsed !== null && !('languages' in parsed);
-  const entry = index.find((q) => q.id === settings.defaultQuestionnaire);
-  if (!omitted || !entry || !entry.languages.includes(entry.defaultLanguage)) return settings;
-  return { ...settings, languages: [entry.defaultLanguage, ...entry.languages.filter((l) => l !== entry.defaultLanguage)] };
-}
-
 export type QuestionnaireLoad = { ok: true; loaded: LoadedQuestionnaire; language: string } | { ok: false; problems: Problem[] };
 
 // Files already fetched, per fetcher: a change of language fetches only the new texts, and a
@@ -160,7 +149,7 @@ export function clearFetched(fetcher: FetchText): void {
  */
 async function fetchFresh(fetcher: FetchText, url: string, build: string): Promise<string> {
   try {
-    return await fetcher(`${url}?fresh=${encodeURIComponent(build)}`);
+    return await fetcher(freshUrl(url, build));
   } catch (error) {
     if (error instanceof MissingFile && error.status === 0) return fetcher(url);
     throw error;
@@ -173,11 +162,10 @@ async function fetchFresh(fetcher: FetchText, url: string, build: string): Promi
  * kept (see fetchPublishedVersion, in pro/record-questionnaire.ts).
  */
 export async function fetchQuestionnaire(fetcher: FetchText, entry: QuestionnaireEntry, wanted: string, within?: string): Promise<QuestionnaireLoad> {
-  const language = entry.languages.includes(wanted) ? wanted : entry.defaultLanguage;
+  const language = languageOf(entry, wanted);
   const folder = within ? `${entry.id}/${within}` : entry.id;
-  const base = `${QUESTIONNAIRES_URL}/${folder}`;
   if (!within) setAudioQuestionnaire(entry.id);
-  const [structureText, localeText] = await Promise.all([fetchOnce(fetcher, `${base}/questionnaire.json`, entry.contentHash), fetchOnce(fetcher, `${base}/locales/${language}.json`, entry.contentHash)]);
+  const [structureText, localeText] = await Promise.all([fetchOnce(fetcher, structureUrl(folder), entry.contentHash), fetchOnce(fetcher, localeUrl(folder, language), entry.contentHash)]);
   const source = {
     folder: entry.id,
     structure: { file: `${folder}/questionnaire.json`, text: structureText },

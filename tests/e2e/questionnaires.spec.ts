@@ -51,6 +51,23 @@ test.describe('a kiosk offering two questionnaires', () => {
   // The shipped settings.json, which offers both.
   test.use({ deviceSettings: null, serviceWorkers: 'block' });
 
+  test('the page preloads what the list reads at start: each file is fetched once, and none is read that it did not preload', async ({ page }) => {
+    const requested: string[] = [];
+    const at = (href: string) => {
+      const url = new URL(href);
+      return `${url.pathname}${url.search}`;
+    };
+    page.on('request', (request) => requested.push(at(request.url())));
+    await openList(page);
+    const preloaded = await page.locator('link[rel="preload"], link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    // The settings, the index, both questionnaires' French texts, the settings' checker and the list's code.
+    expect(preloaded).toHaveLength(6);
+    // The app's own fetch took the preload's response: a file fetched twice would cost a round trip more.
+    for (const file of preloaded.map(at)) expect(requested.filter((r) => r === file), file).toHaveLength(1);
+    const read = requested.filter((r) => /\.json(\?|$)/.test(r));
+    expect(read.filter((r) => !preloaded.map(at).includes(r))).toEqual([]);
+  });
+
   test('lists both, each with its own title and intro; the keyboard alone chooses rester-en-contact, runs it to one of its profiles, and comes back to the list', async ({ page }) => {
     await openList(page);
     for (const { title, intro } of [AUTONOMIE, CONTACT]) {
