@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { inlineStylesheetPlugin } from './scripts/vite-inline-css.ts';
 import { questionnairesPlugin } from './scripts/vite-questionnaires.ts';
 
 /**
@@ -22,6 +23,7 @@ export default defineConfig({
     preact(),
     devContentSecurityPolicy(),
     questionnairesPlugin(),
+    inlineStylesheetPlugin(),
     VitePWA({
       // An update waits until the start screen offers it (src/pwa), never mid-run.
       registerType: 'prompt',

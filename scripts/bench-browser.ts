@@ -221,14 +221,14 @@ async function round(browser: Browser, subject: Subject, index: number, into: Fi
   await context.addInitScript(watchClicks(subject.title));
   try {
     let page = await throttled(context);
-    const requests: string[] = [];
-    let counting = true;
-    page.on('request', (request) => counting && requests.push(new URL(request.url()).pathname));
     await page.goto(subject.url, { waitUntil: 'commit' });
     into.cold.push(await startUsable(page));
     await startButton(page).click();
-    into.commencerAtOnce.push((await watched(page, subject)).painted);
-    counting = false;
+    const first = await watched(page, subject);
+    into.commencerAtOnce.push(first.painted);
+    // The requests begun by the frame that shows question 1 (the page's own clock: what begins
+    // after it, such as storage with the first write, is not counted), the page itself included.
+    const requests = await page.evaluate((at) => [location.pathname, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => new URL(e.name).pathname)], first.at);
     into.requests.push(requests.length);
     into.firstRequests ??= requests;
     for (let answered = 0; answered < ANSWERS; answered++) {

@@ -56,6 +56,8 @@ export async function waitForServer(url: string): Promise<void> {
 export interface Watched {
   frame: number;
   painted: number;
+  /** The page's clock at the frame that shows the heading (for what the page had requested by then). */
+  at: number;
 }
 
 /**
@@ -80,9 +82,10 @@ export const watchClicks = (selector: string): { content: string } => ({
         if (mine !== watching) return; // a later click watches instead
         const text = document.querySelector(selector)?.textContent ?? null;
         if (text === before) return void requestAnimationFrame(check);
-        const frame = performance.now() - click;
+        const at = performance.now();
+        const frame = at - click;
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ frame, painted: performance.now() - click });
+        channel.port1.onmessage = () => resolve({ frame, painted: performance.now() - click, at });
         channel.port2.postMessage(null);
       };
       requestAnimationFrame(check);

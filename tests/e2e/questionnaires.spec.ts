@@ -51,7 +51,7 @@ test.describe('a kiosk offering two questionnaires', () => {
   // The shipped settings.json, which offers both.
   test.use({ deviceSettings: null, serviceWorkers: 'block' });
 
-  test('the page preloads what the list reads at start: each file is fetched once, and none is read that it did not preload', async ({ page }) => {
+  test('the page preloads what the list reads at start: each file is fetched once, none is read that it did not preload, and no stylesheet is fetched', async ({ page }) => {
     const requested: string[] = [];
     const at = (href: string) => {
       const url = new URL(href);
@@ -66,6 +66,14 @@ test.describe('a kiosk offering two questionnaires', () => {
     for (const file of preloaded.map(at)) expect(requested.filter((r) => r === file), file).toHaveLength(1);
     const read = requested.filter((r) => /\.json(\?|$)/.test(r));
     expect(read.filter((r) => !preloaded.map(at).includes(r))).toEqual([]);
+    // The stylesheet is in the page itself: neither the start nor the first question (with its
+    // first write, whose code lists it) fetches it.
+    await choice(page, AUTONOMIE.title).click();
+    await expect(screenHeading(page)).toHaveAttribute('id', `q-${startOf('autonomie-numerique')}-title`);
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => requested.some((r) => r.includes('/storage-'))).toBe(true);
+    expect(requested.filter((r) => r.endsWith('.css'))).toEqual([]);
   });
 
   test('lists both, each with its own title and intro; the keyboard alone chooses rester-en-contact, runs it to one of its profiles, and comes back to the list', async ({ page }) => {
