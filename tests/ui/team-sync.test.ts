@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpenVault } from '../../src/storage/vault.ts';
 import type { SyncReport, SyncServer, VaultSync } from '../../src/storage/vault-sync.ts';
