@@ -43,6 +43,20 @@ class Cyrb53 {
     this.h2 = h2;
   }
 
+  /** JSON.stringify(text), fed: as it is when nothing in it needs escaping (ids, most texts), without making it. */
+  quoted(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch < 32 || ch === 34 || ch === 92 || (ch >= 0xd800 && ch <= 0xdfff)) {
+        this.text(JSON.stringify(text));
+        return;
+      }
+    }
+    this.code(34);
+    this.text(text);
+    this.code(34);
+  }
+
   code(ch: number): void {
     this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
     this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
@@ -68,14 +82,15 @@ class Cyrb53 {
         if (v === undefined) continue;
         if (!first) this.code(COMMA);
         first = false;
-        this.text(JSON.stringify(key));
+        this.quoted(key);
         this.code(COLON);
         this.canonical(v);
       }
       this.code(125); // }
       return;
     }
-    this.text(JSON.stringify(value) ?? 'null');
+    if (typeof value === 'string') this.quoted(value);
+    else this.text(JSON.stringify(value) ?? 'null');
   }
 
   digest(): string {

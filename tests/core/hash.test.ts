@@ -14,6 +14,7 @@ const values: [string, unknown][] = [
   ['null', null],
   ['an empty object', {}],
   ['characters outside the basic plane and a lone surrogate', { '🙂': '\ud83d', 'مرحبا': ['Привіт'] }],
+  ['characters JSON escapes or leaves as they are', { 'a\u2028b': 'c\u007f', tab: '\t', 'back\\slash': '\u0000', quote: '"' }],
 ];
 
 describe('contentHash', () => {
