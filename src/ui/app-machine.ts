@@ -10,6 +10,7 @@ import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Sett
 import type { RunController } from '../run/run-controller.ts';
 import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
 import { nextTask } from './next-task.ts';
+import { offeredEntries } from './start-files.ts';
 import { isResultRoute, proHandoffRoute, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
 
@@ -120,7 +121,7 @@ type BootOutput =
 export function offeredQuestionnaires(context: Pick<AppContext, 'settings' | 'index'>): QuestionnaireEntry[] {
   const { settings, index } = context;
   if (!settings || !index) return [];
-  return settings.questionnaires.flatMap((id) => index.filter((q) => q.id === id));
+  return offeredEntries(settings, index);
 }
 
 /** Several questionnaires offered: the kiosk's start screen lists them to choose from. */

@@ -18,6 +18,11 @@ export const freshUrl = (url: string, build: string): string => `${url}?fresh=${
 /** The language a questionnaire is read in: the one wanted, or its own default language when it has not that one. */
 export const languageOf = (entry: Pick<QuestionnaireIndexEntry, 'languages' | 'defaultLanguage'>, wanted: string): string => (entry.languages.includes(wanted) ? wanted : entry.defaultLanguage);
 
+/** The questionnaires the settings offer, in their order, as far as the build has them (the kiosk's list when there are several). */
+export function offeredEntries<E extends Pick<QuestionnaireIndexEntry, 'id'>>(settings: Pick<Settings, 'questionnaires'>, index: readonly E[]): E[] {
+  return settings.questionnaires.flatMap((id) => index.filter((q) => q.id === id));
+}
+
 /** Without "languages", every language of the questionnaire is offered, its default language first. */
 export function defaultLanguageFirst(settings: Settings, text: string, index: readonly QuestionnaireIndexEntry[]): Settings {
   const parsed: unknown = JSON.parse(text);
@@ -38,7 +43,7 @@ export function startFiles(settings: Settings, index: readonly QuestionnaireInde
   const entry = index.find((q) => q.id === settings.defaultQuestionnaire);
   if (!entry) return { files: [SETTINGS_URL, INDEX_URL], list: false };
   const wanted = settings.languages[0] ?? entry.defaultLanguage;
-  const listed = settings.questionnaires.flatMap((id) => index.filter((q) => q.id === id));
+  const listed = offeredEntries(settings, index);
   if (listed.length > 1) return { files: [SETTINGS_URL, INDEX_URL, ...listed.map((q) => freshUrl(localeUrl(q.id, languageOf(q, wanted)), q.contentHash))], list: true };
   const texts = [freshUrl(structureUrl(entry.id), entry.contentHash), freshUrl(localeUrl(entry.id, languageOf(entry, wanted)), entry.contentHash)];
   return { files: [SETTINGS_URL, INDEX_URL, ...texts], list: false };
