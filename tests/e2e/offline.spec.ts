@@ -102,6 +102,24 @@ test.describe('offline', () => {
     expect(documentsAndJson.filter((r) => !r.fromServiceWorker() || !r.ok()).map((r) => `${r.status()} ${r.url()}`), 'not from the service worker').toEqual([]);
   });
 
+  test('the first visit under the service worker starts from its copies of the questionnaire while a slow server has not answered', async ({ page, context }) => {
+    await page.goto('./');
+    await expect(page.locator('.start__begin')).toBeVisible();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The server takes the questionnaire's files and never answers (a connection that hangs); the
+    // worker's check of them, meanwhile, must not hold the start screen up.
+    const held: string[] = [];
+    await context.route(/\/questionnaires\/[^/]+\/(questionnaire\.json|locales\/[^/]+\.json)\?fresh=/, (route) => void held.push(route.request().url()));
+    await page.reload();
+    await expect(h1(page)).toHaveText(START_TITLE);
+    await expect(page.locator('.start__begin')).toBeEnabled();
+    await page.locator('.start__begin').click();
+    await expect(page.getByRole('heading', { level: 1, name: /Quels appareils/ })).toBeVisible();
+    expect(held.length, 'the worker asked the server for the files it answered with').toBeGreaterThan(0);
+  });
+
   test('a reload at every step resumes at the same question, with the answer still selected', async ({ page }) => {
     await page.goto('./');
     await expect(h1(page)).toHaveText(START_TITLE);
