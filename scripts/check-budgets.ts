@@ -99,6 +99,20 @@ else {
   console.log(`Loaded with the first write (at start where a run may be taken up): storage ${kb(own.reduce((sum, f) => sum + f.size, 0))} gzipped (${own.map((f) => f.file).join(', ')})`);
 }
 
+// The settings' checker (Valibot and the format library) is loaded at every start, beside
+// settings.json (src/ui/questionnaire-loader.ts, and the modulepreload the build writes in
+// index.html); its check runs only when the file is not the one the build checked, as on a device
+// whose structure edited settings.json on the server (which the README allows). The budget above
+// leaves it out (it counts the start screen's and the run's chunks); printed here with the total it
+// makes, so that this weight stays in sight.
+// Its chunk: the one vite.config.ts's codeSplitting group `checker` makes (or src/core/settings.ts's own).
+const CHECKER = Object.entries(manifest).find(([key, chunk]) => chunk.name === 'checker' || key.endsWith('src/core/settings.ts'))?.[0];
+const checkerFiles = CHECKER === undefined ? [] : graph([CHECKER]).filter((f) => !firstFiles.has(f.file));
+if (CHECKER === undefined) lazyProblems.push('the settings checker (src/core/settings.ts) is in no chunk of its own nor in the group "checker" (loaded with import()?)');
+else if (firstFiles.has(manifest[CHECKER]?.file ?? '')) lazyProblems.push(`the settings checker (${manifest[CHECKER]?.file ?? ''}) is in the first question's JavaScript again`);
+else console.log(`Loaded at every start beside settings.json (its check runs when the file was edited after the build): the settings checker ${kb(checkerFiles.reduce((sum, f) => sum + f.size, 0))} gzipped (${checkerFiles.map((f) => f.file).join(', ')}); first question with it ${kb(firstQuestionTotal + checkerFiles.reduce((sum, f) => sum + f.size, 0))}`);
+const startFiles = new Set([...firstFiles, ...checkerFiles.map((f) => f.file)]);
+
 // What must never be in the kiosk's first bundles, loaded with import() only where needed: PouchDB
 // (team sync, on a device whose settings.json names a server) and the QR decoder (scanning in the
 // professional space, where the browser has no BarcodeDetector). Proven here on every build.
@@ -136,7 +150,7 @@ for (const src of KIOSK_LATER) {
   const files = graph([src]);
   const pouch = files.filter((f) => pouchFiles.has(f.file));
   if (pouch.length) lazyProblems.push(`PouchDB (${pouch.map((f) => f.file).join(', ')}) is in the kiosk's bundle ${src}`);
-  else console.log(`Kiosk bundle without PouchDB: ${src} ${kb(files.filter((f) => !firstFiles.has(f.file)).reduce((sum, f) => sum + f.size, 0))} gzipped beyond the first question`);
+  else console.log(`Kiosk bundle without PouchDB: ${src} ${kb(files.filter((f) => !startFiles.has(f.file)).reduce((sum, f) => sum + f.size, 0))} gzipped beyond the first question and the settings checker`);
 }
 
 // Requests for the first question's JavaScript: the start screen's chunk and the run's. Rolldown's
