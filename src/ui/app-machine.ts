@@ -10,7 +10,7 @@ import type { LoadedQuestionnaire, Problem, QuestionnaireId, SessionRecord, Sett
 import type { RunController } from '../run/run-controller.ts';
 import { clearFetched, fetchIndex, fetchQuestionnaire, fetchSettings, type FetchText, type QuestionnaireEntry } from './questionnaire-loader.ts';
 import { nextTask } from './next-task.ts';
-import { offeredEntries } from './start-files.ts';
+import { offeredEntries, startLanguage } from './start-files.ts';
 import { isResultRoute, proHandoffRoute, type SharedResult } from './result-link.ts';
 import type { SessionEvents } from './session-events.ts';
 
@@ -189,7 +189,7 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
     }
     return { route: 'failed', failure: shared ? 'link' : 'load' };
   }
-  let language = shared?.language ?? settings.languages[0] ?? entry.defaultLanguage;
+  let language = shared?.language ?? startLanguage(settings, entry);
   const listed = offeredQuestionnaires({ settings, index });
   const listing = !shared && !pro && listed.length > 1;
   // A run cut short by a reload or a crash resumes at the same question, with the same answers.

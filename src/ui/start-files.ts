@@ -18,6 +18,9 @@ export const freshUrl = (url: string, build: string): string => `${url}?fresh=${
 /** The language a questionnaire is read in: the one wanted, or its own default language when it has not that one. */
 export const languageOf = (entry: Pick<QuestionnaireIndexEntry, 'languages' | 'defaultLanguage'>, wanted: string): string => (entry.languages.includes(wanted) ? wanted : entry.defaultLanguage);
 
+/** The language a kiosk starts in (no result link says another): the settings' first, else the questionnaire's own default. */
+export const startLanguage = (settings: Pick<Settings, 'languages'>, entry: Pick<QuestionnaireIndexEntry, 'defaultLanguage'>): string => settings.languages[0] ?? entry.defaultLanguage;
+
 /** The questionnaires the settings offer, in their order, as far as the build has them (the kiosk's list when there are several). */
 export function offeredEntries<E extends Pick<QuestionnaireIndexEntry, 'id'>>(settings: Pick<Settings, 'questionnaires'>, index: readonly E[]): E[] {
   return settings.questionnaires.flatMap((id) => index.filter((q) => q.id === id));
@@ -42,7 +45,7 @@ export function defaultLanguageFirst(settings: Settings, text: string, index: re
 export function startFiles(settings: Settings, index: readonly QuestionnaireIndexEntry[]): { files: string[]; list: boolean } {
   const entry = index.find((q) => q.id === settings.defaultQuestionnaire);
   if (!entry) return { files: [SETTINGS_URL, INDEX_URL], list: false };
-  const wanted = settings.languages[0] ?? entry.defaultLanguage;
+  const wanted = startLanguage(settings, entry);
   const listed = offeredEntries(settings, index);
   if (listed.length > 1) return { files: [SETTINGS_URL, INDEX_URL, ...listed.map((q) => freshUrl(localeUrl(q.id, languageOf(q, wanted)), q.contentHash))], list: true };
   const texts = [freshUrl(structureUrl(entry.id), entry.contentHash), freshUrl(localeUrl(entry.id, languageOf(entry, wanted)), entry.contentHash)];
