@@ -14,6 +14,8 @@ import RecordsSection from '../../src/ui/pro/records-section.tsx';
 import ProSpace from '../../src/ui/pro/pro-space.tsx';
 import { RECORDS, type ProSectionProps } from '../../src/ui/pro/section-props.ts';
 import type { ProSection } from '../../src/ui/pro/sections.ts';
+import { teamSyncOf } from '../../src/ui/pro/team-sync.ts';
+import type { VaultSync } from '../../src/storage/vault-sync.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import { diskFetcher, indexEntry } from './kiosk-harness.tsx';
 
@@ -310,6 +312,35 @@ describe('records', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: new RegExp(`Reprendre le diagnostic ${other}`) }));
     fireEvent.click(screen.getByRole('button', { name: new RegExp(`Reprendre le diagnostic ${other}`) }));
     expect(await screen.findByText('Bienvenue. Quelques questions pour connaître vos habitudes avec le numérique.')).toBeTruthy();
+  });
+
+  it("shows the records a colleague's device sent once the team sync has received them", async () => {
+    const backend = createMemoryVaultBackend();
+    const opened = await door(backend).setUp(PASS);
+    if (!opened.ok) throw new Error('set-up failed');
+    const record = (code: string) => {
+      const session = { version: 2, id: `id${code.replace('-', '')}`, questionnaireId: 'exemple', contentHash: loaded.contentHash, mode: 'interview', language: 'fr', answers: {}, path: ['bienvenue'], startedAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z', status: 'in-progress' };
+      return [session.id, { version: 1, code, label: '', notes: {}, generalNote: '', answeredBy: {}, sheetNotes: [], session }] as const;
+    };
+    await opened.vault.put(RECORDS, ...record('K7F-2QX'));
+    const server = 'https://couchdb.example.org/equipe-ccas';
+    // The sync engine: the first sync receives nothing, the second writes the colleague's record into the vault, as replication does.
+    let syncs = 0;
+    const team = teamSyncOf(opened.vault, server, async () => ({
+      sync: async () => {
+        syncs++;
+        if (syncs === 2) await opened.vault.put(RECORDS, ...record('ABC-234'));
+        return { ok: true, sent: 0, received: syncs === 2 ? 1 : 0, pending: 0, conflicts: [], at: 1_000 + syncs };
+      },
+      close: async () => undefined,
+    }) as unknown as VaultSync);
+    render(<RecordsSection vault={opened.vault} questionnaire={loaded} settings={{ ...settings, syncUrl: server }} language="fr" params={{}} navigate={() => undefined} registerFlush={() => () => undefined} />);
+    await screen.findByRole('rowheader', { name: 'K7F-2QX' });
+    await act(() => team.run({ username: 'ccas', password: 'secret' }).then(() => undefined));
+    expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['K7F-2QX']);
+    await act(() => team.run({ username: 'ccas', password: 'secret' }).then(() => undefined));
+    await waitFor(() => expect(screen.getAllByRole('rowheader').map((c) => c.textContent).sort()).toEqual(['ABC-234', 'K7F-2QX']));
+    await team.close();
   });
 
   it('shows the declared-versus-observed gaps and the chosen notes on the referral sheet', async () => {

@@ -12,6 +12,7 @@ import Placement from './placement.tsx';
 import { RECORDS, type ProParams, type ProSectionProps } from './section-props.ts';
 import { LoadingStatus } from '../loading-status.tsx';
 import { useRecordQuestionnaire, type RecordQuestionnaire } from './record-questionnaire.ts';
+import { onReceived } from './team-sync.ts';
 
 // The records of this device: find by code, open, resume, delete. An open record shows the
 // professional view (areas with points, answers with who gave them and the notes, flags, gaps
@@ -37,6 +38,9 @@ export default function RecordsSection(props: ProSectionProps) {
   const [records, setRecords] = useState<ProRecord[]>();
   const reload = useCallback(() => void listRecords(vault).then(setRecords).catch(ignoreLocked), [vault]);
   useEffect(reload, [reload]);
+  // Records a colleague's device sent arrive with the team sync (team-sync.ts): after a sync that
+  // received some, the list (or the open record) is read again.
+  useEffect(() => onReceived(vault, reload), [vault, reload]);
   const { t } = useT();
   if (!records) {
     return <LoadingStatus holdFocus />;

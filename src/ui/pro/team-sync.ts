@@ -1,4 +1,4 @@
-import type { OpenVault } from '../../storage/vault.ts';
+import type { OpenVault, Vault } from '../../storage/vault.ts';
 import type { SyncReport, VaultSync } from '../../storage/vault-sync.ts';
 
 // The team sync of an open vault (settings.json's syncUrl; docs/couchdb.md), shared by the space
@@ -58,6 +58,7 @@ function createTeamSync(vault: OpenVault, url: string, create: CreateSync): Team
           const report = await (await team.engine()).sync({ url, ...account }, passphrase);
           if (report.ok) await vault.put(STATUS.collection, STATUS.id, { lastOk: report.at });
           set({ report, ...(report.ok ? { lastOk: report.at } : {}) });
+          if (report.ok && report.received > 0) for (const listener of received.get(vault) ?? []) listener();
           return report;
         } finally {
           set({ busy: false });
@@ -88,6 +89,19 @@ function createTeamSync(vault: OpenVault, url: string, create: CreateSync): Team
 }
 
 const shared = new WeakMap<OpenVault, TeamSync>();
+const received = new WeakMap<Vault, Set<() => void>>();
+
+/**
+ * Calls `listener` after each sync of this vault that received entries from the server (a
+ * colleague's records), whether the team sync runs yet or not; returns what stops it. A section
+ * that lists what the vault holds reads it again.
+ */
+export function onReceived(vault: Vault, listener: () => void): () => void {
+  let listeners = received.get(vault);
+  if (!listeners) received.set(vault, (listeners = new Set()));
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
 
 /** The team sync of this open vault (one per vault). */
 export function teamSyncOf(vault: OpenVault, url: string, create: CreateSync = defaultSync): TeamSync {
