@@ -112,14 +112,18 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // No preload helper for import()'s own imports (0.6 KB gzipped off the start screen): index.html
+    // preloads what the first question needs (scripts/vite-questionnaires.ts), and every later chunk
+    // is in the service worker's precache, so its imports cost no round trip after the first visit.
+    modulePreload: false,
     sourcemap: false,
     // The manifest lets scripts/check-budgets.ts follow what the first screen loads.
     manifest: true,
     rolldownOptions: {
       output: {
         // Few requests before the first question on a slow connection: the start screen is one
-        // chunk; what the first question needs besides one more, fetched from the boot: the
-        // service worker's registration, the run and the read-aloud button (the start screen's own
+        // chunk; what the first question needs besides one more, fetched from the boot: the run
+        // and the read-aloud button (the start screen's own
         // read-aloud fetched them from the boot already, as a chunk of their own: one request
         // less, the same bytes). Storage is a chunk of its own: loaded at start only when a run
         // may wait to be taken up (src/storage/probe.ts), else with the first write.
@@ -130,7 +134,7 @@ export default defineConfig({
             { name: 'storage', test: /\/src\/storage\/(index|open-storage|indexeddb-store|records|schema|session-store)\.ts$|\/node_modules\/idb\//, includeDependenciesRecursively: false, priority: 1 },
             // The checker of a file edited after the build (settings.json, most often), in one request: the format kit, Valibot, the settings' rules (a server address's too).
             { name: 'checker', test: /\/src\/core\/(settings|data-file|problems|server-url)\.ts$|\/src\/core\/formats\/(kit|settings)\.ts$|\/node_modules\/valibot\//, includeDependenciesRecursively: false, priority: 1 },
-            { name: 'run', test: /\/src\/pwa\/service-worker\.ts$|\/src\/ui\/(run|read-aloud-button)\.tsx$/, priority: 1 },
+            { name: 'run', test: /\/src\/ui\/(run|read-aloud-button)\.tsx$/, priority: 1 },
           ],
         },
       },

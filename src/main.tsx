@@ -9,6 +9,8 @@ import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { createSessionPersistence } from './ui/session-persistence.ts';
 import './ui/app.css';
 
+/** When the service worker is registered, after the page has loaded: its precache (about 400 KB) then never shares a slow connection with the first question's files. */
+const SERVICE_WORKER_AFTER_MS = 3000;
 /** When the territory push starts, after the page has loaded. */
 const TERRITORY_PUSH_AFTER_MS = 8000;
 
@@ -26,14 +28,15 @@ if (root) {
     </ErrorBoundary>,
     root,
   );
-  // Once the page has loaded and the main thread is idle: the service worker (and workbox-window)
-  // never competes with the first screen for a slow tablet's CPU.
+  // Some seconds after the page has loaded, once the main thread is idle: the service worker (its
+  // registration is a chunk of its own, src/pwa/registration.ts) never competes with the first screen
+  // or the first question for a slow tablet's CPU or connection.
   const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500));
   // Some seconds later, on a kiosk whose settings.json names the territory observatory, the tallies
   // that wait (src/ui/territory-push.ts; elsewhere it looks at the settings the app read, and stops):
   // its code never shares a slow connection with the start screen or the first question.
   const register = () => {
-    whenIdle(() => void update.registerServiceWorker());
+    setTimeout(() => whenIdle(() => void update.registerServiceWorker()), SERVICE_WORKER_AFTER_MS);
     setTimeout(() => whenIdle(() => void import('./ui/territory-push.ts').then((push) => push.pushAtStart(open)).catch(() => undefined)), TERRITORY_PUSH_AFTER_MS);
   };
   if (document.readyState === 'complete') register();

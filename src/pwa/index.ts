@@ -1,29 +1,40 @@
 // The app's service-worker bridge. main.tsx calls registerServiceWorker() once the page has loaded and is idle;
-// the start screen shows `ready` and calls `apply()`: this module, whole, is the app's AppUpdate (app.tsx). The browser's own API registers the
-// worker (service-worker.ts), loaded with import() when registering, beside the run.
-import { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge } from './update-bridge.ts';
+// the start screen shows `ready` and calls `apply()`: this module, whole, is the app's AppUpdate (app.tsx).
+// Only `ready` is made at start: the bridge (update-bridge.ts) and the browser's own API that registers the
+// worker (service-worker.ts) come with import() when registering (registration.ts, a chunk of its own).
+import { observable, type Observable } from '../core/observable.ts';
+import type { RegistrationOutcome, UpdateBridge } from './update-bridge.ts';
 
-export { createUpdateBridge, type Observable, type RegistrationOutcome, type UpdateBridge, type UpdateBridgeOptions, type WorkboxLike } from './update-bridge.ts';
+export type { Observable, RegistrationOutcome, UpdateBridge, UpdateBridgeOptions, WorkboxLike } from './update-bridge.ts';
 
-const bridge: UpdateBridge = createUpdateBridge({
-  enabled: !import.meta.env.DEV,
-  supported: typeof navigator !== 'undefined' && 'serviceWorker' in navigator,
-  loadWorkbox: async () => {
-    const { serviceWorkerOf } = await import('./service-worker.ts');
-    // sw.js sits beside index.html; the relative base lets the build live in any folder.
-    return serviceWorkerOf(new URL(`${import.meta.env.BASE_URL}sw.js`, document.baseURI).href, navigator.serviceWorker);
-  },
-  reload: () => window.location.reload(),
-});
+const updateReady = observable(false);
+let bridge: Promise<UpdateBridge> | undefined;
+
+const bridgeOf = (): Promise<UpdateBridge> =>
+  (bridge ??= import('./registration.ts').then(({ makeBridge }) => {
+    const made = makeBridge();
+    made.updateReady.subscribe(updateReady.set);
+    return made;
+  }));
 
 /** Registers the service worker once (a no-op in development and where unsupported), so the app works offline after one visit. */
-export const registerServiceWorker = (): Promise<RegistrationOutcome> => bridge.register();
+export async function registerServiceWorker(): Promise<RegistrationOutcome> {
+  try {
+    return await (await bridgeOf()).register();
+  } catch (error) {
+    // Its chunk could not be fetched (the connection dropped): the next call, or the next load, tries again.
+    bridge = undefined;
+    return { status: 'failed', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
 
 /** "Une nouvelle version est prête": for the start screen only, never during a run. */
-export const ready: Observable<boolean> = bridge.updateReady;
+export const ready: Observable<boolean> = { get: updateReady.get, subscribe: updateReady.subscribe };
 
-/** Activates the waiting version and reloads; the start screen's button calls it. */
-export const apply = (): Promise<void> => bridge.applyUpdate();
+/** Activates the waiting version and reloads; the start screen's button calls it (shown only once `ready`: the bridge is there). */
+export const apply = async (): Promise<void> => (await bridgeOf()).applyUpdate();
 
-/** Looks for a newer version now; the start screen may call it when shown, as kiosks stay open for days. */
-export const check = (): Promise<void> => bridge.checkForUpdate();
+/** Looks for a newer version now; the start screen may call it when shown, as kiosks stay open for days. Nothing to look for before the worker is registered. */
+export const check = async (): Promise<void> => {
+  if (bridge) await (await bridge).checkForUpdate();
+};

@@ -50,7 +50,8 @@ const loadProSpace = () => import('./pro/pro-space.tsx');
 // Only a device that offers several questionnaires fetches their list.
 const loadList = () => import('./questionnaire-list.tsx');
 // "Vous êtes toujours là ?" shows after 90 s at the soonest: it comes with import() (precached, so offline too).
-const loadIdleDialog = () => import('./idle-dialog.tsx');
+const loadNoticeStrings = () => import('../i18n/notices.ts').then((m) => m.loadNoticeStrings());
+const loadIdleDialog = () => Promise.all([import('./idle-dialog.tsx'), loadNoticeStrings()]).then(([dialog]) => dialog);
 /** When a run's idle dialog is fetched, after the run shows. */
 const IDLE_DIALOG_AFTER_MS = 5000;
 
@@ -259,8 +260,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
           )}
         </header>
         <main id="main" class="main">
-          {storageNotice && <Notice id="notice-storage" textKey={storageNoticeKey(storageNotice)} />}
-          {context.resumedChanged && screen === 'run' && <Notice id="notice-resumed" textKey="ui.storage.resumedChanged" />}
+          {storageNotice && <StorageNotice id="notice-storage" textKey={storageNoticeKey(storageNotice)} />}
+          {context.resumedChanged && screen === 'run' && <StorageNotice id="notice-resumed" textKey="ui.storage.resumedChanged" />}
           {context.languageFailed && <Notice id="notice-language" textKey="ui.error.languageFailed" alert />}
           <ErrorBoundary key={failed ? 'failed' : 'screens'} onError={failed ? undefined : () => send({ type: 'CRASH' })} onReset={() => send({ type: 'RETRY' })}>
             {content}
@@ -281,6 +282,14 @@ function Notice({ id, textKey, alert = false }: { id: string; textKey: string; a
       {text} <ReadAloud id={`${id}-read`} parts={[{ key: textKey, text }]} />
     </p>
   );
+}
+
+/** True once the notices' strings are merged in; false if they could not be fetched (tried again with the next notice: never a crash for a notice). */
+const loadNotices = () => loadNoticeStrings().then(() => true, () => false);
+
+/** A storage notice, once its strings are there (src/i18n/notices/, loaded with the first one). */
+function StorageNotice(props: { id: string; textKey: string }) {
+  return useLazy(loadNotices) ? <Notice {...props} /> : null;
 }
 
 /** The locale key of a storage notice: one text per fallback reason, one for a full disk, one for the rest. */

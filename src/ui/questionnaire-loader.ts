@@ -69,47 +69,35 @@ export async function fetchSettings(fetcher: FetchText, indexRead: Questionnaire
 }
 
 async function readSettingsFile(fetcher: FetchText, indexRead: QuestionnaireEntry[] | Promise<QuestionnaireEntry[]>): Promise<SettingsLoad> {
-  // A structure edits its settings.json, so its checker is nearly always needed: it comes beside the
-  // file rather than one round trip after it (on a poor connection, a round trip is the most of it).
-  const checker = loadChecker();
   let text: string;
   try {
     text = await fetcher(SETTINGS_URL);
   } catch (error) {
     if (!(error instanceof MissingFile)) throw error;
     const index = await indexRead;
-    // Unreachable (offline before the fresh copy was ever cached): the precached copy from the build.
     const precached = error.status === 0 ? await fetcher(`./${SETTINGS_FILE}`).catch(() => undefined) : undefined;
-    if (precached !== undefined) return settingsFrom(precached, index, checker);
-    // No settings at all: the real questionnaire of the build, never a sample of the format.
+    if (precached !== undefined) return settingsFrom(precached, index);
     const first = index.find((q) => q.id === defaultQuestionnaireOf(index));
-    if (!first) return settingsFrom('{}', index, checker);
+    if (!first) return settingsFrom('{}', index);
     const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first.id, questionnaires: [first.id], languages: first.languages };
     return { ok: true, settings, missing: true };
   }
-  return settingsFrom(text, await indexRead, checker);
-}
-
-/** The settings' checker (and the format library), loaded with import(); a failed load is tried again when needed. */
-function loadChecker(): Promise<typeof import('../core/settings.ts')> {
-  const loading = import('../core/settings.ts');
-  loading.catch(() => undefined); // unused (the file as the build checked it) or tried again below
-  return loading;
+  return settingsFrom(text, await indexRead);
 }
 
 /**
  * The file exactly as the build checked it is only parsed; an edited one is checked in full, with
- * its checker (and the format library), which readSettingsFile began to load beside the file: the
- * start screen's chunk carries neither.
+ * its checker (and the format library), loaded with import() then: the start screen's chunk carries
+ * neither, and a kiosk whose file is the build's never runs the checker's module. index.html
+ * preloads it (scripts/vite-questionnaires.ts), so an edited file waits for no round trip.
  */
-async function settingsFrom(text: string, index: QuestionnaireEntry[], checker: Promise<typeof import('../core/settings.ts')>): Promise<SettingsLoad> {
+async function settingsFrom(text: string, index: QuestionnaireEntry[]): Promise<SettingsLoad> {
   const context = { questionnaires: index };
-  // The fingerprint (SHA-256) of settings.json as the build checked it; the build refuses a broken file.
   const built = import.meta.env.REPERES_SETTINGS_SHA256;
   if (built !== undefined && (await fingerprint(text)) === built) {
     return { ok: true, settings: defaultLanguageFirst(settingsOf(JSON.parse(text) as SettingsFile, context), text, index), missing: false };
   }
-  const result = (await checker.catch(() => import('../core/settings.ts'))).readSettings(text, context);
+  const result = (await import('../core/settings.ts')).readSettings(text, context);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, settings: defaultLanguageFirst(result.settings, text, index), missing: false };
 }

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareKeys, leaves, type Tree } from './keys.ts';
+import { compareKeys, leaves, textProblems, type Tree } from './keys.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'src', 'i18n', 'locales');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -55,17 +55,7 @@ describe('interface locale files', () => {
     });
 
     it('has no empty text and keeps every {{placeholder}} of French', () => {
-      const reference = new Map(leaves(fr.ui ?? {}).map(([k, v]) => [k.replace(/_(zero|one|two|few|many|other)$/, ''), v]));
-      const problems: string[] = [];
-      for (const [key, value] of leaves(tree.ui ?? {})) {
-        if (!value.trim()) problems.push(`${language}: "${key}" is empty`);
-        const french = reference.get(key.replace(/_(zero|one|two|few|many|other)$/, '')) ?? '';
-        const wanted = new Set([...french.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]));
-        const given = new Set([...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]));
-        // A plural form may spell its number out ("دقيقة واحدة"), so {{count}} alone may be left out.
-        for (const name of wanted) if (!given.has(name) && name !== 'count') problems.push(`${language}: "${key}" lacks {{${name}}}`);
-        for (const name of given) if (!wanted.has(name)) problems.push(`${language}: "${key}" has {{${name}}}, unknown in French`);
-      }
+      const problems = textProblems(fr.ui ?? {}, tree.ui ?? {}, language);
       expect(problems).toEqual([]);
     });
 

@@ -8,6 +8,7 @@ import i18next, { type ResourceLanguage } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addStrings, bundleCode, direction, interfaceT, REFERENCE_LANGUAGE, setLanguage, UI_LANGUAGES } from '../../src/i18n/index.ts';
 import { loadExerciseStrings } from '../../src/i18n/exercise.ts';
+import { loadNoticeStrings } from '../../src/i18n/notices.ts';
 import { loadProStrings, PRO_STRING_FILES } from '../../src/i18n/pro.ts';
 import { loadResultStrings } from '../../src/i18n/result.ts';
 import { loadValidationStrings } from '../../src/i18n/validation.ts';
@@ -15,7 +16,7 @@ import { leaves, type Tree } from './keys.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'src', 'i18n');
 const read = (path: string) => JSON.parse(readFileSync(join(DIR, path), 'utf8')) as Tree;
-const FOLDERS = ['locales', 'result', 'exercise', 'validation'];
+const FOLDERS = ['locales', 'result', 'exercise', 'notices', 'validation'];
 const LANGUAGES = ['fr', 'fr-FALC', 'en', 'ar', 'uk', 'es'];
 /** Every file the app merges in, as [language, tree]. */
 const FILES: [string, Tree][] = [
@@ -54,7 +55,7 @@ const COUNTS = [0, 1, 2, 3, 4, 5, 11, 21, 22, 100, 1.5];
 
 beforeAll(async () => {
   for (const language of LANGUAGES) await setLanguage(language);
-  await Promise.all([loadResultStrings(), loadExerciseStrings(), loadValidationStrings(), loadProStrings()]);
+  await Promise.all([loadResultStrings(), loadExerciseStrings(), loadNoticeStrings(), loadValidationStrings(), loadProStrings()]);
 });
 
 describe('interface strings without i18next', () => {

@@ -49,3 +49,23 @@ export function compareKeys(reference: Tree, tree: Tree, language: string): { mi
     unknown: actual.filter((k) => !known.has(k) && !(PLURAL.test(k) && referencePlurals.has(k.replace(PLURAL, '')))).map((k) => `${language}: unknown "${k}"`),
   };
 }
+
+/**
+ * Empty texts and placeholders that differ from the reference's, one line per problem. A plural form
+ * is held to its base key in the reference, and may spell its number out ("دقيقة واحدة"): {{count}}
+ * alone may be left out.
+ */
+export function textProblems(reference: Tree, tree: Tree, language: string): string[] {
+  const base = (key: string) => key.replace(PLURAL, '');
+  const french = new Map(leaves(reference).map(([k, v]) => [base(k), v]));
+  const names = (text: string) => new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? ''));
+  const problems: string[] = [];
+  for (const [key, value] of leaves(tree)) {
+    if (!value.trim()) problems.push(`${language}: "${key}" is empty`);
+    const wanted = names(french.get(base(key)) ?? '');
+    const given = names(value);
+    for (const name of wanted) if (!given.has(name) && name !== 'count') problems.push(`${language}: "${key}" lacks {{${name}}}`);
+    for (const name of given) if (!wanted.has(name)) problems.push(`${language}: "${key}" has {{${name}}}, unknown in French`);
+  }
+  return problems;
+}

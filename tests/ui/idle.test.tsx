@@ -24,8 +24,9 @@ async function personMidRun(events?: SessionEvents) {
   await screen.findByRole('heading', { level: 1, name: /Welcome/ });
   fireEvent.click(screen.getByRole('button', { name: /Next/ }));
   await screen.findByRole('heading', { level: 1, name: /Which devices/ });
-  // The app fetches the dialog in the background once a run is under way; with real timers, it is here.
-  await import('../../src/ui/idle-dialog.tsx');
+  // The app fetches the dialog and its strings (src/i18n/notices/) in the background once a run is
+  // under way; with real timers, they are here.
+  await Promise.all([import('../../src/ui/idle-dialog.tsx'), import('../../src/i18n/notices.ts').then((m) => m.loadNoticeStrings())]);
   vi.useFakeTimers();
   fireEvent.click(screen.getByText('A smartphone'));
 }
