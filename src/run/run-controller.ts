@@ -8,7 +8,6 @@ import {
   createQuestionnaireMachine,
   END,
   outcomeOf,
-  replay,
   RESULT_STATE,
   stepBounds,
   whereNext,
@@ -20,6 +19,7 @@ import {
   type QuestionId,
   type QuestionnaireContext,
   type QuestionnaireEvent,
+  type Replay,
   type SessionId,
   type SessionMode,
   type SessionRecord,
@@ -66,12 +66,20 @@ export interface RunView {
   outcome: Outcome | undefined;
 }
 
+/** A stored run made ready to go on with (./resume.ts's resumeOf: the replay is loaded only where a run is taken up). */
+export interface RunResume {
+  session: SessionRecord;
+  annotations?: Partial<RunAnnotations> | undefined;
+  /** The session's answers replayed, step by step, into the questionnaire's machine (machineOf). */
+  replayed: Replay;
+}
+
 export interface RunOptions {
   loaded: Pick<LoadedQuestionnaire, 'questionnaire' | 'contentHash'>;
   mode: SessionMode;
   language: string;
-  /** A stored run to go on with: its answers are replayed into a fresh actor. */
-  resume?: { session: SessionRecord; annotations?: Partial<RunAnnotations> | undefined } | undefined;
+  /** A stored run to go on with, its answers replayed into a fresh machine: resumeOf() (./resume.ts). */
+  resume?: RunResume | undefined;
   sink?: RunSink | undefined;
   /**
    * When a change is handed to the sink: at once (the default), or later, e.g. once the screen that
@@ -132,7 +140,7 @@ let runs = 0;
 
 const machines = new WeakMap<LoadedQuestionnaire['questionnaire'], ReturnType<typeof createQuestionnaireMachine>>();
 /** The questionnaire's machine, made once: a pure definition its runs share (making it is a good part of « Commencer » on a cheap tablet). */
-function machineOf(questionnaire: LoadedQuestionnaire['questionnaire']): ReturnType<typeof createQuestionnaireMachine> {
+export function machineOf(questionnaire: LoadedQuestionnaire['questionnaire']): ReturnType<typeof createQuestionnaireMachine> {
   let machine = machines.get(questionnaire);
   if (!machine) machines.set(questionnaire, (machine = createQuestionnaireMachine(questionnaire)));
   return machine;
@@ -157,9 +165,8 @@ export function createRun({ loaded, mode, language, resume, sink: givenSink, def
   let complete = true;
   let actor;
   if (resume) {
-    const replayed = replay(machine, { ...resume.session, ...resume.annotations });
-    complete = replayed.complete;
-    actor = createActor(machine, { snapshot: replayed.snapshot });
+    complete = resume.replayed.complete;
+    actor = createActor(machine, { snapshot: resume.replayed.snapshot });
   } else actor = createActor(machine);
   actor.start();
   if (actor.getSnapshot().context.language !== language) actor.send({ type: 'run.language', language });

@@ -24,6 +24,8 @@ export interface RunModule {
   createRun: typeof import('../run/run-controller.ts').createRun;
   /** Makes ahead what « Commencer » needs (the questionnaire's machine). */
   prepareRun?: typeof import('../run/run-controller.ts').prepareRun;
+  /** What takes up a stored run (its replay), loaded only when there is one to take up. */
+  loadResume: () => Promise<Pick<typeof import('../run/resume.ts'), 'resumeOf'>>;
 }
 
 /** What the machine needs from the page: all of it passed in, so tests pass their own. */
@@ -232,8 +234,9 @@ async function boot({ input }: { input: { deps: AppDeps; previous: RunController
       await deps.applyLanguage(language);
     }
   }
-  const { createRun } = await deps.loadRunModule();
-  const run = createRun({ loaded: outcome.loaded, mode: 'kiosk', language, resume: { session: record }, sink: events?.sink?.({ resumed: record }) });
+  const { createRun, loadResume } = await deps.loadRunModule();
+  const { resumeOf } = await loadResume();
+  const run = createRun({ loaded: outcome.loaded, mode: 'kiosk', language, resume: resumeOf(outcome.loaded, record), sink: events?.sink?.({ resumed: record }) });
   // The idle policy decides what is forgotten: a run left longer than the idle delay opens on "are you still there?".
   const stale = deps.clock() - Date.parse(record.updatedAt) > settings.idleSeconds * 1000;
   return { route: 'run', ...base, loaded: outcome.loaded, language, run, stale, resumedChanged: !run.complete };

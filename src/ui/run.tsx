@@ -20,6 +20,9 @@ export function prepareRun(loaded: LoadedQuestionnaire): void {
   prepareDrawings(loaded);
 }
 
+/** What takes up a stored run (its replay): a chunk of its own, fetched only when the kiosk's store holds a run to take up. */
+export const loadResume = () => import('../run/resume.ts');
+
 /** A kiosk run: its writes wait until the screen that shows the change is painted (after-paint.ts). */
 export const createRun: typeof createRunNow = (options) => createRunNow({ defer: afterPaint, ...options });
 

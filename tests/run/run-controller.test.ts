@@ -2,6 +2,7 @@
 // through one subscription; the kiosk and the professional interview are two views of it.
 import { describe, expect, it } from 'vitest';
 import { possibleAnswers, seededRandom, type Answer, type ExerciseResult, type LoadedQuestionnaire, type QuestionId, type SessionId } from '../../src/core/index.ts';
+import { resumeOf } from '../../src/run/resume.ts';
 import { createRun, prepareRun, type RunController, type RunEntry, type RunSink } from '../../src/run/run-controller.ts';
 import { loadAutonomie } from '../core/autonomie.ts';
 import { loadSample } from '../core/sample.ts';
@@ -256,7 +257,7 @@ describe('the run controller', () => {
     run.stop();
     const stored = first.last() as RunEntry;
     const again = recordingSink();
-    const resumed = createRun({ loaded: sample, mode: 'interview', language: 'fr', sink: again.sink, now, newId, resume: { session: stored.session, annotations: stored.annotations } });
+    const resumed = createRun({ loaded: sample, mode: 'interview', language: 'fr', sink: again.sink, now, newId, resume: resumeOf(sample, stored.session, stored.annotations) });
     expect(resumed.complete).toBe(true);
     expect(resumed.view().question?.id).toBe('equipement');
     await resumed.flush();

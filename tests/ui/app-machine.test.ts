@@ -28,7 +28,7 @@ function kiosk({ settings = BOTH, events, hash = '', overrides = {} }: { setting
     events,
     applyLanguage: setLanguage,
     loadValidationStrings,
-    loadRunModule: async () => ({ createRun, prepareRun }),
+    loadRunModule: async () => ({ createRun, prepareRun, loadResume: () => import('../../src/run/resume.ts') }),
     hash: () => address,
     countdownSeconds: 30,
     clock: Date.now,

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { createRecord, type Answers, type QuestionId, type QuestionnaireEvent, type QuestionnaireId, type SessionId, type SessionRecord } from '../../src/core/index.ts';
+import { resumeOf } from '../../src/run/resume.ts';
 import { createRun, type RunController } from '../../src/run/run-controller.ts';
 import { createMemoryStore } from '../../src/storage/memory-store.ts';
 import { type OpenedStorage, type SessionStore } from '../../src/storage/index.ts';
@@ -26,7 +27,7 @@ const never = [pick('aucun'), 'next', pick('jamais'), 'next', pick('oui'), 'next
 
 /** A kiosk run of the sample questionnaire, written through the persistence's sink; past the welcome screen. */
 function kioskRun(persistence: SessionPersistence, resumed?: SessionRecord, mode: 'kiosk' | 'interview' = 'kiosk') {
-  const run = createRun({ loaded, mode, language: 'fr', sink: persistence.sink?.({ resumed }), now, newId, ...(resumed ? { resume: { session: resumed } } : {}) });
+  const run = createRun({ loaded, mode, language: 'fr', sink: persistence.sink?.({ resumed }), now, newId, ...(resumed ? { resume: resumeOf(loaded, resumed) } : {}) });
   if (!resumed) run.next();
   return run;
 }

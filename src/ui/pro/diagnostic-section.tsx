@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createRecord, newSessionId, type LoadedQuestionnaire } from '../../core/index.ts';
 import { AGE_BRACKETS, createProRecord, LABEL_MAX, newPersonCode, normalizePersonCode, readProRecord, type AgeBracket, type ProMode, type ProRecord } from '../../core/pro-record.ts';
+import { resumeOf } from '../../run/resume.ts';
 import { createRun, type RunEntry, type RunSink } from '../../run/run-controller.ts';
 import { ignoreLocked, type Vault } from '../../storage/vault.ts';
 import { useT } from '../i18n-context.ts';
@@ -322,7 +323,7 @@ export function DiagnosticRun({ vault, loaded, initial, registerFlush, onDone }:
       save: async (entry) => ({ ok: (await vault.put(RECORDS, entry.session.id, proRecordOf(initial, entry))).ok }),
       forget: (id) => vault.remove(RECORDS, id),
     };
-    return createRun({ loaded, mode: initial.session.mode, language, resume: { session: { ...initial.session, status: 'in-progress' }, annotations: initial }, sink });
+    return createRun({ loaded, mode: initial.session.mode, language, resume: resumeOf(loaded, { ...initial.session, status: 'in-progress' }, initial), sink });
   }, []);
   useEffect(() => {
     const unregister = registerFlush?.(() => run.flush());
