@@ -9,7 +9,7 @@ import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { createSessionPersistence } from './ui/session-persistence.ts';
 import './ui/app.css';
 
-/** When the service worker is registered, after the page has loaded: its precache (about 400 KB) then never shares a slow connection with the first question's files. */
+/** When the service worker is registered after the page has loaded, unless a run's question showed first (app.tsx registers it then): its precache (about 400 KB) never shares a slow connection with the start screen's or the first question's files. */
 const SERVICE_WORKER_AFTER_MS = 3000;
 /** When the territory push starts, after the page has loaded. */
 const TERRITORY_PUSH_AFTER_MS = 8000;
@@ -28,9 +28,10 @@ if (root) {
     </ErrorBoundary>,
     root,
   );
-  // Some seconds after the page has loaded, once the main thread is idle: the service worker (its
-  // registration is a chunk of its own, src/pwa/registration.ts) never competes with the first screen
-  // or the first question for a slow tablet's CPU or connection.
+  // Once a run's question is on screen (app.tsx), or some seconds after the page has loaded, once the
+  // main thread is idle: the service worker (its registration is a chunk of its own,
+  // src/pwa/registration.ts) never competes with the first screen or the first question for a slow
+  // tablet's CPU or connection.
   const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500));
   // Some seconds later, on a kiosk whose settings.json names the territory observatory, the tallies
   // that wait (src/ui/territory-push.ts; elsewhere it looks at the settings the app read, and stops):

@@ -32,6 +32,12 @@ export interface AppUpdate {
   apply(): unknown;
   /** Asks for a newer version; called each time the start screen shows, as kiosks stay open for days. */
   check?(): unknown;
+  /**
+   * Registers the service worker (once): called once a run's question is on screen, its files
+   * fetched already, so that the worker's precache never shares a slow connection with the start
+   * screen or question 1 (main.tsx registers it anyway some seconds after the page has loaded).
+   */
+  registerServiceWorker?(): unknown;
 }
 
 export interface AppProps {
@@ -131,6 +137,8 @@ export function App({ fetchText = defaultFetchText, events, update, countdownSec
   useEffect(() => update?.ready.subscribe(setUpdateReady), [update]);
   useEffect(() => {
     if (screen === 'start') void update?.check?.();
+    // After the paint that shows a run's question: from then on, its answers are the device's own.
+    if (screen === 'run') void update?.registerServiceWorker?.();
   }, [screen, update]);
 
   // Someone is there: a touch, a key, a movement. The machine keeps the idle delay.

@@ -52,8 +52,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Runs axe-core (WCAG 2.1 A and AA rules) on the current screen and expects no violation. */
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the current screen, as it reads once its entrance
+ * animations have ended (an exercise's feedback fades in over 0.3 s: caught half-way, its text would
+ * be judged at half its contrast), and expects no violation.
+ */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on the ${screen} screen`).toEqual([]);

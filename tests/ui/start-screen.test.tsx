@@ -106,6 +106,20 @@ describe('a new version of the app', () => {
   });
 });
 
+describe('the service worker', () => {
+  // Its precache (about 400 KB) must never share a slow connection with the start screen or question 1.
+  it('is registered once a run shows its question, not while the start screen waits', async () => {
+    const update = { ready: { get: () => false, subscribe: () => () => undefined }, apply: vi.fn(), registerServiceWorker: vi.fn() };
+    await renderKiosk({ update });
+    fireEvent.pointerDown(document.body); // someone is there: question 1 is drawn ahead, unseen
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(update.registerServiceWorker).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: /Commencer/ }));
+    await screen.findByRole('heading', { level: 1, name: /Bienvenue/ });
+    await vi.waitFor(() => expect(update.registerServiceWorker).toHaveBeenCalled());
+  });
+});
+
 describe('while the questionnaire is on its way', () => {
   /** The sample questionnaire's structure is held back until `release` is called. */
   function heldBack(settings?: Record<string, unknown>) {
