@@ -134,6 +134,8 @@ export default defineConfig({
             { name: 'storage', test: /\/src\/storage\/(index|open-storage|indexeddb-store|records|schema|session-store)\.ts$|\/node_modules\/idb\//, includeDependenciesRecursively: false, priority: 1 },
             // The checker of a file edited after the build (settings.json, most often), in one request: the format kit, Valibot, the settings' rules (a server address's too).
             { name: 'checker', test: /\/src\/core\/(settings|data-file|problems|server-url)\.ts$|\/src\/core\/formats\/(kit|settings)\.ts$|\/node_modules\/valibot\//, includeDependenciesRecursively: false, priority: 1 },
+            // The string files loaded all languages at once, with the screen that needs them (src/i18n/index.ts's lazyStrings): one request and one precache entry per folder, not one per language.
+            { name: (id: string) => `strings-${/\/src\/i18n\/(result|exercise|notices)\//.exec(id)?.[1] ?? 'other'}`, test: /\/src\/i18n\/(result|exercise|notices)\/[^/]+\.json$/, priority: 1 },
             { name: 'run', test: /\/src\/ui\/(run|read-aloud-button)\.tsx$/, priority: 1 },
           ],
         },
