@@ -17,6 +17,14 @@ import { LoadingStatus } from './loading-status.tsx';
 const loadExercises = () =>
   Promise.all([import('./exercises/exercise-view.tsx'), import('../i18n/exercise.ts').then((m) => m.loadExerciseStrings())]).then(([views]) => views);
 
+/**
+ * How long a run is on screen before its exercises' screens are fetched in the background, when its
+ * questionnaire has any: on a first visit over a slow connection (the service worker's copies not
+ * there yet), an exercise then shows at once rather than a round trip or two after its heading.
+ */
+const EXERCISES_AFTER_MS = 4000;
+let exercisesFetched = false;
+
 // One generic view for every question kind and for both ways of running a questionnaire: the
 // kiosk (large answer cards, pictograms, read-aloud) and the professional interview (the same
 // screen, denser, with the professional's layer beside it: notes, who answered, the shortcuts).
@@ -132,6 +140,15 @@ export function QuestionScreen({ run, view, question, loaded, variant = 'kiosk',
   useEffect(() => {
     if (shown) document.title = t('ui.app.pageTitle', { page: stepText });
   }, [stepText, t, shown]);
+
+  useEffect(() => {
+    if (!shown || exercisesFetched || !loaded.questionnaire.questions.some((q) => q.kind === 'exercise')) return undefined;
+    const later = setTimeout(() => {
+      exercisesFetched = true;
+      loadExercises().catch(() => (exercisesFetched = false));
+    }, EXERCISES_AFTER_MS);
+    return () => clearTimeout(later);
+  }, [shown, loaded]);
 
   const select = (option: OptionId) => {
     setMissing(false);

@@ -89,7 +89,9 @@ test.describe('kiosk self-test', () => {
       await expect(h1(page)).toBeFocused();
       const given = lea.answers[question];
       if (typeof given === 'object' && !Array.isArray(given)) {
-        // An exercise: Tab to the answer, Enter; the focus moves to "Continuer", Enter again.
+        // An exercise, once its screen is there (a person sees it before acting): Tab to the answer,
+        // Enter; the focus moves to "Continuer", Enter again.
+        await expect(page.locator('.exercise')).toBeVisible();
         for (const choice of given.choose) {
           for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.getAttribute('data-choice'))) !== choice; i++) await page.keyboard.press('Tab');
           await page.keyboard.press('Enter');
