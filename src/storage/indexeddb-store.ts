@@ -274,20 +274,44 @@ class IndexedDbStore implements SessionStore {
     return saveRecord(record, {
       notices: this.notices,
       put: (value) =>
-        this.write(['runs', 'results'], async (tx) => {
-          if (storeFor(value) === 'results') {
-            await tx.objectStore('results').put(value);
-            await tx.objectStore('runs').delete(value.id);
-            return;
-          }
-          if ((await tx.objectStore('results').getKey(value.id)) !== undefined) return { ok: false, code: 'storage.already-completed' };
-          await tx.objectStore('runs').put(value);
-        }),
+        storeFor(value) === 'runs'
+          ? this.putRun(value)
+          : this.write(['runs', 'results'], async (tx) => {
+              await tx.objectStore('results').put(value);
+              await tx.objectStore('runs').delete(value.id);
+            }),
       setAside: async (source, key, reason) => {
         const db = await this.connection();
         if (typeof db !== 'string') await this.quarantine(db, source, key, reason, false);
       },
     });
+  }
+
+  /**
+   * A run in progress, written in one breath: its put goes with the look for a result of the same id,
+   * and the transaction is committed at once (IDBTransaction.commit). A page closed right after an
+   * answer starts this write as it goes (visibilitychange, pagehide, src/ui/after-paint.ts); waiting
+   * for the look's reply before putting lost the answer whenever the page's process ended first (4
+   * times in 6 in Chromium with no service worker; tests/e2e/run.spec.ts). A result already there (a
+   * late autosave, another tab) takes the run away again and refuses the write; should the page end
+   * in between, readers prefer the result (load, and the kiosk's resume).
+   */
+  private async putRun(value: SessionRecord): Promise<WriteResult> {
+    const db = await this.connection();
+    if (typeof db === 'string') return this.notices.fail(db);
+    try {
+      const tx = db.transaction(['runs', 'results'], 'readwrite');
+      tx.done.catch(() => undefined);
+      const completed = tx.objectStore('results').getKey(value.id);
+      const put = tx.objectStore('runs').put(value);
+      tx.commit();
+      const [key] = await Promise.all([completed, put, tx.done]);
+      if (key === undefined) return OK;
+      const removed = await this.write(['runs'], async (again) => void (await again.objectStore('runs').delete(value.id)));
+      return removed.ok ? this.notices.fail('storage.already-completed') : removed;
+    } catch (error) {
+      return this.notices.fail(failureCode(error), describeError(error));
+    }
   }
 
   async load(id: SessionId): Promise<SessionRecord | undefined> {
@@ -301,9 +325,10 @@ class IndexedDbStore implements SessionStore {
       const tx = db.transaction(['runs', 'results'], 'readonly');
       tx.done.catch(() => undefined);
       const [run, result] = await Promise.all([tx.objectStore('runs').get(id), tx.objectStore('results').get(id)]);
+      // A result first: a run of the same id can only be one the page did not live to take away (putRun).
       found = [
-        ['runs', run],
         ['results', result],
+        ['runs', run],
       ];
     } catch (error) {
       this.notices.emit({ code: failureCode(error), detail: describeError(error) });

@@ -111,7 +111,9 @@ export function createSessionPersistence({ open, today, mayHoldRecords }: Sessio
       return enqueue(async (s) => {
         const filter = { questionnaireId, mode: 'kiosk' as const };
         const [runs, results] = await Promise.all([s.listRuns(filter), s.listResults(filter)]);
-        return [...runs, ...results].filter((r) => r.status !== 'abandoned').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        // A run whose result is there too is one a closing page did not live to take away (the store's putRun): the result stands.
+        const done = new Set(results.map((r) => r.id));
+        return [...runs.filter((r) => !done.has(r.id)), ...results].filter((r) => r.status !== 'abandoned').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
       });
     },
   };

@@ -133,7 +133,28 @@ test.describe('one run', () => {
   });
 
   // The write of an answer waits until the next question is painted (src/ui/after-paint.ts); a page
-  // that goes in the same breath writes it as it goes.
+  // that goes in the same breath writes it as it goes (visibilitychange, pagehide), and the store
+  // commits it at once: nothing may wait for a reply the closed page would never get.
+  test.describe('with no service worker to keep the page alive', () => {
+    test.use({ serviceWorkers: 'block' });
+    test('an answer is kept when the tab is closed right after it', async ({ page, context }) => {
+      await page.goto('./');
+      await page.locator('.start__begin').click();
+      await expect(screenHeading(page)).toHaveAttribute('id', 'q-equipement-title');
+      await answer(page, EVERY_EXERCISE, 'equipement');
+      await page.locator('.question__actions button[type="submit"]').click();
+      await expect(screenHeading(page)).toHaveAttribute('id', 'q-utilisation-appareil-title');
+      await answer(page, EVERY_EXERCISE, 'utilisation-appareil');
+      await page.locator('.question__actions button[type="submit"]').click();
+      await page.close();
+      const again = await context.newPage();
+      await again.goto('./');
+      await expect(screenHeading(again)).toHaveAttribute('id', 'q-usage-internet-title');
+      await again.getByRole('button', { name: 'Précédent' }).click();
+      await expect(optionInput(again, 'utilisation-appareil', 'seul')).toBeChecked();
+    });
+  });
+
   test('an answer is kept when the page goes right after it: reloaded at once, or closed at once', async ({ page, context }) => {
     await page.goto('./');
     await page.locator('.start__begin').click();

@@ -209,6 +209,23 @@ describe('two tabs on one database', () => {
     expect((await right.load(id('same')))?.status).toBe('completed');
   });
 
+  // A run's write goes in one committed breath, so that a page closed right after an answer keeps it
+  // (putRun); when a result turns out to be there, the run is taken away again. A page that ends in
+  // between leaves both: the result stands.
+  it('a run left beside its own result, by a page that ended in between, never shadows the result', async () => {
+    const factory = new IDBFactory();
+    const store = await open(factory);
+    await store.save(completed(record('both')));
+    const db = await rawOpen(factory, NAME);
+    const tx = db.transaction('runs', 'readwrite');
+    tx.objectStore('runs').put(record('both', {}, 99));
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    expect((await store.load(id('both')))?.status).toBe('completed');
+    expect(await store.save(record('both', {}, 100))).toMatchObject({ ok: false, code: 'storage.already-completed' });
+    expect(await store.listRuns()).toEqual([]);
+  });
+
   it('an open tab lets a newer version upgrade, then reports storage.outdated', async () => {
     const factory = new IDBFactory();
     const tab = await open(factory);
