@@ -1,7 +1,7 @@
 // One run, in the built app: where the focus goes after every action, exercises passed without a
 // false error on the next screen, an error screen that takes the run up again before anything is
 // erased, and a run resumed after the page was closed for a while.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { SECONDS_PER_SCREEN } from '../../src/core/progress.ts';
 import { answer, currentStep, EVERY_EXERCISE, expectMeaningfulFocus, goOn, optionInput, persona, screenHeading, START_TITLE, withExercises } from './runs.ts';
@@ -135,33 +135,14 @@ test.describe('one run', () => {
   // The write of an answer waits until the next question is painted (src/ui/after-paint.ts); a page
   // that goes in the same breath writes it as it goes (visibilitychange, pagehide), and the store
   // commits it at once: nothing may wait for a reply the closed page would never get.
-  test.describe('with no service worker to keep the page alive', () => {
-    test.use({ serviceWorkers: 'block' });
-    test('an answer is kept when the tab is closed right after it', async ({ page, context }) => {
-      await page.goto('./');
-      await page.locator('.start__begin').click();
-      await expect(screenHeading(page)).toHaveAttribute('id', 'q-equipement-title');
-      await answer(page, EVERY_EXERCISE, 'equipement');
-      await page.locator('.question__actions button[type="submit"]').click();
-      await expect(screenHeading(page)).toHaveAttribute('id', 'q-utilisation-appareil-title');
-      await answer(page, EVERY_EXERCISE, 'utilisation-appareil');
-      await page.locator('.question__actions button[type="submit"]').click();
-      await page.close();
-      const again = await context.newPage();
-      await again.goto('./');
-      await expect(screenHeading(again)).toHaveAttribute('id', 'q-usage-internet-title');
-      await again.getByRole('button', { name: 'Précédent' }).click();
-      await expect(optionInput(again, 'utilisation-appareil', 'seul')).toBeChecked();
-    });
-  });
-
-  test('an answer is kept when the page goes right after it: reloaded at once, or closed at once', async ({ page, context }) => {
+  /** Two answers sent with « Suivant », the tab closed at once after the second (the page reloaded at once after the first, if asked): a new tab takes the run up with both. */
+  async function closedRightAfterAnswering(page: Page, context: BrowserContext, { reloadBetween }: { reloadBetween: boolean }) {
     await page.goto('./');
     await page.locator('.start__begin').click();
     await expect(screenHeading(page)).toHaveAttribute('id', 'q-equipement-title');
     await answer(page, EVERY_EXERCISE, 'equipement');
     await page.locator('.question__actions button[type="submit"]').click();
-    await page.reload();
+    if (reloadBetween) await page.reload();
     await expect(screenHeading(page)).toHaveAttribute('id', 'q-utilisation-appareil-title');
     await answer(page, EVERY_EXERCISE, 'utilisation-appareil');
     await page.locator('.question__actions button[type="submit"]').click();
@@ -173,6 +154,17 @@ test.describe('one run', () => {
     await expect(optionInput(again, 'utilisation-appareil', 'seul')).toBeChecked();
     await again.getByRole('button', { name: 'Précédent' }).click();
     for (const option of [EVERY_EXERCISE.equipement as string | string[]].flat()) await expect(optionInput(again, 'equipement', option)).toBeChecked();
+  }
+
+  test.describe('with no service worker to keep the page alive', () => {
+    test.use({ serviceWorkers: 'block' });
+    test('an answer is kept when the tab is closed right after it', async ({ page, context }) => {
+      await closedRightAfterAnswering(page, context, { reloadBetween: false });
+    });
+  });
+
+  test('an answer is kept when the page goes right after it: reloaded at once, or closed at once', async ({ page, context }) => {
+    await closedRightAfterAnswering(page, context, { reloadBetween: true });
   });
 
   test('a run is taken up again after the page was closed for ten minutes, behind "are you still there?"', async ({ page, context }) => {
