@@ -2,9 +2,10 @@
 //  - the JavaScript needed to show the first question (the read-aloud button included; storage only
 //    where a run may be taken up, see below), gzipped: at most 45 KB (the goal of issue 20)
 //    (46.5 until the preload helper of import() (vite.config.ts's modulePreload), the service
-//    worker's registration (src/pwa/registration.ts, a few seconds after load) and the storage
-//    notices' and idle warning's strings (src/i18n/notices/) left, and a stored run's replay
-//    (src/run/resume.ts, fetched only when there is one to take up); 62 until issue 20 left the record checker, valibot and its formats, to the first read or the
+//    worker's registration (src/pwa/registration.ts, once a run's question shows), the storage
+//    notices' and idle warning's strings (src/i18n/notices/) and a stored run's replay
+//    (src/run/resume.ts, fetched only when there is one to take up) left;
+//    62 until issue 20 left the record checker, valibot and its formats, to the first read or the
 //    first write, the service worker's registration to the browser's own API instead of
 //    workbox-window, versions.ts with its scoring to the professional space and the run, and
 //    storage itself to the first write on a kiosk whose store holds no run, and the result's

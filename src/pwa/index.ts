@@ -1,5 +1,5 @@
-// The app's service-worker bridge. main.tsx calls registerServiceWorker() once the page has loaded and is idle;
-// the start screen shows `ready` and calls `apply()`: this module, whole, is the app's AppUpdate (app.tsx).
+// The app's service-worker bridge. registerServiceWorker() is called once a run's question shows (app.tsx),
+// or 3 s after the page has loaded (main.tsx); the start screen shows `ready` and calls `apply()`: this module, whole, is the app's AppUpdate (app.tsx).
 // Only `ready` is made at start: the bridge (update-bridge.ts) and the browser's own API that registers the
 // worker (service-worker.ts) come with import() when registering (registration.ts, a chunk of its own).
 import { observable, type Observable } from '../core/observable.ts';

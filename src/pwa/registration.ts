@@ -1,6 +1,7 @@
-// The service worker's registration and its update bridge, made when main.tsx registers the worker
-// (a few seconds after the page has loaded): a chunk of its own, never in the first question's
-// JavaScript. pwa/index.ts, in the start screen's chunk, holds only what the start screen reads.
+// The service worker's registration and its update bridge, made when the worker is registered (once a
+// run's question shows, app.tsx, or 3 s after the page has loaded, main.tsx): a chunk of its own, never
+// in the first question's JavaScript. pwa/index.ts, in the start screen's chunk, holds only what the
+// start screen reads.
 import { createUpdateBridge, type UpdateBridge } from './update-bridge.ts';
 import { serviceWorkerOf } from './service-worker.ts';
 

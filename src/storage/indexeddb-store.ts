@@ -304,7 +304,8 @@ class IndexedDbStore implements SessionStore {
       tx.done.catch(() => undefined);
       const completed = tx.objectStore('results').getKey(value.id);
       const put = tx.objectStore('runs').put(value);
-      tx.commit();
+      // Safari before 15 has no commit(): there the transaction commits by itself, as before.
+      tx.commit?.();
       const [key] = await Promise.all([completed, put, tx.done]);
       if (key === undefined) return OK;
       const removed = await this.write(['runs'], async (again) => void (await again.objectStore('runs').delete(value.id)));

@@ -58,6 +58,21 @@ function setUp(open: () => Promise<OpenedStorage> = async () => ({ store: create
 }
 
 describe('session persistence over the SessionStore', () => {
+  // A closing page may write a run and end before the store takes it away again beside its own result
+  // (indexeddb-store's putRun): taking up, the result stands, however recent the run's copy.
+  it('takes up the result, not a run of the same id left beside it', async () => {
+    const memory = createMemoryStore({ now });
+    const { persistence } = setUp(async () => ({ store: memory }));
+    const run = kioskRun(persistence);
+    answer(run, never);
+    await run.flush();
+    const [result] = await memory.listResults();
+    expect(result?.status).toBe('completed');
+    const stale = { ...result!, status: 'in-progress' as const, updatedAt: '2999-01-01T00:00:00.000Z' };
+    memory.listRuns = async () => [stale];
+    expect((await persistence.resume?.(Q))?.status).toBe('completed');
+  });
+
   it('saves the run on every change, the result when it ends, and forgets both', async () => {
     const { persistence, stored } = setUp();
     const run = kioskRun(persistence);
