@@ -71,7 +71,7 @@ async function nextHeading(page: Page): Promise<Watched> {
 }
 
 async function main(): Promise<void> {
-  const server = spawn('node', [join(ROOT, 'scripts', 'serve.mjs'), String(PORT)], { stdio: 'ignore', env: { ...process.env, REPERES_DIST: oneQuestionnaireBuild(ROOT, 'dist', 'answer') } });
+  const server = spawn('node', [join(ROOT, 'scripts', 'serve.mjs'), String(PORT)], { stdio: 'ignore', env: { ...process.env, REPERES_DIST: oneQuestionnaireBuild(ROOT, process.env.BENCH_DIST ?? 'dist', 'answer') } });
   try {
     const url = `http://localhost:${PORT}/`;
     await waitForServer(url);
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       await page.evaluate(() => navigator.serviceWorker.ready);
       await page.reload();
       await page.getByRole('button', { name: 'Commencer' }).waitFor();
-      await page.waitForTimeout(8000);
+      await page.waitForTimeout(Number(process.env.BENCH_START_WAIT ?? 8000));
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
       await browser.startTracing(page, { categories: (process.env.BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute').split(',') });
       const profile = process.env.BENCH_PROFILE !== '0';

@@ -1,7 +1,7 @@
 // What the build proved sound, and the browser's fast path over it. Kept apart from the validator
 // (validate.ts), which the browser loads with import() only for a file edited after the build. What
 // the build writes (checkedFiles) is in checked-files.ts: its content hash then stays with the validator.
-import type { CheckedFiles, LocaleTree, Questionnaire } from './types.ts';
+import type { CheckedFiles, FirstStep, LocaleTree, Questionnaire } from './types.ts';
 import type { LoadResult, QuestionnaireSource } from './validate.ts';
 
 /** A file's name inside its questionnaire folder ("questionnaire.json", "locales/fr.json"), wherever the folder sits. */
@@ -20,6 +20,11 @@ export type Fingerprint = (text: string) => string;
 /** The fingerprint the build wrote for one file of the source, if it saw that file. */
 export function builtFingerprint(source: QuestionnaireSource, file: { file: string }, checked: CheckedFiles): string | undefined {
   return checked.files[inFolder(source.folder, file.file)];
+}
+
+/** Step bounds as the build writes them: whole screens, at least one, the fewest no more than the most. Anything else is left for the run to walk. */
+function soundFirstStep(step: FirstStep | undefined): step is FirstStep {
+  return step !== undefined && Number.isInteger(step.atLeast) && Number.isInteger(step.atMost) && step.atLeast >= 1 && step.atLeast <= step.atMost;
 }
 
 /**
@@ -41,7 +46,7 @@ export function loadChecked(source: QuestionnaireSource, checked: CheckedFiles, 
     const tree = JSON.parse(locale.text) as LocaleTree;
     // Every pictogram of the folder: the build checked that the ones the questionnaire names are there.
     const pictograms = Object.fromEntries(source.pictograms.map((name) => [name, `pictograms/${name}.svg`]));
-    return { ok: true, loaded: { questionnaire, locales: { [locale.language]: tree }, pictograms, contentHash: contentHashOfLanguage, duration: checked.duration }, warnings: [] };
+    return { ok: true, loaded: { questionnaire, locales: { [locale.language]: tree }, pictograms, contentHash: contentHashOfLanguage, duration: checked.duration, ...(soundFirstStep(checked.firstStep) ? { firstStep: checked.firstStep } : {}) }, warnings: [] };
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ export { answersOnPath, evaluate, evaluationFor, levelOf, outcomeOf, personSteps
 export { CHOICE_EXERCISES, EXERCISE_SETTINGS, EXERCISE_TYPES, POINTER_EXERCISES, exerciseChoices, isExerciseType, type ExerciseType } from './exercises.ts';
 // The measurement (exercise-measure.ts) is imported directly by the exercise screens and tests, to stay out of the first bundle.
 export { END, expectedPath, isAnswered, isSettled, mayBeSkipped, nextRules, nextStep } from './navigation.ts';
-export { durationRange, pathSeconds, SECONDS_PER_SCREEN, stepBounds, type StepBounds } from './progress.ts';
+export { durationRange, firstStepOf, knownFirstStep, pathSeconds, SECONDS_PER_SCREEN, stepBounds, type StepBounds } from './progress.ts';
 export { answerEvents, explore, possibleAnswers, randomWalk, seededRandom, type Exploration, type Walk } from './explore.ts';
 export { canonicalJson, contentHash } from './hash.ts';
 export { carryAnswers, historyGroups, mappingChain, resolveVersion, versionFolder, versionOf, VERSION_PATTERN, type HistoryCarry, type HistoryGroup, type VersionRef, type VersionResolution } from './versions.ts';

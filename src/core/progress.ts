@@ -5,7 +5,7 @@
 import { possibleAnswers } from './possible-answers.ts';
 import { END, chartOf, isSettled, knowledgeOf, mayBeSkipped, nextRules, possibleFrom, possibleTargets, type Knowledge } from './navigation.ts';
 import { answersOnPath, evaluate, flagsOf } from './scoring.ts';
-import type { Answer, Answers, Condition, Question, QuestionId, Questionnaire } from './types.ts';
+import type { Answer, Answers, Condition, FirstStep, Question, QuestionId, Questionnaire } from './types.ts';
 
 /** Where a run stands: step `current`, and between `atLeast` and `atMost` steps in all. */
 export interface StepBounds {
@@ -275,10 +275,8 @@ export function stepBounds(questionnaire: Questionnaire, answers: Answers, path:
   if (current === undefined) return { current: 0, atLeast: 0, atMost: 0 };
   const before = path.slice(0, -1);
   const pathAnswers = answersOnPath(answers, before);
-  // Every run starts the same way: the first screens are computed once.
-  const key = `${path.join(',')}|${JSON.stringify(pathAnswers)}`;
-  let cache = boundsCache.get(questionnaire);
-  if (!cache || cache.size > 200) boundsCache.set(questionnaire, (cache = new Map()));
+  const cache = boundsCacheOf(questionnaire);
+  const key = boundsKey(path, pathAnswers);
   const cached = cache.get(key);
   if (cached) return cached;
   const known = knowledgeOf(questionnaire, pathAnswers, before, current);
@@ -287,7 +285,33 @@ export function stepBounds(questionnaire: Questionnaire, answers: Answers, path:
   cache.set(key, bounds);
   return bounds;
 }
+
+// Every run starts the same way: the first screens are computed once per questionnaire.
 const boundsCache = new WeakMap<Questionnaire, Map<string, StepBounds>>();
+const boundsKey = (path: readonly QuestionId[], pathAnswers: Answers) => `${path.join(',')}|${JSON.stringify(pathAnswers)}`;
+function boundsCacheOf(questionnaire: Questionnaire): Map<string, StepBounds> {
+  let cache = boundsCache.get(questionnaire);
+  if (!cache || cache.size > 200) boundsCache.set(questionnaire, (cache = new Map()));
+  return cache;
+}
+
+/** The first screen's bounds (the build writes them into questionnaires/index.json: CheckedFiles.firstStep). */
+export function firstStepOf(questionnaire: Questionnaire): FirstStep {
+  const { atLeast, atMost } = stepBounds(questionnaire, {}, [questionnaire.start]);
+  return { atLeast, atMost };
+}
+
+/**
+ * Takes the first screen's bounds as the build computed them on these very files (the browser's fast
+ * path, checked.ts, gives them only where every file is the one the build checked): « Étape 1 sur Y »
+ * then shows without the walk over the whole questionnaire, the longest of a run.
+ */
+export function knownFirstStep(questionnaire: Questionnaire, { atLeast, atMost }: FirstStep): void {
+  const path = [questionnaire.start];
+  const cache = boundsCacheOf(questionnaire);
+  const key = boundsKey(path, {});
+  if (!cache.has(key)) cache.set(key, { current: 1, atLeast, atMost });
+}
 
 /** The duration a questionnaire announces on its start screen, in whole minutes, from its shortest to its longest path. */
 export function durationRange(questionnaire: Questionnaire): { min: number; max: number } {

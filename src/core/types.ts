@@ -66,6 +66,18 @@ export interface LoadedQuestionnaire {
    * The build computes it (CheckedFiles.duration) so the start screen needs no path walk of its own.
    */
   duration: { min: number; max: number };
+  /**
+   * The first screen's « Étape 1 sur Y » (progress.ts: stepBounds), as the build computed it
+   * (CheckedFiles.firstStep): the run starts without walking the whole questionnaire. Absent from
+   * a full check in the browser (a file edited after the build): the run walks it then.
+   */
+  firstStep?: FirstStep;
+}
+
+/** The bounds of the first screen's path: between `atLeast` and `atMost` screens in all. */
+export interface FirstStep {
+  atLeast: number;
+  atMost: number;
 }
 
 // A result as records keep it: formats/records.ts.
@@ -121,4 +133,6 @@ export interface CheckedFiles {
   contentHashes: Record<string, string>;
   /** The questionnaire's duration range in minutes (progress.ts: durationRange), computed by the build. */
   duration: { min: number; max: number };
+  /** The first screen's step bounds (progress.ts: firstStepOf), computed by the build; an older index lacks them. */
+  firstStep?: FirstStep;
 }

@@ -7,6 +7,7 @@ import { createActor } from 'xstate';
 import {
   createQuestionnaireMachine,
   END,
+  knownFirstStep,
   outcomeOf,
   RESULT_STATE,
   stepBounds,
@@ -75,7 +76,7 @@ export interface RunResume {
 }
 
 export interface RunOptions {
-  loaded: Pick<LoadedQuestionnaire, 'questionnaire' | 'contentHash'>;
+  loaded: Pick<LoadedQuestionnaire, 'questionnaire' | 'contentHash' | 'firstStep'>;
   mode: SessionMode;
   language: string;
   /** A stored run to go on with, its answers replayed into a fresh machine: resumeOf() (./resume.ts). */
@@ -154,13 +155,20 @@ export function machineOf(questionnaire: LoadedQuestionnaire['questionnaire']): 
 export function prepareRun(loaded: LoadedQuestionnaire): void {
   const { questionnaire } = loaded;
   machineOf(questionnaire);
-  stepBounds(questionnaire, {}, [questionnaire.start]);
+  firstStep(loaded);
+}
+
+/** The first screen's bounds: the build's where it computed them on these very files (LoadedQuestionnaire.firstStep), else the walk. */
+function firstStep({ questionnaire, firstStep: built }: RunOptions['loaded']): void {
+  if (built) knownFirstStep(questionnaire, built);
+  else stepBounds(questionnaire, {}, [questionnaire.start]);
 }
 
 /** Starts a run, new or resumed, and writes it at once and on every change. */
 export function createRun({ loaded, mode, language, resume, sink: givenSink, defer, held = false, now = () => new Date().toISOString(), newId = () => newSessionId() }: RunOptions): RunController {
   const { questionnaire } = loaded;
   const machine = machineOf(questionnaire);
+  if (!resume) firstStep(loaded);
   let sink = held ? undefined : givenSink;
   let complete = true;
   let actor;

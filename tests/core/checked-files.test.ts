@@ -3,7 +3,7 @@
 // the full check and its messages. Generated for every questionnaire folder.
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkedFiles, loadChecked, loadQuestionnaire, type QuestionnaireSource } from '../../src/core/index.ts';
+import { checkedFiles, loadChecked, loadQuestionnaire, stepBounds, type QuestionnaireSource } from '../../src/core/index.ts';
 import { fileFingerprint, questionnaireFolders, readQuestionnaireFolder } from '../../scripts/questionnaire-files.ts';
 
 const byFingerprint = { fingerprint: fileFingerprint };
@@ -37,6 +37,10 @@ describe.each(questionnaireFolders().map((folder) => [basename(folder), folder])
     // The duration the start screen announces, computed by the build, is the full check's.
     expect(fast.loaded.duration).toEqual(slow.loaded.duration);
     expect(fast.loaded.duration.min).toBeLessThanOrEqual(fast.loaded.duration.max);
+    // So is the first screen's « Étape 1 sur Y »: the walk over the questionnaire the run no longer does at « Commencer ».
+    const walked = stepBounds(slow.loaded.questionnaire, {}, [slow.loaded.questionnaire.start]);
+    expect(fast.loaded.firstStep).toEqual({ atLeast: walked.atLeast, atMost: walked.atMost });
+    expect(walked.atLeast).toBeGreaterThan(1);
     // Every pictogram the questionnaire names has the same file either way.
     for (const [name, file] of Object.entries(slow.loaded.pictograms)) expect(fast.loaded.pictograms[name]).toBe(file);
   });
@@ -53,6 +57,13 @@ describe.each(questionnaireFolders().map((folder) => [basename(folder), folder])
     // An index.json written before the build computed the duration: the full check computes it.
     const { duration: _duration, ...older } = checked;
     expect(loadChecked(one, older as typeof checked, byFingerprint)).toBeUndefined();
+    // An index written before the build computed the first screen's bounds, or with bounds no build writes: loaded, and the run walks.
+    const { firstStep: _firstStep, ...withoutSteps } = checked;
+    const broken = [undefined, { atLeast: 0, atMost: 3 }, { atLeast: 5, atMost: 4 }, { atLeast: 1.5, atMost: 3 }, { atLeast: '2', atMost: 3 }];
+    for (const firstStep of broken) {
+      const loaded = loadChecked(one, { ...withoutSteps, ...(firstStep ? { firstStep } : {}) } as typeof checked, byFingerprint);
+      expect(loaded?.ok && loaded.loaded.firstStep, JSON.stringify(firstStep)).toBeUndefined();
+    }
   });
 });
 

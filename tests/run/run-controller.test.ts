@@ -116,6 +116,29 @@ describe('the run controller', () => {
 
   // The kiosk makes the next screen's « Étape X sur Y » ahead, once an answer is painted; a person may
   // then go back and change an answer: what was made ahead for the other branch must never show.
+  it('« Étape 1 sur Y » is the build\'s figure where the files are the ones it checked (no walk at « Commencer »), else the walk\'s', () => {
+    const autonomie = loadAutonomie();
+    const walked = createRun({ loaded: { ...autonomie, questionnaire: structuredClone(autonomie.questionnaire) }, mode: 'kiosk', language: 'fr' }).view().step;
+    expect(walked.current).toBe(1);
+    expect(walked.total).toBeGreaterThan(1);
+    // The run takes what the build wrote as it is (checked.ts gives it only for the very files the
+    // build checked), so a figure no walk would give shows that nothing was walked.
+    const built = { atLeast: walked.total + 1, atMost: walked.total + 5 };
+    const fresh = () => ({ ...autonomie, questionnaire: structuredClone(autonomie.questionnaire), firstStep: built });
+    for (const ahead of [true, false]) {
+      const made = fresh();
+      if (ahead) prepareRun(made);
+      const run = createRun({ loaded: made, mode: 'kiosk', language: 'fr' });
+      expect(run.view().step).toEqual({ current: 1, total: built.atMost, exact: false });
+    }
+    // The next screens are walked as ever.
+    const run = createRun({ loaded: fresh(), mode: 'kiosk', language: 'fr' });
+    give(run, possibleAnswers(run.view().question!)[0]!);
+    run.next();
+    expect(run.view().step.current).toBe(2);
+    expect(run.view().step.total).toBeLessThanOrEqual(walked.total);
+  });
+
   it('shows the same steps, « Voir le résultat » and questions whether the next step was made ahead or not, going back and changing answers', () => {
     const autonomie = loadAutonomie();
     for (const seed of [1, 2, 3]) {
