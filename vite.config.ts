@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHintsPlugin } from './scripts/vite-compile-hints.ts';
 import { inlineStylesheetPlugin } from './scripts/vite-inline-css.ts';
 import { questionnairesPlugin } from './scripts/vite-questionnaires.ts';
 
@@ -44,6 +45,8 @@ export default defineConfig({
     devContentSecurityPolicy(),
     questionnairesPlugin(),
     inlineStylesheetPlugin(),
+    // The start screen's chunk and the run's are compiled whole while they stream in (V8's compile hint).
+    compileHintsPlugin(['run']),
     VitePWA({
       // An update waits until the start screen offers it (src/pwa), never mid-run.
       registerType: 'prompt',

@@ -169,6 +169,8 @@ for (const f of firstQuestion) {
   const code = readFileSync(join(DIST, f.file), 'utf8');
   const found = SETUP_HELPERS.filter((name) => code.includes(name));
   if (found.length) lazyProblems.push(`${f.file} holds XState's ${found.join(', ')}: a machine was built with xstate's own setup() (use src/core/machine-setup.ts).`);
+  // V8 compiles them whole as they stream in only if its hint is the file's very first line (scripts/vite-compile-hints.ts).
+  if (!code.startsWith('//# allFunctionsCalledOnLoad\n')) lazyProblems.push(`${f.file} does not begin with V8's compile hint "//# allFunctionsCalledOnLoad": something now writes before it (scripts/vite-compile-hints.ts runs last in generateBundle).`);
 }
 
 let failed = false;
