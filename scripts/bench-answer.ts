@@ -6,7 +6,10 @@
 //  - the long animation frames (≥ 50 ms) that hold the click: script, style and layout, their scripts.
 // Then a CPU profile (CDP Profiler) over the answers: the functions where the time goes, by self time.
 // Its static server listens on BENCH_PORT + 5 (BENCH_PORT 4390, so 4395; BENCH_ANSWER_PORT sets it
-// alone), beside scripts/bench-browser.ts's three. BENCH_ANSWERS (20), BENCH_PROFILE=0 leaves the CPU profile out.
+// alone), beside scripts/bench-browser.ts's three. BENCH_ANSWERS (20), BENCH_PROFILE=0 leaves the CPU profile out,
+// BENCH_DIST=<a dist folder> measures that build instead (an A/B of two builds), BENCH_TRACE=1 adds a
+// trace (BENCH_TRACE_TIMELINE=<n> prints answer n's). BENCH_CLICK=start measures « Commencer » instead,
+// after BENCH_START_WAIT ms on the start screen (8000; 0 presses it at once, before anything is made ahead).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
