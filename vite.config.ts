@@ -86,8 +86,10 @@ export default defineConfig({
         // Pictograms are drawn from questionnaires/index.json (src/core/pictograms.ts): their files ship, the page never fetches them.
         globIgnores: ['manifest.webmanifest', 'questionnaires/*/versions/**', 'questionnaires/*/pictograms/**', 'settings.schema.json'],
         // settings.json is precached (offline from the first visit), but a structure may edit it on
-        // the server without rebuilding: `settings.json?fresh=…` goes to the network first, and its
-        // last answer is kept for offline use (see docs/storage.md).
+        // the server without rebuilding: `settings.json?fresh=…` is answered from the worker's copy at
+        // once and checked against the server meanwhile, so an edit reaches the device at its next
+        // start (a kiosk's next person), and a slow or hanging connection never holds the start
+        // screen (it waited up to 3 s for the network before; see docs/storage.md).
         runtimeCaching: [
           // A questionnaire's files, edited on the server after the build (as the README allows):
           // `questionnaire.json?fresh=<build's hash>` and its locale files are served from this cache
@@ -106,8 +108,8 @@ export default defineConfig({
           },
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/settings.json') && url.searchParams.has('fresh'),
-            handler: 'NetworkFirst',
-            options: { cacheName: 'reperes-settings', networkTimeoutSeconds: 3, matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 1 } },
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'reperes-settings', matchOptions: { ignoreSearch: true }, expiration: { maxEntries: 1 }, plugins: [precachedCopyWhenNoneYet] },
           },
         ],
       },

@@ -102,22 +102,28 @@ test.describe('offline', () => {
     expect(documentsAndJson.filter((r) => !r.fromServiceWorker() || !r.ok()).map((r) => `${r.status()} ${r.url()}`), 'not from the service worker').toEqual([]);
   });
 
-  test('the first visit under the service worker starts from its copies of the questionnaire while a slow server has not answered', async ({ page, context }) => {
+  test('the first visit under the service worker starts from its copies of the settings and the questionnaire while a slow server has not answered', async ({ page, context }) => {
     await page.goto('./');
     await expect(page.locator('.start__begin')).toBeVisible();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    // The server takes the questionnaire's files and never answers (a connection that hangs); the
-    // worker's check of them, meanwhile, must not hold the start screen up.
+    // The server takes settings.json and the questionnaire's files and never answers (a connection
+    // that hangs); the worker's check of them, meanwhile, must not hold the start screen up.
     const held: string[] = [];
-    await context.route(/\/questionnaires\/[^/]+\/(questionnaire\.json|locales\/[^/]+\.json)\?fresh=/, (route) => void held.push(route.request().url()));
+    await context.route(/\/(settings\.json|questionnaires\/[^/]+\/(questionnaire\.json|locales\/[^/]+\.json))\?fresh=/, (route) => void held.push(route.request().url()));
+    const settings = page.waitForResponse(/\/settings\.json\?fresh=/);
     await page.reload();
+    // The page's own request for the settings is answered, by the worker, from its copy.
+    const answered = await settings;
+    expect(answered.ok(), 'settings.json?fresh= answered').toBe(true);
+    expect(answered.fromServiceWorker()).toBe(true);
     await expect(h1(page)).toHaveText(START_TITLE);
     await expect(page.locator('.start__begin')).toBeEnabled();
     await page.locator('.start__begin').click();
     await expect(page.getByRole('heading', { level: 1, name: /Quels appareils/ })).toBeVisible();
-    expect(held.length, 'the worker asked the server for the files it answered with').toBeGreaterThan(0);
+    expect(held.some((url) => url.includes('/settings.json?')), 'the worker asked the server for the settings it answered with').toBe(true);
+    expect(held.some((url) => url.includes('/questionnaires/')), 'the worker asked the server for the files it answered with').toBe(true);
   });
 
   test('a reload at every step resumes at the same question, with the answer still selected', async ({ page }) => {
@@ -238,6 +244,43 @@ test.describe('updates', () => {
     } finally {
       writeFileSync(file, original);
     }
+  });
+
+  test.describe('with the settings.json the server holds', () => {
+    test.use({ deviceSettings: null });
+    test('settings.json edited on the server reaches a browser that came before, at its next start', async ({ page }) => {
+      const file = join(folder, 'settings.json');
+      const original = readFileSync(file, 'utf8');
+      const edited = 'Médiathèque du Port';
+      const structure = page.locator('.site-header__structure');
+      const visit = async () => {
+        await page.goto('./');
+        await expect(structure).toBeVisible();
+        return (await structure.textContent()) ?? '';
+      };
+      try {
+        await page.goto('./');
+        await waitForServiceWorker(page);
+        expect(await visit()).toBe('Espace public numérique');
+        // The structure renames itself on the server, without rebuilding.
+        writeFileSync(file, JSON.stringify({ ...(JSON.parse(original) as object), structure: edited }));
+        // The worker answers from its copy at once (no round trip before the start screen) and checks the server meanwhile…
+        expect(await visit()).toBe('Espace public numérique');
+        await expect
+          .poll(() =>
+            page.evaluate(async (text) => {
+              const cache = await caches.open('reperes-settings');
+              for (const request of await cache.keys()) if ((await (await cache.match(request))?.text())?.includes(text)) return true;
+              return false;
+            }, edited),
+          )
+          .toBe(true);
+        // …so the next start shows the edit.
+        expect(await visit()).toBe(edited);
+      } finally {
+        writeFileSync(file, original);
+      }
+    });
   });
 
   test('a new version is offered on the start screen only, never mid-run, and the run survives it', async ({ context }) => {
