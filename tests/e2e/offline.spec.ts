@@ -61,6 +61,18 @@ async function waitUntilStored(page: Page, question: string, options: string[]):
     .toEqual({ answer: options, last: question });
 }
 
+/** Whether the service worker's runtime cache `cacheName` holds a copy of a file (its URL contains `file`) with `text` in it: the server's edit, fetched. */
+function cachedCopyHolds(page: Page, cacheName: string, file: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    async ({ cacheName, file, text }) => {
+      const cache = await caches.open(cacheName);
+      for (const request of await cache.keys()) if (request.url.includes(file) && (await (await cache.match(request))?.text())?.includes(text)) return true;
+      return false;
+    },
+    { cacheName, file, text },
+  );
+}
+
 async function expectAnswerShown(page: Page, question: string, options: string[]): Promise<void> {
   expect(await currentStep(page)).toBe(question);
   // An exercise shows its recorded result.
@@ -230,15 +242,7 @@ test.describe('updates', () => {
       writeFileSync(file, JSON.stringify(tree));
       // The browser answers from its copy at once and checks the server meanwhile…
       expect(await firstQuestion()).not.toBe(edited);
-      await expect
-        .poll(() =>
-          page.evaluate(async (text) => {
-            const cache = await caches.open('reperes-questionnaires');
-            for (const request of await cache.keys()) if (request.url.includes('/locales/fr.json') && (await (await cache.match(request))?.text())?.includes(text)) return true;
-            return false;
-          }, edited),
-        )
-        .toBe(true);
+      await expect.poll(() => cachedCopyHolds(page, 'reperes-questionnaires', '/locales/fr.json', edited)).toBe(true);
       // …so the next visit shows the edit.
       expect(await firstQuestion()).toBe(edited);
     } finally {
@@ -266,15 +270,7 @@ test.describe('updates', () => {
         writeFileSync(file, JSON.stringify({ ...(JSON.parse(original) as object), structure: edited }));
         // The worker answers from its copy at once (no round trip before the start screen) and checks the server meanwhile…
         expect(await visit()).toBe('Espace public numérique');
-        await expect
-          .poll(() =>
-            page.evaluate(async (text) => {
-              const cache = await caches.open('reperes-settings');
-              for (const request of await cache.keys()) if ((await (await cache.match(request))?.text())?.includes(text)) return true;
-              return false;
-            }, edited),
-          )
-          .toBe(true);
+        await expect.poll(() => cachedCopyHolds(page, 'reperes-settings', '/settings.json', edited)).toBe(true);
         // …so the next start shows the edit.
         expect(await visit()).toBe(edited);
       } finally {
