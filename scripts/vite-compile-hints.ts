@@ -19,18 +19,18 @@ export function compileHintsPlugin(groups: readonly string[]): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !(chunk.isEntry || groups.includes(chunk.name)) || chunk.code.startsWith(HINT)) continue;
-        chunk.code = HINT + chunk.code;
-        // A source map, where one is written, moves down by the line added.
-        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
-        const map = bundle[`${chunk.fileName}.map`];
-        if (map?.type === 'asset' && typeof map.source === 'string') {
-          const parsed = JSON.parse(map.source) as { mappings: string };
-          parsed.mappings = `;${parsed.mappings}`;
-          map.source = JSON.stringify(parsed);
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !(chunk.isEntry || groups.includes(chunk.name)) || chunk.code.startsWith(HINT)) continue;
+          chunk.code = HINT + chunk.code;
+          // A source map, where one is written, moves down by the line added.
+          if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+          const map = bundle[`${chunk.fileName}.map`];
+          if (map?.type === 'asset' && typeof map.source === 'string') {
+            const parsed = JSON.parse(map.source) as { mappings: string };
+            parsed.mappings = `;${parsed.mappings}`;
+            map.source = JSON.stringify(parsed);
+          }
         }
-      }
       },
     },
   };

@@ -155,11 +155,11 @@ export function machineOf(questionnaire: LoadedQuestionnaire['questionnaire']): 
 export function prepareRun(loaded: LoadedQuestionnaire): void {
   const { questionnaire } = loaded;
   machineOf(questionnaire);
-  firstStep(loaded);
+  settleFirstStep(loaded);
 }
 
 /** The first screen's bounds: the build's where it computed them on these very files (LoadedQuestionnaire.firstStep), else the walk. */
-function firstStep({ questionnaire, firstStep: built }: RunOptions['loaded']): void {
+function settleFirstStep({ questionnaire, firstStep: built }: RunOptions['loaded']): void {
   if (built) knownFirstStep(questionnaire, built);
   else stepBounds(questionnaire, {}, [questionnaire.start]);
 }
@@ -168,7 +168,7 @@ function firstStep({ questionnaire, firstStep: built }: RunOptions['loaded']): v
 export function createRun({ loaded, mode, language, resume, sink: givenSink, defer, held = false, now = () => new Date().toISOString(), newId = () => newSessionId() }: RunOptions): RunController {
   const { questionnaire } = loaded;
   const machine = machineOf(questionnaire);
-  if (!resume) firstStep(loaded);
+  if (!resume) settleFirstStep(loaded);
   let sink = held ? undefined : givenSink;
   let complete = true;
   let actor;
