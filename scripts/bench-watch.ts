@@ -11,7 +11,7 @@ import { startPreloads } from './vite-questionnaires.ts';
  * A copy of a build (test-results/bench-<name>/) whose settings.json offers its default
  * questionnaire alone: the kiosk's common case, straight to « Commencer », the page the peers
  * match. The shipped example settings offer two questionnaires, which shows their list first.
- * settings.json is fetched network-first (`?fresh=`), so the copy's is the one read. A build that
+ * settings.json comes from this server (the worker's copy of it, when warm), so the copy's is the one read. A build that
  * preloads its start files gets the preloads the build writes for that file (it no longer
  * fingerprints as built: the settings' checker is run, as on a structure that edited its file).
  */

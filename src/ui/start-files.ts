@@ -7,7 +7,7 @@ import { SETTINGS_FILE, type QuestionnaireIndexEntry, type Settings } from '../c
 
 export const QUESTIONNAIRES_URL = './questionnaires';
 export const INDEX_URL = `${QUESTIONNAIRES_URL}/index.json`;
-/** `?fresh` asks the service worker for the network first: a structure edits the file without rebuilding. */
+/** `?fresh` lets the service worker answer from its copy at once and check the server meanwhile: a structure edits the file without rebuilding, and a device takes the edit at its next start. */
 export const SETTINGS_URL = `./${SETTINGS_FILE}?fresh=1`;
 
 export const structureUrl = (folder: string): string => `${QUESTIONNAIRES_URL}/${folder}/questionnaire.json`;
