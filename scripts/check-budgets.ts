@@ -19,6 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './questionnaire-files.ts';
+import { HINT } from './vite-compile-hints.ts';
 
 const DIST = join(ROOT, 'dist');
 const KB = 1024;
@@ -170,7 +171,7 @@ for (const f of firstQuestion) {
   const found = SETUP_HELPERS.filter((name) => code.includes(name));
   if (found.length) lazyProblems.push(`${f.file} holds XState's ${found.join(', ')}: a machine was built with xstate's own setup() (use src/core/machine-setup.ts).`);
   // V8 compiles them whole as they stream in only if its hint is the file's very first line (scripts/vite-compile-hints.ts).
-  if (!code.startsWith('//# allFunctionsCalledOnLoad\n')) lazyProblems.push(`${f.file} does not begin with V8's compile hint "//# allFunctionsCalledOnLoad": something now writes before it (scripts/vite-compile-hints.ts runs last in generateBundle).`);
+  if (!code.startsWith(HINT)) lazyProblems.push(`${f.file} does not begin with V8's compile hint "${HINT.trim()}": something now writes before it (scripts/vite-compile-hints.ts runs last in generateBundle).`);
 }
 
 let failed = false;

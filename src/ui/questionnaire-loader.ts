@@ -75,8 +75,10 @@ async function readSettingsFile(fetcher: FetchText, indexRead: QuestionnaireEntr
   } catch (error) {
     if (!(error instanceof MissingFile)) throw error;
     const index = await indexRead;
+    // Unreachable, with no service worker to answer (offline before it was ever installed): the precached copy, if any.
     const precached = error.status === 0 ? await fetcher(`./${SETTINGS_FILE}`).catch(() => undefined) : undefined;
     if (precached !== undefined) return settingsFrom(precached, index);
+    // No settings at all: the real questionnaire of the build, never a sample of the format.
     const first = index.find((q) => q.id === defaultQuestionnaireOf(index));
     if (!first) return settingsFrom('{}', index);
     const settings: Settings = { ...DEFAULT_SETTINGS, defaultQuestionnaire: first.id, questionnaires: [first.id], languages: first.languages };
@@ -93,6 +95,7 @@ async function readSettingsFile(fetcher: FetchText, indexRead: QuestionnaireEntr
  */
 async function settingsFrom(text: string, index: QuestionnaireEntry[]): Promise<SettingsLoad> {
   const context = { questionnaires: index };
+  // The fingerprint (SHA-256) of settings.json as the build checked it; the build refuses a broken file.
   const built = import.meta.env.REPERES_SETTINGS_SHA256;
   if (built !== undefined && (await fingerprint(text)) === built) {
     return { ok: true, settings: defaultLanguageFirst(settingsOf(JSON.parse(text) as SettingsFile, context), text, index), missing: false };
